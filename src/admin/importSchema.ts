@@ -1,0 +1,60 @@
+// Organisation import format (README "Format impor"). Field names are Indonesian because the
+// admin who writes these files is; messages are Bahasa Indonesia.
+import { z } from 'zod';
+import {
+  DelegationKindSchema, DelegationScopeSchema, EmploymentStatusSchema, HariSchema, InstansiKindSchema,
+  InstansiRoleSchema, JenisJabatanSchema, JfJenjangSchema, JfKategoriSchema, LeaderKindSchema, LingkupSchema,
+  MembershipRoleSchema, PerangkatDaerahKindSchema, TimJenisSchema, UnitTypeSchema,
+} from '../core/domain/enums';
+import { NipSchema } from '../core/domain/nip';
+
+const kode = z.string().trim().min(1, 'wajib diisi').max(64).regex(/^[A-Za-z0-9._-]+$/, 'hanya huruf, angka, titik, garis bawah dan tanda hubung');
+const teks = z.string().trim().min(1, 'wajib diisi');
+const opsional = z.string().trim().min(1).optional();
+const tanggal = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal harus TTTT-BB-HH');
+const zonaWaktu = z.string().refine((zone) => {
+  try { new Intl.DateTimeFormat('id-ID', { timeZone: zone }); return true; } catch { return false; }
+}, 'zona waktu IANA tidak dikenal (contoh: Asia/Jakarta)');
+
+export const KopSuratSchema = z.object({
+  pemerintah: teks, alamat: teks, kodePos: opsional, telepon: opsional, faks: opsional, laman: opsional, posEl: opsional,
+});
+
+export const InstansiRowSchema = z.object({
+  kode, nama: teks, jenis: InstansiKindSchema, zonaWaktu, profilKebijakan: kode, kopSurat: KopSuratSchema,
+});
+export const PerangkatDaerahRowSchema = z.object({ kode, nama: teks, jenis: PerangkatDaerahKindSchema, nipKepala: NipSchema.optional() });
+export const UnitRowSchema = z.object({
+  kode, nama: teks, kodePerangkatDaerah: kode, kodeInduk: kode.optional(),
+  tipeUnit: UnitTypeSchema, jenisPimpinan: LeaderKindSchema, nipPimpinan: NipSchema.optional(),
+});
+export const PegawaiRowSchema = z.object({
+  nip: NipSchema, nama: teks, status: EmploymentStatusSchema, pangkat: opsional, golongan: opsional, pendidikan: opsional,
+  jabatan: teks, jenisJabatan: JenisJabatanSchema, kategoriJf: JfKategoriSchema.optional(), jenjangJf: JfJenjangSchema.optional(),
+  email: z.email('alamat email tidak valid').optional(), kodeUnit: kode, nipPenilai: NipSchema.optional(),
+}).refine((row) => row.jenisJabatan !== 'FUNGSIONAL' || (row.kategoriJf && row.jenjangJf), {
+  message: 'pejabat fungsional wajib punya kategoriJf dan jenjangJf', path: ['jenjangJf'],
+});
+export const PeranRowSchema = z.object({ peran: InstansiRoleSchema, nip: NipSchema });
+export const DelegasiRowSchema = z.object({
+  nipDari: NipSchema, nipKe: NipSchema, jenis: DelegationKindSchema, lingkup: DelegationScopeSchema, mulai: tanggal, selesai: tanggal,
+});
+export const TargetRowSchema = z.object({ subKegiatan: teks, sasaran: teks, indikator: teks, target: z.number().positive(), satuan: teks });
+export const TimRowSchema = z.object({
+  kode, nama: teks, jenis: TimJenisSchema, lingkup: LingkupSchema, kodeUnitPemilik: kode, mulai: tanggal, selesai: tanggal,
+  maksudTujuan: opsional, kompetensi: opsional, terbukaSukarela: z.boolean().default(false),
+  laporan: z.object({ hari: HariSchema, jam: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format jam harus JJ:MM') })
+    .default({ hari: 'JUMAT', jam: '15:00' }),
+  anggota: z.array(z.object({ nip: NipSchema, peran: MembershipRoleSchema })).default([]),
+  target: z.array(TargetRowSchema).default([]),
+});
+
+export const OrganisationFileSchema = z.object({
+  instansi: InstansiRowSchema,
+  perangkatDaerah: z.array(z.unknown()).default([]),
+  unitOrganisasi: z.array(z.unknown()).default([]),
+  pegawai: z.array(z.unknown()).default([]),
+  peran: z.array(z.unknown()).default([]),
+  delegasi: z.array(z.unknown()).default([]),
+  timKerja: z.array(z.unknown()).default([]),
+});

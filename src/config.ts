@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { TimkerjaError } from './core/errors';
+
+const optionalSecret = z.string().min(1).optional();
+
+export const EnvSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default('./data/timkerja.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LINK_CODE_TTL_DAYS: z.coerce.number().int().positive().max(90).default(7),
+  CONVERSATION_TTL_HOURS: z.coerce.number().int().positive().max(24 * 30).default(48),
+  DEMO_ORGANISATION: z.enum(['on', 'off']).default('on'),
+  TELEGRAM_BOT_TOKEN: optionalSecret,
+  TELEGRAM_API_ROOT: z.url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: optionalSecret,
+  SLACK_BOT_TOKEN: optionalSecret,
+  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_API_URL: z.url().optional(),
+});
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends TimkerjaError {
+  constructor(readonly problems: string[]) {
+    super('CONFIG_INVALID', `Konfigurasi tidak valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; a bad value throws a ConfigError that names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../db/createDb';
+import type { Clock, Logger, MessengerPort } from './ports';
+import type { AnyFlow, CoreSettings } from './engine/defineFlow';
+import type { FlowRegistry } from './engine/dispatchEvent';
+import { handleEvent, type TurnResult } from './engine/handleEvent';
+import { expireConversations } from './engine/expireConversations';
+import { drainOutbox, type DrainResult, type OutboxDeps } from './outbox/drainOutbox';
+import { createOutboxWorker, type OutboxWorker } from './outbox/outboxWorker';
+
+export interface CoreOptions {
+  db: Db;
+  flows: AnyFlow[];
+  clock: Clock;
+  logger: Logger;
+  settings: CoreSettings;
+  messengers?: MessengerPort[];
+  /** Start the background outbox worker (production); tests drain explicitly. */
+  autoDrain?: boolean;
+}
+
+export interface Core {
+  readonly db: Db;
+  readonly settings: CoreSettings;
+  handleEvent(raw: unknown): Promise<TurnResult>;
+  drainOutbox(): Promise<DrainResult>;
+  expireConversations(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** The platform-neutral bot: adapters feed it events; messengers take its outbox. */
+export function createCore(options: CoreOptions): Core {
+  const registry = buildRegistry(options.flows);
+  const outboxDeps: OutboxDeps = {
+    db: options.db, clock: options.clock, logger: options.logger,
+    messengers: new Map((options.messengers ?? []).map((m) => [m.platform, m])),
+  };
+  const worker: OutboxWorker | null = options.autoDrain ? createOutboxWorker(outboxDeps) : null;
+  const engine = { db: options.db, registry, clock: options.clock, logger: options.logger, settings: options.settings };
+  return {
+    db: options.db,
+    settings: options.settings,
+    async handleEvent(raw) {
+      const result = await handleEvent(engine, raw);
+      worker?.wake();
+      return result;
+    },
+    drainOutbox: () => drainOutbox(outboxDeps),
+    async expireConversations() {
+      const count = await expireConversations(options.db, options.clock.now(), options.settings.conversationTtlMs);
+      if (count > 0) worker?.wake();
+      return count;
+    },
+    async stop() {
+      await worker?.stop();
+    },
+  };
+}
+
+function buildRegistry(flows: AnyFlow[]): FlowRegistry {
+  const byId = new Map<string, AnyFlow>();
+  const byCommand = new Map<string, AnyFlow>();
+  for (const flow of flows) {
+    if (byId.has(flow.id)) throw new Error(`duplicate flow id ${flow.id}`);
+    byId.set(flow.id, flow);
+    if (flow.command) byCommand.set(flow.command, flow);
+  }
+  return { byId, byCommand };
+}

@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import type { Tx } from '../../db/tx';
+import type { CoreMessage } from '../messages';
+import type { CatalogKey } from '../catalog/t';
+import type { Actor } from '../auth/resolveActor';
+import type { AuditEntry } from '../auth/audit';
+
+/** What a handler decides: move to a named step with new state, end, or stay where it is. */
+export type Transition<S> = { next: S } | { end: true } | { stay: true };
+
+export interface CoreSettings {
+  conversationTtlMs: number;
+  linkCodeTtlMs: number;
+}
+
+/** Everything a flow may touch in one turn. Sends are collected and enqueued in the turn's transaction. */
+export interface FlowContext {
+  readonly tx: Tx;
+  readonly actor: Actor;
+  readonly now: Date;
+  readonly settings: CoreSettings;
+  /** Replies in the chat the event came from; returns the outbox id (for later edits). */
+  reply(message: CoreMessage): string;
+  /** Sends to a pegawai's linked chat; returns the outbox id. */
+  notify(pegawaiId: string, message: CoreMessage): string;
+  audit(entry: Omit<AuditEntry, 'instansiId' | 'actorId' | 'platform' | 'at'>): void;
+}
+
+export interface ButtonPress {
+  action: string;
+  args: Record<string, string>;
+}
+
+export interface FileInput {
+  fileId: string;
+  fileName?: string;
+  mimeType?: string;
+  caption?: string;
+}
+
+/** Handlers of one step: they see that step's state and may move to any step of the flow. */
+export interface StepHandlers<Current, S = Current> {
+  text?(ctx: FlowContext, state: Current, text: string): Promise<Transition<S>>;
+  button?(ctx: FlowContext, state: Current, press: ButtonPress): Promise<Transition<S>>;
+  file?(ctx: FlowContext, state: Current, file: FileInput): Promise<Transition<S>>;
+}
+
+export type StepTable<S extends { step: string }> = { [K in S['step']]: StepHandlers<Extract<S, { step: K }>, S> };
+
+export interface Flow<S extends { step: string } = { step: string }> {
+  id: string;
+  /** Bump when the state schema changes: stored conversations of another version end politely. */
+  version: number;
+  command?: string;
+  descriptionKey?: CatalogKey;
+  state: z.ZodType<S>;
+  /** Whether /bantuan lists the command for this actor and whether the command may start. */
+  availableTo?(ctx: FlowContext): Promise<boolean>;
+  start?(ctx: FlowContext, args: string): Promise<Transition<S>>;
+  steps: StepTable<S>;
+  /** Handlers of `action` buttons (e.g. approvals), independent of the presser's conversation. */
+  actions?: Record<string, (ctx: FlowContext, args: Record<string, string>) => Promise<Transition<S> | void>>;
+}
+
+/** The engine's view of any flow: state checked at run time by the flow's own schema. */
+export interface AnyFlow {
+  id: string;
+  version: number;
+  command?: string;
+  descriptionKey?: CatalogKey;
+  state: z.ZodType<{ step: string }>;
+  availableTo?(ctx: FlowContext): Promise<boolean>;
+  start?(ctx: FlowContext, args: string): Promise<Transition<{ step: string }>>;
+  steps: Record<string, StepHandlers<{ step: string }>>;
+  actions?: Record<string, (ctx: FlowContext, args: Record<string, string>) => Promise<Transition<{ step: string }> | void>>;
+}
+
+/** Types a flow by its state schema; the result is registered as an AnyFlow. */
+export function defineFlow<S extends { step: string }>(flow: { state: z.ZodType<S> } & NoInfer<Flow<S>>): AnyFlow {
+  return flow as unknown as AnyFlow;
+}

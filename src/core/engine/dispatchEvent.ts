@@ -1,0 +1,101 @@
+import { Refused } from '../errors';
+import { text } from '../messages';
+import { resolveToken, spendMessageTokens } from './buttonTokens';
+import { endConversation, loadConversation, saveConversation } from './conversationStore';
+import type { AnyFlow, Transition } from './defineFlow';
+import type { TurnContext } from './turnContext';
+import { runGlobalCommand } from './globalCommands';
+
+export interface FlowRegistry {
+  byId: Map<string, AnyFlow>;
+  byCommand: Map<string, AnyFlow>;
+}
+
+/** Where the conversation stands after the turn: decides which step the new step-buttons belong to. */
+export interface TurnOutcome {
+  flowId: string;
+  step: string | null;
+}
+
+/** Routes one event of a linked actor to the global commands, a flow's step or a flow's action. */
+export async function dispatchEvent(turn: TurnContext, flows: FlowRegistry): Promise<TurnOutcome> {
+  const event = turn.event;
+  const loaded = await loadConversation(turn.tx, turn.actor.id, flows.byId, turn.now);
+  if (loaded.status === 'ended') turn.reply(text('percakapan.kedaluwarsa'));
+  const active = loaded.status === 'active' ? loaded : null;
+  const idle: TurnOutcome = { flowId: active?.flow.id ?? 'core', step: active?.state.step ?? null };
+
+  switch (event.kind) {
+    case 'command': {
+      if (await runGlobalCommand(turn, flows, event.command, event.args)) return { flowId: 'core', step: null };
+      const flow = flows.byCommand.get(event.command);
+      if (!flow?.start) {
+        turn.reply(text('umum.perintahTidakDikenal', { command: event.command }));
+        return idle;
+      }
+      if (flow.availableTo && !(await flow.availableTo(turn))) {
+        throw new Refused('ROLE', 'umum.perintahTidakTersedia', { command: event.command });
+      }
+      if (active) turn.reply(text('percakapan.digantikan'));
+      return applyTransition(turn, flow, await flow.start(turn, event.args.trim()), null);
+    }
+    case 'text': {
+      const handler = active?.flow.steps[active.state.step]?.text;
+      if (active && handler) return applyTransition(turn, active.flow, await handler(turn, active.state, event.text), active.state);
+      turn.reply(text(active ? 'umum.gunakanTombol' : 'umum.tidakDimengerti'));
+      return idle;
+    }
+    case 'file': {
+      const handler = active?.flow.steps[active.state.step]?.file;
+      if (active && handler) return applyTransition(turn, active.flow, await handler(turn, active.state, event), active.state);
+      turn.reply(text('umum.berkasTidakDiharapkan'));
+      return idle;
+    }
+    case 'button':
+      return pressButton(turn, flows, active, event.token, idle);
+  }
+}
+
+async function pressButton(
+  turn: TurnContext, flows: FlowRegistry, active: { flow: AnyFlow; state: { step: string } } | null, tokenId: string, idle: TurnOutcome,
+): Promise<TurnOutcome> {
+  const resolved = await resolveToken(turn.tx, tokenId, turn.actor.id, turn.now);
+  if (resolved.status === 'forbidden') throw new Refused('C7', 'tombol.bukanUntukAnda');
+  if (resolved.status !== 'ok') {
+    turn.reply(text(resolved.status === 'used' ? 'tombol.sudahDipakai' : 'tombol.kedaluwarsa'));
+    return idle;
+  }
+  const token = resolved.token;
+  const press = { action: token.action, args: token.args };
+  if (token.kind === 'ACTION') {
+    const flow = flows.byId.get(token.flowId);
+    const handler = flow?.actions?.[token.action];
+    if (!flow || !handler) {
+      turn.reply(text('tombol.kedaluwarsa'));
+      return idle;
+    }
+    const transition = await handler(turn, token.args);
+    return transition ? applyTransition(turn, flow, transition, null) : idle;
+  }
+  const handler = active?.flow.steps[active.state.step]?.button;
+  if (!active || !handler || active.flow.id !== token.flowId || active.state.step !== token.step) {
+    turn.reply(text('tombol.kedaluwarsa'));
+    return idle;
+  }
+  await spendMessageTokens(turn.tx, token.id, token.messageId, turn.now);
+  return applyTransition(turn, active.flow, await handler(turn, active.state, press), active.state);
+}
+
+async function applyTransition(turn: TurnContext, flow: AnyFlow, transition: Transition<{ step: string }>, current: { step: string } | null): Promise<TurnOutcome> {
+  const expiresAt = new Date(turn.now.getTime() + turn.settings.conversationTtlMs);
+  if ('next' in transition) {
+    await saveConversation(turn.tx, turn.actor.id, flow, flow.state.parse(transition.next), expiresAt);
+    return { flowId: flow.id, step: transition.next.step };
+  }
+  if ('end' in transition) {
+    await endConversation(turn.tx, turn.actor.id);
+    return { flowId: flow.id, step: null };
+  }
+  if (current) await saveConversation(turn.tx, turn.actor.id, flow, current, expiresAt);
+  return { flowId: flow.id, step: current?.step ?? null };
+}

@@ -1,0 +1,108 @@
+import type { Db } from '../../db/createDb';
+import type { Tx } from '../../db/tx';
+import { CoreEventSchema, type CoreEvent } from '../events';
+import { Refused } from '../errors';
+import { t } from '../catalog/t';
+import { text } from '../messages';
+import type { Clock, Logger } from '../ports';
+import { appendAudit } from '../auth/audit';
+import { resolveActor, type Actor } from '../auth/resolveActor';
+import { ACTION_TOKEN_TTL_MS, enqueueSends } from '../outbox/enqueue';
+import type { CoreSettings } from './defineFlow';
+import { dispatchEvent, type FlowRegistry, type TurnOutcome } from './dispatchEvent';
+import { handleUnlinked } from './handleUnlinked';
+import { TurnContext } from './turnContext';
+
+export interface EngineDeps {
+  db: Db;
+  registry: FlowRegistry;
+  clock: Clock;
+  logger: Logger;
+  settings: CoreSettings;
+}
+
+export interface TurnResult {
+  status: 'processed' | 'duplicate' | 'refused' | 'invalid' | 'error';
+  /** Short text for the platform's button acknowledgement (Telegram answerCallbackQuery). */
+  notice?: string;
+}
+
+/**
+ * One inbound turn (style R7): dedupe, identity, flow step, conversation state, outbox and audit
+ * commit in one transaction; nothing is sent from inside it. A refusal rolls the turn back and is
+ * answered and audited in a fresh transaction (R8).
+ */
+export async function handleEvent(deps: EngineDeps, raw: unknown): Promise<TurnResult> {
+  const parsed = CoreEventSchema.safeParse(raw);
+  if (!parsed.success) {
+    deps.logger.debug({ code: 'EVENT_INVALID', issues: parsed.error.issues.length }, 'event skipped');
+    return { status: 'invalid' };
+  }
+  const event = parsed.data;
+  const now = deps.clock.now();
+  let actor: Actor | null = null;
+  try {
+    return await deps.db.$transaction(async (tx) => {
+      if (!(await recordInbound(tx, event.meta.eventKey, now))) return { status: 'duplicate' as const };
+      actor = await resolveActor(tx, event.meta.account);
+      const turn = new TurnContext(tx, event, now, deps.settings, actor);
+      const outcome = actor ? await dispatchEvent(turn, deps.registry) : await handleUnlinked(turn);
+      await commitTurn(tx, turn, outcome, deps.settings, now);
+      return { status: 'processed' as const };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return await refuse(deps, event, actor, now, error);
+    if ((error as { code?: string }).code === 'P2002') return { status: 'duplicate' };
+    deps.logger.error({ eventKey: event.meta.eventKey, kind: event.kind, code: (error as { code?: string }).code ?? (error as Error).name }, 'turn failed');
+    return await replyWithError(deps, event, actor, now);
+  }
+}
+
+async function recordInbound(tx: Tx, eventKey: string, now: Date): Promise<boolean> {
+  if (await tx.inboundEvent.findUnique({ where: { eventKey } })) return false;
+  await tx.inboundEvent.create({ data: { eventKey, receivedAt: now } });
+  return true;
+}
+
+async function commitTurn(tx: Tx, turn: TurnContext, outcome: TurnOutcome, settings: CoreSettings, now: Date): Promise<void> {
+  await enqueueSends(tx, turn.sends, {
+    flowId: outcome.flowId, step: outcome.step, stepTtlMs: settings.conversationTtlMs, actionTtlMs: ACTION_TOKEN_TTL_MS,
+  }, now);
+  await appendAudit(tx, turn.audits);
+}
+
+async function refuse(deps: EngineDeps, event: CoreEvent, actor: Actor | null, now: Date, refusal: Refused): Promise<TurnResult> {
+  await deps.db.$transaction(async (tx) => {
+    if (!(await recordInbound(tx, event.meta.eventKey, now))) return;
+    const turn = new TurnContext(tx, event, now, deps.settings, actor);
+    turn.reply(text(refusal.catalogKey as Parameters<typeof text>[0], refusal.params));
+    turn.rawAudit({
+      instansiId: actor?.instansiId ?? null, at: now, actorId: actor?.id ?? null, platform: event.meta.account.platform,
+      action: describeAttempt(event), rule: refusal.rule, outcome: 'REFUSED', details: { catalogKey: refusal.catalogKey },
+    });
+    await commitTurn(tx, turn, { flowId: 'core', step: null }, deps.settings, now);
+  });
+  return { status: 'refused', notice: t(actor?.locale ?? 'id', refusal.catalogKey as Parameters<typeof t>[1], refusal.params) };
+}
+
+// The inbound event is not recorded, so a platform retry may succeed; the reply key is stable.
+async function replyWithError(deps: EngineDeps, event: CoreEvent, actor: Actor | null, now: Date): Promise<TurnResult> {
+  try {
+    await deps.db.$transaction(async (tx) => {
+      const turn = new TurnContext(tx, { ...event, meta: { ...event.meta, eventKey: `${event.meta.eventKey}:error` } }, now, deps.settings, actor);
+      turn.reply(text('umum.terjadiKesalahan'));
+      await commitTurn(tx, turn, { flowId: 'core', step: null }, deps.settings, now);
+    });
+  } catch (error) {
+    deps.logger.error({ eventKey: event.meta.eventKey, code: (error as Error).name }, 'error reply failed');
+  }
+  return { status: 'error', notice: t(actor?.locale ?? 'id', 'umum.terjadiKesalahan') };
+}
+
+function describeAttempt(event: CoreEvent): string {
+  switch (event.kind) {
+    case 'command': return `perintah:${event.command}`;
+    case 'button': return `tombol:${event.token}`;
+    default: return event.kind;
+  }
+}

@@ -1,0 +1,28 @@
+import { text } from '../messages';
+import { linkIdentity } from '../auth/linkIdentity';
+import type { TurnOutcome } from './dispatchEvent';
+import type { TurnContext } from './turnContext';
+
+/** Before linking, nobody can act: only `/start <kode>` (Slack: `hubungkan <kode>`) does anything. */
+export async function handleUnlinked(turn: TurnContext): Promise<TurnOutcome> {
+  const event = turn.event;
+  const idle = { flowId: 'core', step: null };
+  if (event.kind !== 'command' || (event.command !== 'start' && event.command !== 'hubungkan')) {
+    turn.reply(text('identitas.belumTerhubung'));
+    return idle;
+  }
+  const code = event.args.trim();
+  if (!code) {
+    turn.reply(text('identitas.mintaKode'));
+    return idle;
+  }
+  const outcome = await linkIdentity(turn.tx, code, event.meta.account, turn.now, (entry) => turn.rawAudit(entry));
+  if (outcome.status === 'invalid') {
+    turn.reply(text('identitas.kodeTidakValid'));
+    return idle;
+  }
+  const { name, nip, jabatan } = outcome.pegawai;
+  turn.reply(text('identitas.terhubung', { nama: name, nip, jabatan }));
+  if (outcome.replacedAccount) turn.reply(text('identitas.akunLainTerhubung', { platform: event.meta.account.platform }));
+  return idle;
+}

@@ -1,0 +1,36 @@
+/** Base of every error timkerja raises on purpose; branch on `code`, never on `message`. */
+export class TimkerjaError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** An action the actor may not take: answered from the catalogue and audited (domain-spec C7). */
+export class Refused extends TimkerjaError {
+  constructor(
+    readonly rule: string,
+    readonly catalogKey: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super('REFUSED', `refused by ${rule}`);
+  }
+}
+
+export class PlatformRateLimited extends TimkerjaError {
+  constructor(readonly retryAfterMs: number) {
+    super('PLATFORM_RATE_LIMITED', `rate limited for ${retryAfterMs} ms`);
+  }
+}
+
+/** The platform refused for good (chat not found, token revoked): retrying will not help. */
+export class PlatformRejected extends TimkerjaError {
+  constructor(readonly platformCode: string) {
+    super('PLATFORM_REJECTED', `platform rejected: ${platformCode}`);
+  }
+}

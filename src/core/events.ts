@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const PlatformSchema = z.enum(['telegram', 'slack', 'fake']);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+/** Where a chat account lives: the identity key (platform, workspace, accountId) and its DM chat. */
+export const AccountRefSchema = z.object({
+  platform: PlatformSchema,
+  workspace: z.string(), // Slack team id; "" on Telegram
+  accountId: z.string().min(1),
+  chatId: z.string().min(1),
+  email: z.string().optional(),
+});
+export type AccountRef = z.infer<typeof AccountRefSchema>;
+
+const MetaSchema = z.object({
+  eventKey: z.string().min(1).max(200), // platform-unique update id, for inbound dedupe
+  account: AccountRefSchema,
+});
+
+/** The inbound vocabulary: what any adapter turns a platform update into. */
+export const CoreEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('command'), meta: MetaSchema, command: z.string().regex(/^[a-z_]{1,32}$/), args: z.string().max(4000) }),
+  z.object({ kind: z.literal('text'), meta: MetaSchema, text: z.string().min(1).max(8000) }),
+  z.object({ kind: z.literal('button'), meta: MetaSchema, token: z.string().min(1).max(64) }),
+  z.object({
+    kind: z.literal('file'), meta: MetaSchema, fileId: z.string().min(1), fileName: z.string().optional(),
+    mimeType: z.string().optional(), caption: z.string().max(4000).optional(),
+  }),
+]);
+export type CoreEvent = z.infer<typeof CoreEventSchema>;

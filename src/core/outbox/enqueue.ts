@@ -1,0 +1,94 @@
+import type { Tx } from '../../db/tx';
+import type { Platform } from '../events';
+import type { Address } from '../ports';
+import type { Button, CoreMessage, OutboundMessage, RenderedButton } from '../messages';
+import { t } from '../catalog/t';
+import { issueToken } from '../engine/buttonTokens';
+
+export type Recipient = { kind: 'address'; platform: Platform; address: Address; locale: string } | { kind: 'pegawai'; pegawaiId: string };
+
+export interface PendingSend {
+  id: string;
+  idempotencyKey: string;
+  to: Recipient;
+  message: CoreMessage;
+}
+
+export interface TokenContext {
+  flowId: string;
+  /** The step the turn ended in: `step` buttons are valid only there. */
+  step: string | null;
+  stepTtlMs: number;
+  actionTtlMs: number;
+}
+
+export const ACTION_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Writes each send to the outbox inside the caller's transaction (style R7): localized, with button
+ * tokens issued. A pegawai with no linked chat gets an UNDELIVERABLE row, kept for the record.
+ * A send whose idempotency key already exists is skipped: the same decision never sends twice.
+ */
+export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenContext, now: Date): Promise<void> {
+  for (const send of sends) {
+    if (await tx.outboxMessage.findUnique({ where: { idempotencyKey: send.idempotencyKey } })) continue;
+    const target = await resolveRecipient(tx, send);
+    const payload = await renderOutbound(tx, send.message, target.locale, send.id, tokens, now);
+    await tx.outboxMessage.create({
+      data: {
+        id: send.id, idempotencyKey: send.idempotencyKey, platform: target.platform, address: JSON.stringify(target.address),
+        pegawaiId: send.to.kind === 'pegawai' ? send.to.pegawaiId : null, payload: JSON.stringify(payload),
+        status: target.platform === 'none' ? 'UNDELIVERABLE' : 'PENDING', nextAttemptAt: now,
+      },
+    });
+  }
+}
+
+async function resolveRecipient(tx: Tx, send: PendingSend): Promise<{ platform: string; address: Address; locale: string }> {
+  if (send.message.kind === 'edit') {
+    const original = await tx.outboxMessage.findUnique({ where: { id: send.message.targetMessageId } });
+    if (original) return { platform: original.platform, address: JSON.parse(original.address) as Address, locale: 'id' };
+  }
+  if (send.to.kind === 'address') return { platform: send.to.platform, address: send.to.address, locale: send.to.locale };
+  const pegawai = await tx.pegawai.findUnique({
+    where: { id: send.to.pegawaiId },
+    include: { identities: { orderBy: { linkedAt: 'desc' }, take: 1 } },
+  });
+  const identity = pegawai?.identities[0];
+  if (!identity) return { platform: 'none', address: { workspace: '', chatId: '' }, locale: pegawai?.locale ?? 'id' };
+  return { platform: identity.platform, address: { workspace: identity.workspace, chatId: identity.chatId }, locale: pegawai.locale };
+}
+
+type StoredPayload = OutboundMessage | { kind: 'edit'; targetMessageId: string; replacement: OutboundMessage };
+
+async function renderOutbound(tx: Tx, message: CoreMessage, locale: string, messageId: string, tokens: TokenContext, now: Date): Promise<StoredPayload> {
+  switch (message.kind) {
+    case 'text':
+      return { kind: 'text', text: t(locale, message.text.key, message.text.params) };
+    case 'document':
+      return {
+        kind: 'document', fileName: message.fileName, mimeType: message.mimeType, contentBase64: message.contentBase64,
+        caption: message.caption ? t(locale, message.caption.key, message.caption.params) : undefined,
+      };
+    case 'choice': {
+      const rows: RenderedButton[][] = [];
+      for (const row of message.rows) rows.push(await Promise.all(row.map((b) => renderButton(tx, b, locale, messageId, tokens, now))));
+      return { kind: 'choice', text: t(locale, message.text.key, message.text.params), rows };
+    }
+    case 'edit': {
+      const replacement = await renderOutbound(tx, message.replacement, locale, message.targetMessageId, tokens, now);
+      if (replacement.kind === 'edit') throw new Error('an edit cannot replace a message with another edit');
+      return { kind: 'edit', targetMessageId: message.targetMessageId, replacement };
+    }
+  }
+}
+
+async function renderButton(tx: Tx, button: Button, locale: string, messageId: string, tokens: TokenContext, now: Date): Promise<RenderedButton> {
+  const isAction = button.scope === 'action';
+  const token = await issueToken(tx, {
+    kind: isAction ? 'ACTION' : 'STEP', flowId: tokens.flowId, step: isAction ? null : tokens.step, action: button.action,
+    args: button.args ?? {}, allowedIds: button.allowed ?? null, messageId,
+    expiresAt: new Date(now.getTime() + (isAction ? tokens.actionTtlMs : tokens.stepTtlMs)),
+  });
+  return { label: t(locale, button.label.key, button.label.params), token, ...(button.style ? { style: button.style } : {}) };
+}

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestBot } from '../helpers/botHarness';
+import { formFlow } from '../helpers/formFlow';
+import { seedMinimal } from '../helpers/seedMinimal';
+
+const flows = [formFlow];
+let bot: TestBot;
+afterEach(async () => { await bot?.stop(); });
+
+describe('flow engine', () => {
+  it('resumes a half-filled form in a new core instance on the same database file', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.as(ani).command('isi');
+    await bot.as(ani).say('Saya menguasai analisis data spasial');
+
+    bot = await bot.restart();
+    await bot.as(ani).press('Kirim');
+
+    expect(bot.lastText(ani)).toMatch(/^Pengajuan nomor 1 telah dikirim/);
+    expect(await bot.db.conversation.count()).toBe(0);
+    expect(await bot.db.auditLog.findFirst({ where: { action: 'uji.kirim' } })).toMatchObject({ actorId: ids.Ani, outcome: 'OK' });
+  });
+
+  it('keeps the form when an unexpected text arrives and refuses a stale button after /batal', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.as(ani).command('isi');
+    await bot.as(ani).say('Motivasi yang cukup panjang untuk diuji');
+    await bot.as(ani).say('teks lain');
+    expect(bot.lastText(ani)).toMatch(/pilih salah satu tombol/);
+
+    const kirim = bot.findButton(ani, 'Kirim');
+    await bot.as(ani).command('batal');
+    expect(bot.lastText(ani)).toBe('Percakapan dibatalkan. Data yang belum dikirim tidak disimpan.');
+    const result = await bot.as(ani).pressToken(kirim);
+    expect(result.status).toBe('processed');
+    expect(bot.lastText(ani)).toBe('Tombol ini sudah tidak berlaku. Silakan gunakan pesan terbaru.');
+  });
+
+  it('ends an idle conversation with a message and no longer accepts its buttons', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.as(ani).command('isi');
+    await bot.as(ani).say('Motivasi yang cukup panjang untuk diuji');
+    const kirim = bot.findButton(ani, 'Kirim');
+    bot.clock.advance(49 * 3600_000);
+
+    expect(await bot.core.expireConversations()).toBe(1);
+    await bot.core.drainOutbox();
+    expect(bot.lastText(ani)).toMatch(/^Percakapan sebelumnya berakhir/);
+    await bot.as(ani).pressToken(kirim);
+    expect(bot.lastText(ani)).toMatch(/^Tombol ini sudah tidak berlaku/);
+  });
+
+  it('answers a second press of the same choice as already used', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.as(ani).command('isi');
+    await bot.as(ani).say('Motivasi yang cukup panjang untuk diuji');
+    const kirim = bot.findButton(ani, 'Kirim');
+    await bot.as(ani).pressToken(kirim);
+    await bot.as(ani).command('isi');
+    await bot.as(ani).pressToken(kirim);
+    expect(bot.lastText(ani)).toBe('Tombol ini sudah digunakan sebelumnya.');
+  });
+
+  it('gives one effect for a platform retry of the same event', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    const event = { kind: 'command', command: 'isi', args: '', meta: { eventKey: 'tg:update:777', account: { platform: 'fake', workspace: '', accountId: ani.accountId, chatId: ani.chatId } } };
+    const first = await bot.core.handleEvent(event);
+    const second = await bot.core.handleEvent(event);
+    await bot.core.drainOutbox();
+    expect([first.status, second.status]).toEqual(['processed', 'duplicate']);
+    expect(bot.inbox(ani).filter((m) => m.kind === 'text' && m.text.startsWith('Tim Uji'))).toHaveLength(1);
+  });
+
+  it('skips a malformed event without a crash and keeps serving the next one', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    expect((await bot.core.handleEvent({ kind: 'command', command: 'DROP TABLE', meta: {} })).status).toBe('invalid');
+    expect((await bot.core.handleEvent(null)).status).toBe('invalid');
+    await bot.as(ani).command('isi');
+    expect(bot.lastText(ani)).toMatch(/^Tim Uji/);
+  });
+
+  it('answers a failing handler with an apology, logs no message body, and serves the next update', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.as(ani).command('isi');
+    const failed = await bot.as(ani).say('meledak');
+    expect(failed.status).toBe('error');
+    expect(bot.lastText(ani)).toMatch(/^Mohon maaf, terjadi kesalahan/);
+    expect(JSON.stringify(bot.logger.records)).not.toMatch(/meledak|secret body/);
+    await bot.as(ani).say('Sekarang teks yang benar dan cukup panjang');
+    expect(bot.lastText(ani)).toMatch(/^Ringkasan pengajuan/);
+  });
+
+  it('lists in /bantuan only the commands this user may use', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.as(ani).command('bantuan');
+    expect(bot.lastText(ani)).toContain('/isi: ');
+    expect(bot.lastText(ani)).toContain('/batal: ');
+  });
+
+  it('issues button ids that fit Telegram callback_data (64 bytes) and carry no payload', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.as(ani).command('isi');
+    await bot.as(ani).say('Motivasi yang panjang dengan huruf é dan 中文 untuk diuji');
+    const tokens = bot.inbox(ani).flatMap((m) => (m.kind === 'choice' ? m.rows.flat().map((b) => b.token) : []));
+    expect(tokens.length).toBe(2);
+    for (const token of tokens) {
+      expect(Buffer.byteLength(token, 'utf8')).toBeLessThanOrEqual(64);
+      expect(token).toMatch(/^t:[0-9A-Za-z]{12}$/);
+    }
+  });
+});

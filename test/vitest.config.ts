@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: '.',
+    include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/plainSummaryReporter.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
