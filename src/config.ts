@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TimkerjaError } from './core/errors';
+import { indonesianErrorMap } from './core/domain/indonesianErrorMap';
 
 const optionalSecret = z.string().min(1).optional();
 
@@ -10,6 +11,7 @@ export const EnvSchema = z.object({
   CONVERSATION_TTL_HOURS: z.coerce.number().int().positive().max(24 * 30).default(48),
   DEMO_ORGANISATION: z.enum(['on', 'off']).default('on'),
   TELEGRAM_BOT_TOKEN: optionalSecret,
+  TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,32}$/, 'nama bot Telegram tanpa @').optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,
@@ -27,7 +29,7 @@ export class ConfigError extends TimkerjaError {
 
 /** Parses the environment; a bad value throws a ConfigError that names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse(env, { error: indonesianErrorMap });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }

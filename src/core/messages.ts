@@ -17,6 +17,8 @@ export interface Button {
   args?: Record<string, string>;
   style?: 'primary' | 'danger';
   scope?: 'step' | 'action';
+  /** For `action` buttons: the flow whose `actions` handle the press (default: the current flow). */
+  flowId?: string;
   allowed?: string[];
 }
 

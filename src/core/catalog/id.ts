@@ -28,6 +28,8 @@ export const id = {
   'persetujuan.sudahDiputuskan': 'Langkah ini sudah diputuskan sebelumnya.',
   'persetujuan.setujui': 'Setujui',
   'persetujuan.tolak': 'Tolak',
+  'persetujuan.mengetahui': 'Mengetahui',
+  'persetujuan.hasil': '{permohonan}\n\n{hasil}',
   'persetujuan.mintaAlasan': 'Tuliskan alasan penolakan permohonan nomor {nomor}. Alasan wajib diisi dan akan disampaikan kepada pemohon.',
   'persetujuan.pilihAlasan': 'Pilih alasan penolakan permohonan nomor {nomor} ({citation}):',
   'persetujuan.alasanTerlaluPendek': 'Alasan terlalu singkat. Mohon tuliskan alasan minimal 10 karakter.',

@@ -86,7 +86,7 @@ async function renderOutbound(tx: Tx, message: CoreMessage, locale: string, mess
 async function renderButton(tx: Tx, button: Button, locale: string, messageId: string, tokens: TokenContext, now: Date): Promise<RenderedButton> {
   const isAction = button.scope === 'action';
   const token = await issueToken(tx, {
-    kind: isAction ? 'ACTION' : 'STEP', flowId: tokens.flowId, step: isAction ? null : tokens.step, action: button.action,
+    kind: isAction ? 'ACTION' : 'STEP', flowId: (isAction ? button.flowId : undefined) ?? tokens.flowId, step: isAction ? null : tokens.step, action: button.action,
     args: button.args ?? {}, allowedIds: button.allowed ?? null, messageId,
     expiresAt: new Date(now.getTime() + (isAction ? tokens.actionTtlMs : tokens.stepTtlMs)),
   });

@@ -1,0 +1,126 @@
+// WF-4/WF-5 (domain-spec §3.4–3.5): an official asks to join a team; each step of the chain comes
+// from the instansi's policy profile. Approvers answer with action buttons handled below.
+import { z } from 'zod';
+import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
+import { choice, label, text } from '../src/core/messages';
+import { t } from '../src/core/catalog/t';
+import { findTeamForVolunteer, listTeamsOpenToVolunteers } from '../src/core/domain/pengajuan/listTeamsOpenToVolunteers';
+import { submitPengajuan } from '../src/core/domain/pengajuan/submitPengajuan';
+import { approveStep, openStep, rejectReasons, rejectStep } from '../src/core/domain/pengajuan/decideStep';
+import { PENGAJUAN_FLOW_ID } from '../src/core/domain/pengajuan/notifyStep';
+import { roleName } from '../src/core/domain/pengajuan/roleName';
+
+const StateSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('CHOOSE_TEAM') }),
+  z.object({ step: z.literal('ASK_MOTIVATION'), timId: z.string() }),
+  z.object({ step: z.literal('CONFIRM'), timId: z.string(), motivasi: z.string() }),
+  z.object({ step: z.literal('ASK_REASON'), stepId: z.string() }),
+]);
+type State = z.infer<typeof StateSchema>;
+
+const MIN_MOTIVATION = 20;
+const MIN_REASON = 10;
+const cancelButton = { label: label('umum.batal'), action: 'batal' };
+
+export const pengajuanSukarela = defineFlow<State>({
+  id: PENGAJUAN_FLOW_ID,
+  version: 1,
+  command: 'ajukan',
+  descriptionKey: 'pengajuan.perintah',
+  state: StateSchema,
+  // C1: only a Pejabat Fungsional or Pelaksana may volunteer.
+  availableTo: async (ctx) => ctx.actor.jenisJabatan === 'FUNGSIONAL' || ctx.actor.jenisJabatan === 'PELAKSANA',
+  async start(ctx) {
+    const teams = await listTeamsOpenToVolunteers(ctx.tx, ctx.actor, ctx.now);
+    if (teams.length === 0) {
+      ctx.reply(text('pengajuan.tidakAdaTim'));
+      return { end: true };
+    }
+    const rows = teams.map((tim) => [{ label: label('pengajuan.tombolTim', { nama: tim.name, unit: tim.ownerUnit.name }), action: 'pilih', args: { timId: tim.id } }]);
+    ctx.reply(choice('pengajuan.pilihTim', [...rows, [cancelButton]]));
+    return { next: { step: 'CHOOSE_TEAM' } };
+  },
+  steps: {
+    CHOOSE_TEAM: {
+      async button(ctx, _state, press) {
+        if (press.action !== 'pilih' || !press.args.timId) return cancel(ctx);
+        const tim = await findTeamForVolunteer(ctx.tx, ctx.actor, press.args.timId);
+        ctx.reply(text('pengajuan.tulisMotivasi', { nama: tim.name, unit: tim.ownerUnit.name, kompetensi: tim.kompetensi ?? '-' }));
+        return { next: { step: 'ASK_MOTIVATION', timId: tim.id } };
+      },
+    },
+    ASK_MOTIVATION: {
+      async text(ctx, state, input) {
+        if (input.trim().length < MIN_MOTIVATION) {
+          ctx.reply(text('pengajuan.motivasiTerlaluPendek'));
+          return { stay: true };
+        }
+        const tim = await findTeamForVolunteer(ctx.tx, ctx.actor, state.timId);
+        ctx.reply(choice('pengajuan.konfirmasi', [[{ label: label('pengajuan.kirim'), action: 'kirim', style: 'primary' }, cancelButton]], {
+          nama: tim.name, unit: tim.ownerUnit.name, motivasi: input.trim(),
+        }));
+        return { next: { step: 'CONFIRM', timId: state.timId, motivasi: input.trim() } };
+      },
+    },
+    CONFIRM: {
+      async button(ctx, state, press) {
+        if (press.action !== 'kirim') return cancel(ctx);
+        const { penugasan, firstHolder, firstPerformer } = await submitPengajuan(ctx, { timId: state.timId, motivasi: state.motivasi });
+        ctx.reply(text('pengajuan.terkirim', { nomor: penugasan.number, penerima: firstHolder.name, peran: roleName(firstPerformer, ctx.actor.locale) }));
+        return { end: true };
+      },
+    },
+    ASK_REASON: {
+      async text(ctx, state, input) {
+        if (input.trim().length < MIN_REASON) {
+          ctx.reply(text('persetujuan.alasanTerlaluPendek'));
+          return { stay: true };
+        }
+        const check = await openStep(ctx, state.stepId);
+        if (check.status === 'decided') ctx.reply(text('persetujuan.sudahDiputuskan'));
+        else await rejectStep(ctx, check.request, state.stepId, check.capacity, input.trim());
+        return { end: true };
+      },
+    },
+  },
+  actions: {
+    async setujui(ctx, args) {
+      const check = await openStep(ctx, args.stepId ?? '');
+      if (check.status === 'decided') ctx.reply(text('persetujuan.sudahDiputuskan'));
+      else await approveStep(ctx, check.request, args.stepId!, check.capacity);
+    },
+    async tolak(ctx, args) {
+      const check = await openStep(ctx, args.stepId ?? '');
+      if (check.status === 'decided') {
+        ctx.reply(text('persetujuan.sudahDiputuskan'));
+        return;
+      }
+      const reasons = rejectReasons(check.request);
+      if (reasons === 'FREE') {
+        ctx.reply(text('persetujuan.mintaAlasan', { nomor: check.request.number }));
+        return { next: { step: 'ASK_REASON', stepId: args.stepId! } };
+      }
+      // SMD: a refusal picks alternatif 1 or 2 (Lamp. BAB III format 4).
+      const step = check.request.steps.find((s) => s.id === args.stepId)!;
+      ctx.reply(choice('persetujuan.pilihAlasan', reasons.map((reason) => [{
+        label: label(`alasan.${reason}` as 'alasan.ANGGOTA_MENCUKUPI'), action: 'alasan', args: { stepId: args.stepId!, alasan: reason },
+        scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [ctx.actor.id],
+      }]), { nomor: check.request.number, citation: step.citation }));
+    },
+    async alasan(ctx, args) {
+      const check = await openStep(ctx, args.stepId ?? '');
+      if (check.status === 'decided') {
+        ctx.reply(text('persetujuan.sudahDiputuskan'));
+        return;
+      }
+      const reasons = rejectReasons(check.request);
+      if (reasons === 'FREE' || !reasons.includes(args.alasan ?? '')) return;
+      await rejectStep(ctx, check.request, args.stepId!, check.capacity, t('id', `alasan.${args.alasan}` as 'alasan.ANGGOTA_MENCUKUPI'));
+    },
+  },
+});
+
+function cancel(ctx: FlowContext) {
+  ctx.reply(text('percakapan.dibatalkan'));
+  return { end: true } as const;
+}

@@ -1,0 +1,67 @@
+// `npm run admin -- <perintah>`: organisation import, link codes, unlink and the audit trail.
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError } from '../config';
+import { createDb, type Db } from '../db/createDb';
+import { auditCommand } from './commands/auditCommand';
+import { importCommand } from './commands/importCommand';
+import { linkCodeCommand } from './commands/linkCodeCommand';
+import { consoleOutput, type Output } from './commands/output';
+import { unlinkCommand } from './commands/unlinkCommand';
+
+const USAGE = `Pemakaian: npm run admin -- <perintah> [pilihan]
+  import <berkas.json|berkas.csv> [--instansi <kode>]   impor data organisasi (CSV: wajib --instansi)
+  link-code <nip> [--instansi <kode>]                    terbitkan kode penghubung untuk satu pegawai
+  link-codes --csv <berkas> [--instansi <kode>]          terbitkan kode untuk semua pegawai aktif ke CSV
+  unlink <nip> [--instansi <kode>]                       lepas akun chat seorang pegawai
+  audit [--batas <n>] [--instansi <kode>]                tampilkan log audit terbaru (bawaan 50)
+--instansi boleh dihilangkan bila basis data hanya berisi satu instansi.`;
+
+export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, out: Output, now = new Date()): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: { instansi: { type: 'string' }, csv: { type: 'string' }, batas: { type: 'string' } },
+  });
+  const [command, target] = positionals;
+  const config = loadConfig(env);
+  const instansiCode = values.instansi ?? (await onlyInstansi(db));
+  switch (command) {
+    case 'import':
+    case 'impor':
+      if (!target) break;
+      return importCommand(db, target, values.instansi, now, out);
+    case 'link-code':
+    case 'link-codes':
+      if (!instansiCode || (command === 'link-code' && !target) || (command === 'link-codes' && !values.csv)) break;
+      return linkCodeCommand(db, {
+        instansiCode, nip: command === 'link-code' ? target : undefined, csvFile: values.csv,
+        ttlMs: config.LINK_CODE_TTL_DAYS * 24 * 3600_000, telegramBotUsername: config.TELEGRAM_BOT_USERNAME, now,
+      }, out);
+    case 'unlink':
+      if (!instansiCode || !target) break;
+      return unlinkCommand(db, instansiCode, target, now, out);
+    case 'audit':
+      if (!instansiCode) break;
+      return auditCommand(db, instansiCode, Number(values.batas ?? 50), out);
+  }
+  out.error(USAGE);
+  return 2;
+}
+
+async function onlyInstansi(db: Db): Promise<string | undefined> {
+  const all = await db.instansi.findMany({ select: { code: true }, take: 2 });
+  return all.length === 1 ? all[0]!.code : undefined;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const config = loadConfig(process.env);
+    const db = await createDb(config.DATABASE_PATH);
+    process.exitCode = await runAdmin(process.argv.slice(2), db, process.env, consoleOutput);
+    await db.$disconnect();
+  } catch (error) {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${(error as Error).message}\n${USAGE}`);
+    else throw error;
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Tx } from '../../db/tx';
+import { Refused } from '../errors';
+import type { Actor } from './resolveActor';
+import type { Performer } from '../policy/policyProfile';
+
+export interface ApproverCapacity {
+  /** Set when the actor acts for the step's assignee under a recorded delegation (C6). */
+  onBehalfOf: { id: string; name: string } | null;
+}
+
+// Which delegation scope lets a delegate act for which profile role.
+const SCOPE_FOR: Record<Performer, string> = {
+  HOME_PENILAI: 'PENILAI', HOME_PIMPINAN_UO: 'PIMPINAN_UNIT', HOME_KEPALA_PD: 'PIMPINAN_UNIT',
+  TARGET_PIMPINAN_UO: 'PIMPINAN_UNIT', TARGET_KEPALA_PD: 'PIMPINAN_UNIT', TARGET_KETUA_TIM: 'KETUA_TIM',
+};
+
+/** The actor may decide this step: they are its assignee, or hold a delegation valid now (C6, C7). */
+export async function requireApprover(
+  tx: Tx, actor: Actor, step: { assigneeId: string; performer: string }, now: Date,
+): Promise<ApproverCapacity> {
+  if (step.assigneeId === actor.id) return { onBehalfOf: null };
+  const delegation = await tx.delegation.findFirst({
+    where: {
+      fromId: step.assigneeId, toId: actor.id, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now },
+      scope: { in: ['SEMUA', SCOPE_FOR[step.performer as Performer] ?? 'SEMUA'] },
+    },
+    include: { from: true },
+  });
+  if (!delegation) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
+  return { onBehalfOf: { id: delegation.from.id, name: delegation.from.name } };
+}
+
+/** Pegawai who may act for this assignee today: notified together with the assignee. */
+export async function activeDelegates(tx: Tx, assigneeId: string, performer: string, now: Date): Promise<string[]> {
+  const rows = await tx.delegation.findMany({
+    where: {
+      fromId: assigneeId, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now },
+      scope: { in: ['SEMUA', SCOPE_FOR[performer as Performer] ?? 'SEMUA'] },
+    },
+  });
+  return [...new Set(rows.map((r) => r.toId))];
+}

@@ -1,0 +1,38 @@
+import type { FlowContext } from '../../engine/defineFlow';
+import { Refused } from '../../errors';
+import { t } from '../../catalog/t';
+import { text } from '../../messages';
+import { memberPerformanceRecipients } from './memberPerformanceRecipients';
+
+/** The active memberships the actor leads as ketua, with their other active members. */
+export async function teamsLedBy(ctx: FlowContext) {
+  return ctx.tx.timKerja.findMany({
+    where: { instansiId: ctx.actor.instansiId, memberships: { some: { pegawaiId: ctx.actor.id, role: 'KETUA', status: 'ACTIVE' } } },
+    include: { memberships: { where: { status: 'ACTIVE', role: 'ANGGOTA' }, include: { pegawai: true } } },
+    orderBy: { name: 'asc' },
+  });
+}
+
+/** WF-7 T6 (R5): stores a KINERJA_ANGGOTA report and delivers it to each addressee of the profile. */
+export async function submitMemberPerformance(ctx: FlowContext, input: { timId: string; memberId: string; ringkasan: string }) {
+  const tim = (await teamsLedBy(ctx)).find((team) => team.id === input.timId);
+  const membership = tim?.memberships.find((m) => m.pegawaiId === input.memberId);
+  if (!tim || !membership) throw new Refused('R5', 'laporanKinerja.bukanKetua');
+  const recipients = await memberPerformanceRecipients(ctx.tx, input.memberId, ctx.actor.policyProfile);
+  const laporan = await ctx.tx.laporan.create({
+    data: {
+      instansiId: ctx.actor.instansiId, kind: 'KINERJA_ANGGOTA', authorId: ctx.actor.id, timId: tim.id, subjectId: input.memberId,
+      status: 'SUBMITTED', submittedAt: ctx.now, content: JSON.stringify({ ringkasan: input.ringkasan }),
+      addressees: { create: recipients.map((r) => ({ pegawaiId: r.pegawaiId, capacity: r.capacities.join(',') })) },
+    },
+  });
+  for (const recipient of recipients) {
+    const peran = recipient.capacities.map((c) => t('id', `peran.${c}` as 'peran.PENILAI')).join(' dan ');
+    ctx.notify(recipient.pegawaiId, text('laporanKinerja.masuk', {
+      nama: membership.pegawai.name, nip: membership.pegawai.nip, tim: tim.name, ketua: ctx.actor.name, peran, ringkasan: input.ringkasan,
+    }));
+  }
+  ctx.audit({ action: 'laporan.kinerjaAnggota', outcome: 'OK', subject: `laporan:${laporan.id}`, rule: recipients[0]?.citation, details: { penerima: recipients.length } });
+  const names = await ctx.tx.pegawai.findMany({ where: { id: { in: recipients.map((r) => r.pegawaiId) } } });
+  return { laporan, memberName: membership.pegawai.name, recipientNames: names.map((n) => n.name) };
+}

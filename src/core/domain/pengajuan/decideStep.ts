@@ -1,0 +1,76 @@
+import type { FlowContext } from '../../engine/defineFlow';
+import { t } from '../../catalog/t';
+import { text } from '../../messages';
+import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
+import { workflowOfRequest } from './selectWorkflow';
+import { loadRequest, type LoadedRequest } from './loadRequest';
+import { notifyStep } from './notifyStep';
+import { requestSummary } from './requestSummary';
+import { roleName } from './roleName';
+
+export type StepCheck = { status: 'decided' } | { status: 'open'; request: LoadedRequest; capacity: ApproverCapacity };
+
+/** Authorizes the presser for a step (refusal is thrown and audited) and tells if it is still open. */
+export async function openStep(ctx: FlowContext, stepId: string): Promise<StepCheck> {
+  const step = await ctx.tx.approvalStep.findUnique({ where: { id: stepId }, include: { penugasan: true } });
+  if (!step || step.penugasan.instansiId !== ctx.actor.instansiId) return { status: 'decided' };
+  const capacity = await requireApprover(ctx.tx, ctx.actor, step, ctx.now);
+  if (step.status !== 'PENDING') return { status: 'decided' };
+  return { status: 'open', request: await loadRequest(ctx.tx, step.penugasanId), capacity };
+}
+
+/** The reasons a rejection of this request may give: FREE text, or the profile's alternatives. */
+export function rejectReasons(request: LoadedRequest): 'FREE' | string[] {
+  const workflow = workflowOfRequest(request);
+  return workflow.rejectReasons;
+}
+
+export async function approveStep(ctx: FlowContext, request: LoadedRequest, stepId: string, capacity: ApproverCapacity): Promise<void> {
+  const step = request.steps.find((s) => s.id === stepId)!;
+  await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { status: 'APPROVED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now } });
+  markDecision(ctx, request, stepId, t('id', 'persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
+  const next = request.steps.find((s) => s.position === step.position + 1);
+  const workflow = workflowOfRequest(request);
+  const status = next ? workflow.steps[next.position]!.pendingStatus : workflow.approvedStatus;
+  await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status } });
+  if (next) {
+    await ctx.tx.approvalStep.update({ where: { id: next.id }, data: { status: 'PENDING' } });
+    await notifyStep(ctx, request.id, next.id);
+    ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: roleName(step.performer), peranBerikutnya: roleName(next.performer) }));
+  } else {
+    ctx.notify(request.pegawaiId, text('pengajuan.disetujuiAkhir', { nomor: request.number, tim: request.tim?.name ?? '-' }));
+  }
+  ctx.reply(text('persetujuan.tercatatSetuju', { nomor: request.number }));
+  ctx.audit({
+    action: 'pengajuan.setujui', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`,
+    details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null },
+  });
+}
+
+export async function rejectStep(ctx: FlowContext, request: LoadedRequest, stepId: string, capacity: ApproverCapacity, reason: string): Promise<void> {
+  const step = request.steps.find((s) => s.id === stepId)!;
+  const workflow = workflowOfRequest(request);
+  const status = workflow.steps[step.position]!.rejectedStatus;
+  await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { status: 'REJECTED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now, reason } });
+  await ctx.tx.approvalStep.updateMany({ where: { penugasanId: request.id, status: 'WAITING' }, data: { status: 'SKIPPED' } });
+  await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status } });
+  markDecision(ctx, request, stepId, t('id', 'persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
+  ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: roleName(step.performer), alasan: reason }));
+  ctx.reply(text('persetujuan.tercatatTolak', { nomor: request.number }));
+  ctx.audit({ action: 'pengajuan.tolak', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
+}
+
+function decisionParams(ctx: FlowContext, capacity: ApproverCapacity): Record<string, string> {
+  const waktu = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: ctx.actor.timeZone }).format(ctx.now);
+  const atasNama = capacity.onBehalfOf ? t('id', 'persetujuan.atasNama', { nama: capacity.onBehalfOf.name }) : '';
+  return { nama: ctx.actor.name, atasNama, waktu };
+}
+
+// Every copy of the request (holder and delegates) is edited to show the outcome: no second press.
+function markDecision(ctx: FlowContext, request: LoadedRequest, stepId: string, outcome: string): void {
+  const step = request.steps.find((s) => s.id === stepId)!;
+  const permohonan = t('id', 'pengajuan.mohonPersetujuan', requestSummary(request, stepId));
+  for (const messageId of JSON.parse(step.messageIds ?? '[]') as string[]) {
+    ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: text('persetujuan.hasil', { permohonan, hasil: outcome }) });
+  }
+}

@@ -1,0 +1,24 @@
+import type { FlowContext } from '../../engine/defineFlow';
+import { activeDelegates } from '../../auth/requireApprover';
+import { choice, label } from '../../messages';
+import { loadRequest } from './loadRequest';
+import { requestSummary } from './requestSummary';
+
+export const PENGAJUAN_FLOW_ID = 'pengajuan-sukarela';
+
+/**
+ * Sends a pending step to its holder and to anyone holding a delegation from them (C6). Buttons
+ * are not restricted to a list: the handler authorizes each press (requireApprover), so a press
+ * by anyone else is refused and audited rather than silently ignored.
+ */
+export async function notifyStep(ctx: FlowContext, penugasanId: string, stepId: string): Promise<void> {
+  const request = await loadRequest(ctx.tx, penugasanId);
+  const step = request.steps.find((s) => s.id === stepId)!;
+  const message = choice('pengajuan.mohonPersetujuan', [[
+    { label: label(step.kind === 'ACKNOWLEDGE' ? 'persetujuan.mengetahui' : 'persetujuan.setujui'), action: 'setujui', args: { stepId }, style: 'primary', scope: 'action', flowId: PENGAJUAN_FLOW_ID },
+    { label: label('persetujuan.tolak'), action: 'tolak', args: { stepId }, style: 'danger', scope: 'action', flowId: PENGAJUAN_FLOW_ID },
+  ]], requestSummary(request, stepId));
+  const recipients = [step.assigneeId, ...(await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now))];
+  const messageIds = [...new Set(recipients)].map((pegawaiId) => ctx.notify(pegawaiId, message));
+  await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { messageIds: JSON.stringify(messageIds) } });
+}

@@ -1,0 +1,15 @@
+import { t } from '../../catalog/t';
+import type { LoadedRequest } from './loadRequest';
+import { roleName } from './roleName';
+
+/** The request as its approvers read it, with the rule that makes this step theirs. */
+export function requestSummary(request: LoadedRequest, stepId: string, locale = 'id'): Record<string, string | number> {
+  const step = request.steps.find((s) => s.id === stepId)!;
+  const details = JSON.parse(request.details) as { motivasi?: string };
+  return {
+    nomor: request.number, pemohon: request.pegawai.name, nip: request.pegawai.nip, jabatan: request.pegawai.jabatan,
+    unitAsal: request.pegawai.homeUnit.name, tim: request.tim?.name ?? '-', unitTujuan: request.tim?.ownerUnit.name ?? '-',
+    motivasi: details.motivasi ?? '-', langkah: t(locale, step.kind === 'ACKNOWLEDGE' ? 'langkah.ACKNOWLEDGE' : step.kind === 'RECOMMEND' ? 'langkah.RECOMMEND' : 'langkah.APPROVE'),
+    peran: roleName(step.performer, locale), citation: step.citation,
+  };
+}

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { JenisJabatanSchema, JfJenjangSchema } from '../domain/enums';
+
+export const PerformerSchema = z.enum([
+  'HOME_PENILAI', 'HOME_PIMPINAN_UO', 'HOME_KEPALA_PD', 'TARGET_PIMPINAN_UO', 'TARGET_KEPALA_PD', 'TARGET_KETUA_TIM',
+]);
+export type Performer = z.infer<typeof PerformerSchema>;
+
+const StepSchema = z.object({
+  performer: PerformerSchema,
+  kind: z.enum(['APPROVE', 'ACKNOWLEDGE', 'RECOMMEND']),
+  pendingStatus: z.string().regex(/^[A-Z_]+$/),
+  rejectedStatus: z.string().regex(/^[A-Z_]+$/),
+  citation: z.string().min(1),
+});
+
+const WorkflowSchema = z.object({
+  workflow: z.enum(['WF-4', 'WF-5']),
+  steps: z.array(StepSchema).min(1),
+  approvedStatus: z.string().regex(/^[A-Z_]+$/),
+  /** FREE: any written reason; otherwise the prescribed alternatives (e.g. SMD alternatif 1 and 2). */
+  rejectReasons: z.union([z.literal('FREE'), z.array(z.enum(['KUALIFIKASI_TIDAK_SESUAI', 'ANGGOTA_MENCUKUPI'])).min(1)]),
+});
+export type SukarelaWorkflow = z.infer<typeof WorkflowSchema>;
+
+export const ReportRecipientSchema = z.enum(['PENILAI', 'PIMPINAN_UO_ASAL', 'KEPALA_PD_ASAL']);
+
+const KedudukanRuleSchema = z.object({
+  jfJenjang: z.array(JfJenjangSchema).optional(),
+  jenisJabatan: z.array(JenisJabatanSchema).optional(),
+  penilaiJenisJabatan: z.array(JenisJabatanSchema).min(1),
+  citation: z.string().min(1),
+});
+
+/** A region's rules as data (domain-spec §4, C8): adding a profile is adding a JSON file. */
+export const PolicyProfileSchema = z.object({
+  id: z.string().regex(/^[A-Z0-9_]+$/),
+  name: z.string(),
+  regulation: z.string(),
+  sukarela: z.object({ DALAM_UO: WorkflowSchema, LINTAS_UO: WorkflowSchema, LINTAS_PD: WorkflowSchema.optional() }),
+  laporanKinerjaAnggota: z.object({
+    recipients: z.array(z.object({ role: ReportRecipientSchema, citation: z.string() })).min(1),
+  }),
+  kedudukan: z.array(KedudukanRuleSchema),
+});
+export type PolicyProfile = z.infer<typeof PolicyProfileSchema>;
+
+export const bundledProfilesDir = path.join(import.meta.dirname, 'profiles');
+const cache = new Map<string, Map<string, PolicyProfile>>();
+
+/** Loads and validates every profile file in a folder (once per folder). */
+export function loadPolicyProfiles(dir = bundledProfilesDir): Map<string, PolicyProfile> {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const profiles = new Map<string, PolicyProfile>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const parsed = PolicyProfileSchema.safeParse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    if (!parsed.success) throw new Error(`profil kebijakan ${file} tidak valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    profiles.set(parsed.data.id, parsed.data);
+  }
+  cache.set(dir, profiles);
+  return profiles;
+}
+
+export function getPolicyProfile(id: string, dir?: string): PolicyProfile {
+  const profile = loadPolicyProfiles(dir).get(id);
+  if (!profile) throw new Error(`profil kebijakan ${id} tidak dikenal`);
+  return profile;
+}

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestBot, type TestUser } from '../helpers/botHarness';
+import { loadOrganisation } from '../helpers/organisationBot';
+import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+
+let bot: TestBot;
+afterEach(async () => { await bot?.stop(); });
+
+async function volunteer(applicant: TestUser, team: RegExp) {
+  await bot.as(applicant).command('ajukan');
+  await bot.as(applicant).press(team);
+  await bot.as(applicant).say('Saya berpengalaman mengolah data statistik sektoral selama lima tahun');
+  await bot.as(applicant).press('Kirim');
+}
+
+async function latestRequest(instansiId: string) {
+  return bot.db.penugasan.findFirstOrThrow({ where: { instansiId }, orderBy: { number: 'desc' }, include: { steps: { orderBy: { position: 'asc' }, include: { assignee: true } } } });
+}
+
+describe('domain-spec §7.A: profiles and master data', () => {
+  it('AC-01: takes the order of approvals of a cross-unit voluntary request from each instansi profile', async () => {
+    bot = await TestBot.start();
+    const a = await loadOrganisation(bot, smallOrganisation('SMD', 'kota-a'));
+    const b = await loadOrganisation(bot, smallOrganisation('LMD', 'kab-b'));
+    const pfA = await a.link(NIP.pfPertama);
+    const targetHeadA = await a.link(NIP.kabidA);
+    const pfB = await b.link(NIP.pfPertama);
+    const ownPenilaiB = await b.link(NIP.kabidB);
+    const targetHeadB = await b.link(NIP.kabidA);
+
+    await volunteer(pfA, /^Tim Satu Data/);
+    await volunteer(pfB, /^Tim Satu Data/);
+
+    const requestA = await latestRequest(a.instansi.id);
+    expect(requestA.status).toBe('SUBMITTED_TO_TARGET');
+    expect(requestA.steps[0]).toMatchObject({ status: 'PENDING', performer: 'TARGET_PIMPINAN_UO', assigneeId: await a.idOf(NIP.kabidA) });
+    expect(bot.lastText(targetHeadA)).toContain('Dasar: 000-SMD Lamp. BAB II.B.10.b.ii');
+
+    const requestB = await latestRequest(b.instansi.id);
+    expect(requestB.status).toBe('AWAITING_HOME_PRE_APPROVAL');
+    expect(requestB.steps[0]).toMatchObject({ status: 'PENDING', performer: 'HOME_PENILAI', assigneeId: await b.idOf(NIP.kabidB) });
+    expect(bot.lastText(ownPenilaiB)).toContain('Dasar: 002-LMD Ps 19(7)');
+    expect(bot.inbox(targetHeadB).filter((m) => m.kind === 'choice')).toHaveLength(0);
+  });
+
+  it('AC-02: accepts the approval of a delegated Penilai on behalf of the Penilai and refuses an undelegated official', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('TBB', 'kab-tbb'));
+    const applicant = await org.link(NIP.pelaksana); // X, whose Penilai is kabidB (P)
+    const penilai = await org.link(NIP.kabidB); // P
+    const delegate = await org.link(NIP.pfPertama); // Q: PLH from P, lingkup PENILAI
+    const outsider = await org.link(NIP.pfMuda); // R: no delegation
+
+    await volunteer(applicant, /^Tim Statistik Sektoral/);
+    const request = await latestRequest(org.instansi.id);
+    expect(request.steps[0]!.assigneeId).toBe(await org.idOf(NIP.kabidB));
+    expect(bot.findButton(delegate, 'Setujui')).toBeTruthy(); // the delegate is sent the request too
+
+    const refused = await bot.as(outsider).pressToken(bot.findButton(penilai, 'Setujui'));
+    expect(refused.status).toBe('refused');
+    expect(bot.lastText(outsider)).toContain('tidak berwenang');
+    expect((await latestRequest(org.instansi.id)).status).toBe('SUBMITTED');
+    expect(await bot.db.auditLog.findFirst({ where: { outcome: 'REFUSED', actorId: await org.idOf(NIP.pfMuda) } })).toMatchObject({ rule: 'C7' });
+
+    await bot.as(delegate).press('Setujui');
+
+    const decided = await latestRequest(org.instansi.id);
+    expect(decided.status).toBe('APPROVED');
+    expect(decided.steps[0]).toMatchObject({ status: 'APPROVED', decidedById: await org.idOf(NIP.pfPertama), onBehalfOf: await org.idOf(NIP.kabidB) });
+    const edited = bot.inbox(penilai).find((m) => m.kind === 'text' && m.text.includes('DISETUJUI'));
+    expect(edited && edited.kind === 'text' && edited.text).toContain('atas nama Kabid Statistik Uji (pendelegasian)');
+    expect(bot.lastText(applicant)).toMatch(/telah disetujui seluruhnya/);
+  });
+
+  it('AC-04: delivers the member-performance report on a Samarinda ahli madya to the JPT as Penilai and to the Administrator as the unit head', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD', 'kota-smd'));
+    const ketua = await org.link(NIP.pfMuda); // T
+    const jpt = await org.link(NIP.kadis); // K, Y's Penilai
+    const administrator = await org.link(NIP.kabidA); // A, head of Y's home unit
+
+    await bot.as(ketua).command('kinerjaanggota');
+    await bot.as(ketua).press(/^Analis Madya Uji/);
+    await bot.as(ketua).say('Menyelesaikan 12 dataset prioritas tepat waktu dengan kualitas baik.');
+
+    const laporan = await bot.db.laporan.findFirstOrThrow({ where: { kind: 'KINERJA_ANGGOTA' }, include: { addressees: true } });
+    const capacities = Object.fromEntries(laporan.addressees.map((a) => [a.pegawaiId, a.capacity]));
+    expect(capacities).toEqual({ [await org.idOf(NIP.kadis)]: 'PENILAI', [await org.idOf(NIP.kabidA)]: 'PIMPINAN_UO_ASAL' });
+    expect(bot.lastText(jpt)).toContain('sebagai Pejabat Penilai Kinerja');
+    expect(bot.lastText(administrator)).toContain('sebagai Pimpinan Unit Organisasi asal (pemberi tugas)');
+    const madya = await bot.db.pegawai.findUniqueOrThrow({ where: { id: await org.idOf(NIP.pfMadya) } });
+    expect(madya.penilaiId).not.toBe(await org.idOf(NIP.kabidA));
+  });
+});
