@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core/createCore';
+import { PlatformRateLimited, PlatformRejected } from '../../src/core/errors';
+import { createDb } from '../../src/db/createDb';
+import { MutableClock, SETTINGS, TestBot } from '../helpers/botHarness';
+import { formFlow } from '../helpers/formFlow';
+import { seedMinimal } from '../helpers/seedMinimal';
+import { FakeMessenger } from '../fakes/fakeMessenger';
+import { createCaptureLogger } from '../helpers/captureLogger';
+
+const flows = [formFlow];
+let bot: TestBot;
+afterEach(async () => { await bot?.stop(); });
+
+function commandEvent(user: { accountId: string; chatId: string }, eventKey: string) {
+  return { kind: 'command', command: 'isi', args: '', meta: { eventKey, account: { platform: 'fake', workspace: '', accountId: user.accountId, chatId: user.chatId } } };
+}
+
+describe('outbox', () => {
+  it('sends a message exactly once when the process dies between enqueue and send', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.core.handleEvent(commandEvent(ani, 'crash-1')); // committed, never drained: the "crash"
+    const file = bot.file;
+    await bot.stop();
+
+    const messenger = new FakeMessenger('fake');
+    const db = await createDb(file);
+    const core = createCore({ db, flows, clock: new MutableClock(), logger: createCaptureLogger(), settings: SETTINGS, messengers: [messenger] });
+    // Two drains racing (the worker's timer and a wake) must not both send the claimed row.
+    await Promise.all([core.drainOutbox(), core.drainOutbox()]);
+    await core.drainOutbox();
+
+    expect(messenger.sent.filter((s) => s.idempotencyKey.startsWith('crash-1#'))).toHaveLength(1);
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: 'crash-1#0' } })).status).toBe('SENT');
+    await db.$disconnect();
+    bot = await TestBot.start({ flows, file });
+  });
+
+  it('retries a failed send with backoff and delivers it once', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    bot.messenger.failNext(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    await bot.as(ani).command('isi');
+
+    const row = await bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'PENDING' } });
+    expect(row).toMatchObject({ attempts: 1, lastError: 'ECONNRESET' });
+    expect(row.nextAttemptAt.getTime() - bot.clock.now().getTime()).toBe(2000);
+    expect(await bot.core.drainOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 }); // not due yet
+    bot.clock.advance(2000);
+    expect(await bot.core.drainOutbox()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(bot.inbox(ani).filter((m) => m.kind === 'text' && m.text.startsWith('Tim Uji'))).toHaveLength(1);
+  });
+
+  it('waits for the platform Retry-After on a 429 and gives up on a permanent rejection without retrying', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    bot.messenger.failNext(new PlatformRateLimited(5000));
+    await bot.as(ani).command('isi');
+    const limited = await bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'PENDING' } });
+    expect(limited.nextAttemptAt.getTime() - bot.clock.now().getTime()).toBe(5000);
+    bot.clock.advance(5000);
+    await bot.core.drainOutbox();
+    expect((await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: limited.id } })).status).toBe('SENT');
+
+    bot.messenger.failNext(new PlatformRejected('chat_not_found'));
+    await bot.as(ani).command('bantuan');
+    const rejected = await bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'FAILED' } });
+    expect(rejected).toMatchObject({ attempts: 1, lastError: 'chat_not_found' });
+    bot.clock.advance(3600_000);
+    expect(await bot.core.drainOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    const warning = bot.logger.records.find((r) => r.level === 'warn');
+    expect(warning?.obj).toMatchObject({ code: 'chat_not_found', permanent: true });
+    expect(JSON.stringify(bot.logger.records)).not.toContain('Perintah yang dapat');
+  });
+
+  it('keeps a message for a pegawai with no linked chat as undeliverable instead of dropping it', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani', 'Budi']);
+    await bot.db.$transaction(async (tx) => {
+      const { enqueueSends } = await import('../../src/core/outbox/enqueue');
+      await enqueueSends(tx, [{ id: 'm-1', idempotencyKey: 'k-1', to: { kind: 'pegawai', pegawaiId: ids.Budi! }, message: { kind: 'text', text: { key: 'umum.tidakDimengerti' } } }],
+        { flowId: 'core', step: null, stepTtlMs: 1000, actionTtlMs: 1000 }, bot.clock.now());
+    });
+    expect(await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: 'm-1' } })).toMatchObject({ status: 'UNDELIVERABLE', platform: 'none' });
+    expect(await bot.core.drainOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
+  });
+});

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDb } from '../src/db/createDb';
+
+describe('the start command', () => {
+  it('starts offline on a new SQLite file, loads the demo organisation, names the platform variables, and stops cleanly', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'timkerja-main-')), 'data', 'timkerja.db');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, DATABASE_PATH: file, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ready line:\n${stdout}`)), 30_000);
+      child.stdout.on('data', () => { if (stdout.includes('timkerja siap')) { clearTimeout(timer); resolve(); } });
+      child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${stdout}`)));
+    });
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('TELEGRAM_BOT_TOKEN');
+    expect(stdout).toContain('SLACK_SIGNING_SECRET');
+    const ready = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'timkerja siap');
+    expect(ready).toMatchObject({ level: 30, adapters: [] });
+    const db = await createDb(file);
+    expect(await db.instansi.findFirst()).toMatchObject({ code: 'kota-samarinda', policyProfile: 'SMD', timeZone: 'Asia/Makassar' });
+    expect(await db.pegawai.count()).toBeGreaterThanOrEqual(55);
+    await db.$disconnect();
+  });
+});
