@@ -1,11 +1,11 @@
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import type { Logger } from './core/ports';
 
 /**
  * Structured JSON logs. Call sites log ids and codes only; the redact list is a second line of
  * defence so tokens, secrets and message bodies never reach the log even by mistake (style R10).
  */
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
     level,
     base: { app: 'timkerja' },
@@ -13,5 +13,5 @@ export function createLogger(level: string): Logger {
       paths: ['token', 'secret', 'text', 'body', 'payload', '*.token', '*.secret', '*.text', '*.body', '*.payload'],
       censor: '[disembunyikan]',
     },
-  });
+  }, destination);
 }

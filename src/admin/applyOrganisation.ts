@@ -2,6 +2,7 @@ import type { Tx } from '../db/tx';
 import { ChangeTracker, differingFields } from './changeTracker';
 import type { ImportPlan } from './validateImport';
 import { applyTeams } from './applyTeams';
+import { zonedMidnight } from '../core/domain/zonedTime';
 
 export interface ApplyContext {
   tx: Tx;
@@ -9,6 +10,8 @@ export interface ApplyContext {
   tracker: ChangeTracker;
   unitIds: Map<string, string>;
   pegawaiIds: Map<string, string>;
+  /** The instansi's IANA zone: dates in the file are its calendar dates. */
+  timeZone: string;
 }
 
 /** Writes units, people, roles and delegations of a validated plan; keys are unit code and NIP. */
@@ -116,9 +119,9 @@ async function applyDelegations(ctx: ApplyContext, plan: ImportPlan): Promise<vo
   for (const { row } of plan.delegasi) {
     const fromId = ctx.pegawaiIds.get(row.nipDari)!;
     const toId = ctx.pegawaiIds.get(row.nipKe)!;
-    const startsAt = new Date(`${row.mulai}T00:00:00Z`);
+    const startsAt = zonedMidnight(row.mulai, ctx.timeZone);
     // Inclusive end date: the delegation holds through the whole last day.
-    const endsAt = new Date(new Date(`${row.selesai}T00:00:00Z`).getTime() + 24 * 3600_000);
+    const endsAt = new Date(zonedMidnight(row.selesai, ctx.timeZone).getTime() + 24 * 3600_000);
     const key = `${row.nipDari}/${row.nipKe}/${row.mulai}`;
     const current = await ctx.tx.delegation.findFirst({ where: { instansiId: ctx.instansiId, fromId, toId, startsAt } });
     if (!current) {

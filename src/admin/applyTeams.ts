@@ -1,11 +1,12 @@
 import { differingFields } from './changeTracker';
+import { zonedMidnight } from '../core/domain/zonedTime';
 import type { ApplyContext } from './applyOrganisation';
 import type { ImportPlan } from './validateImport';
 
-const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** Upserts each team by code; its member list and targets follow the file (missing members end). */
 export async function applyTeams(ctx: ApplyContext, plan: ImportPlan): Promise<void> {
+  const day = (date: string) => zonedMidnight(date, ctx.timeZone);
   ctx.tracker.seen('timKerja', plan.timKerja.length);
   for (const { row } of plan.timKerja) {
     const data = {
@@ -30,6 +31,7 @@ export async function applyTeams(ctx: ApplyContext, plan: ImportPlan): Promise<v
 type TimRow = ImportPlan['timKerja'][number]['row'];
 
 async function syncMembers(ctx: ApplyContext, timId: string, row: TimRow): Promise<boolean> {
+  const day = (date: string) => zonedMidnight(date, ctx.timeZone);
   let changed = false;
   const current = await ctx.tx.membership.findMany({ where: { timId } });
   const wanted = new Map(row.anggota.map((a) => [`${ctx.pegawaiIds.get(a.nip)}/${a.peran}`, a]));

@@ -127,3 +127,31 @@ describe('flow engine', () => {
     }
   });
 });
+
+describe('flow engine under load and in other languages', () => {
+  it('handles 100 simultaneous updates from one user with one conversation row and one reply each', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.as(ani).command('isi');
+    const account = { platform: 'fake', workspace: '', accountId: ani.accountId, chatId: ani.chatId };
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) =>
+      bot.core.handleEvent({ kind: 'text', text: `pesan singkat ${i}`, meta: { eventKey: `burst-${i}`, account } })));
+    await bot.core.drainOutbox();
+
+    expect(results.every((r) => r.status === 'processed')).toBe(true);
+    expect(await bot.db.conversation.count()).toBe(1);
+    expect(await bot.db.outboxMessage.count({ where: { idempotencyKey: { startsWith: 'burst-' } } })).toBe(100);
+  });
+
+  it('answers in English for a pegawai whose language is English, falling back to Bahasa Indonesia', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.db.pegawai.update({ where: { id: ids.Ani! }, data: { locale: 'en' } });
+    await bot.as(ani).command('bantuan');
+    expect(bot.lastText(ani)).toMatch(/^Commands you can use:\n/);
+    await bot.as(ani).command('isi');
+    expect(bot.lastText(ani)).toMatch(/^Tim Uji/); // no English text yet: Indonesian fallback
+  });
+});

@@ -89,3 +89,20 @@ describe('outbox', () => {
     expect(await bot.core.drainOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
   });
 });
+
+describe('outbox documents', () => {
+  it('delivers a document with its file name, type and content', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    const { enqueueSends } = await import('../../src/core/outbox/enqueue');
+    await bot.db.$transaction((tx) => enqueueSends(tx, [{
+      id: 'doc-1', idempotencyKey: 'doc-1', to: { kind: 'pegawai', pegawaiId: ani.pegawaiId },
+      message: { kind: 'document', fileName: 'surat-tugas.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4').toString('base64'), caption: { key: 'umum.tidakDimengerti' } },
+    }], { flowId: 'core', step: null, stepTtlMs: 1000, actionTtlMs: 1000 }, bot.clock.now()));
+    await bot.core.drainOutbox();
+    const document = bot.inbox(ani).find((m) => m.kind === 'document');
+    expect(document).toMatchObject({ fileName: 'surat-tugas.pdf', mimeType: 'application/pdf' });
+    expect(document && document.kind === 'document' && Buffer.from(document.contentBase64, 'base64').toString()).toBe('%PDF-1.4');
+  });
+});

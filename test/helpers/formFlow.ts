@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineFlow } from '../../src/core/engine/defineFlow';
 import { choice, label, text } from '../../src/core/messages';
-import { Refused } from '../../src/core/errors';
 
 // A small two-step form used to exercise the engine; it reuses existing catalogue keys.
 const StateSchema = z.discriminatedUnion('step', [
@@ -40,12 +39,6 @@ export const formFlow = defineFlow({
         ctx.reply(text('pengajuan.terkirim', { nomor: 1, penerima: 'Uji', peran: 'uji' }));
         return { end: true };
       },
-    },
-  },
-  actions: {
-    async hanyaUntukTertentu(ctx, args) {
-      if (args.boleh !== ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
-      ctx.reply(text('persetujuan.tercatatSetuju', { nomor: 1 }));
     },
   },
 });

@@ -1,10 +1,11 @@
+import { startOfZonedDay } from '../zonedTime';
 import type { Tx } from '../../../db/tx';
 
 /** Teams of the actor's instansi open to volunteers, still running, that the actor is not in. */
-export async function listTeamsOpenToVolunteers(tx: Tx, actor: { id: string; instansiId: string }, now: Date) {
+export async function listTeamsOpenToVolunteers(tx: Tx, actor: { id: string; instansiId: string; timeZone: string }, now: Date) {
   return tx.timKerja.findMany({
     where: {
-      instansiId: actor.instansiId, openToVolunteers: true, endsOn: { gte: now },
+      instansiId: actor.instansiId, openToVolunteers: true, endsOn: { gte: startOfZonedDay(now, actor.timeZone) },
       memberships: { none: { pegawaiId: actor.id, status: 'ACTIVE' } },
     },
     include: { ownerUnit: true },

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestBot, type TestUser } from '../helpers/botHarness';
+import { loadOrganisation } from '../helpers/organisationBot';
+import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+
+let bot: TestBot;
+afterEach(async () => { await bot?.stop(); });
+
+async function volunteer(applicant: TestUser, team: RegExp) {
+  await bot.as(applicant).command('ajukan');
+  await bot.as(applicant).press(team);
+  await bot.as(applicant).say('Saya berpengalaman mengolah data statistik sektoral selama lima tahun');
+  await bot.as(applicant).press('Kirim');
+}
+
+const texts = (user: TestUser) => bot.inbox(user).map((m) => (m.kind === 'document' ? m.fileName : m.text));
+
+describe('pengajuan sukarela (WF-4, WF-5)', () => {
+  it('runs a Samarinda cross-unit request through the target head and the own Penilai, who rejects with a prescribed alternative', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const applicant = await org.link(NIP.pfPertama);
+    const targetHead = await org.link(NIP.kabidA);
+    const ownPenilai = await org.link(NIP.kabidB);
+
+    await volunteer(applicant, /^Tim Satu Data/);
+    expect(bot.lastText(applicant)).toBe('Pengajuan nomor 1 telah dikirim kepada Kabid Aptika Uji (Pimpinan Unit Organisasi yang dituju). Bapak/Ibu akan diberi tahu setiap ada keputusan.');
+    await bot.as(targetHead).press('Setujui');
+    expect(texts(targetHead)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1[\s\S]*DISETUJUI oleh Kabid Aptika Uji pada /));
+    expect(bot.lastText(applicant)).toMatch(/disetujui oleh Kabid Aptika Uji .*Langkah berikutnya: Pejabat Penilai Kinerja pemohon/);
+
+    await bot.as(ownPenilai).press('Tolak');
+    expect(bot.lastText(ownPenilai)).toContain('000-SMD Lamp. BAB II.B.10.b.ii langkah 3');
+    await bot.as(ownPenilai).press(/jumlah anggota tim sudah mencukupi/);
+
+    const request = await bot.db.penugasan.findFirstOrThrow({ include: { steps: { orderBy: { position: 'asc' } } } });
+    expect(request.status).toBe('HOME_REJECTED');
+    expect(request.steps.map((s) => s.status)).toEqual(['APPROVED', 'REJECTED']);
+    expect(bot.lastText(applicant)).toBe('Pengajuan nomor 1 ditolak oleh Kabid Statistik Uji (Pejabat Penilai Kinerja pemohon). Alasan: Kualifikasi sesuai, tetapi jumlah anggota tim sudah mencukupi');
+    expect(texts(ownPenilai)).toContainEqual(expect.stringMatching(/DITOLAK oleh Kabid Statistik Uji .*Alasan: Kualifikasi sesuai/));
+  });
+
+  it('refuses an alternative-reason button pressed by anyone but the approver who opened it, and audits it', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const applicant = await org.link(NIP.pelaksana);
+    const head = await org.link(NIP.kabidB);
+    await volunteer(applicant, /^Tim Statistik Sektoral/);
+    await bot.as(head).press('Tolak');
+    const reasonButton = bot.findButton(head, /Kualifikasi tidak sesuai/);
+
+    const result = await bot.as(applicant).pressToken(reasonButton);
+
+    expect(result).toMatchObject({ status: 'refused', notice: 'Mohon maaf, tombol ini bukan untuk Bapak/Ibu. Percobaan ini telah dicatat.' });
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('SUBMITTED');
+    expect(await bot.db.auditLog.findFirst({ where: { outcome: 'REFUSED' } })).toMatchObject({ actorId: applicant.pegawaiId, rule: 'C7', platform: 'fake' });
+  });
+
+  it('asks for a written reason where the profile allows free text, and keeps the half-written rejection across a restart', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('LMD'));
+    const applicant = await org.link(NIP.pfPertama);
+    const ownPenilai = await org.link(NIP.kabidB);
+    await volunteer(applicant, /^Tim Satu Data/);
+    await bot.as(ownPenilai).press('Tolak');
+    expect(bot.lastText(ownPenilai)).toMatch(/^Tuliskan alasan penolakan permohonan nomor 1/);
+    await bot.as(ownPenilai).say('tidak');
+    expect(bot.lastText(ownPenilai)).toMatch(/^Alasan terlalu singkat/);
+
+    bot = await bot.restart();
+    await bot.as(ownPenilai).say('Beban kerja bidang sedang tinggi sampai akhir tahun');
+
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('HOME_PRE_REJECTED');
+    expect(bot.lastText(applicant)).toContain('Alasan: Beban kerja bidang sedang tinggi sampai akhir tahun');
+  });
+
+  it('answers a second press on a decided request without deciding again', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('LMD'));
+    const applicant = await org.link(NIP.pfPertama);
+    const ownPenilai = await org.link(NIP.kabidB);
+    const targetHead = await org.link(NIP.kabidA);
+    await volunteer(applicant, /^Tim Satu Data/);
+    const approve = bot.findButton(ownPenilai, 'Setujui');
+    await bot.as(ownPenilai).pressToken(approve);
+    await bot.as(ownPenilai).pressToken(approve);
+    expect(bot.lastText(ownPenilai)).toBe('Langkah ini sudah diputuskan sebelumnya.');
+
+    await bot.as(targetHead).press('Setujui');
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('TARGET_APPROVED');
+    expect(bot.lastText(applicant)).toMatch(/telah disetujui seluruhnya/);
+    expect(await bot.db.auditLog.count({ where: { action: 'pengajuan.setujui' } })).toBe(2);
+  });
+
+  it('offers /ajukan only to pejabat fungsional and pelaksana, and /kinerjaanggota only to a ketua tim', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const ketua = await org.link(NIP.pfMuda);
+    const kadis = await org.link(NIP.kadis);
+    await bot.as(ketua).command('bantuan');
+    expect(bot.lastText(ketua)).toMatch(/\/ajukan: [\s\S]*\/kinerjaanggota: /);
+    await bot.as(kadis).command('bantuan');
+    expect(bot.lastText(kadis)).not.toMatch(/\/ajukan|\/kinerjaanggota/);
+    const refused = await bot.as(kadis).command('ajukan');
+    expect(refused.status).toBe('refused');
+    expect(bot.lastText(kadis)).toBe('Perintah /ajukan tidak tersedia untuk peran Bapak/Ibu.');
+  });
+});
