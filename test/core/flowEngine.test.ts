@@ -7,11 +7,16 @@ const flows = [formFlow];
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
 
+/** A bot with the test form flow and one linked pegawai, Ani. */
+async function startWithAni() {
+  bot = await TestBot.start({ flows });
+  const { ids } = await seedMinimal(bot.db, ['Ani']);
+  return { ani: await bot.link(ids.Ani!), ids };
+}
+
 describe('flow engine', () => {
   it('resumes a half-filled form in a new core instance on the same database file', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani, ids } = await startWithAni();
     await bot.as(ani).command('isi');
     await bot.as(ani).say('Saya menguasai analisis data spasial');
 
@@ -24,9 +29,7 @@ describe('flow engine', () => {
   });
 
   it('keeps the form when an unexpected text arrives and refuses a stale button after /batal', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani } = await startWithAni();
     await bot.as(ani).command('isi');
     await bot.as(ani).say('Motivasi yang cukup panjang untuk diuji');
     await bot.as(ani).say('teks lain');
@@ -41,9 +44,7 @@ describe('flow engine', () => {
   });
 
   it('ends an idle conversation with a message and no longer accepts its buttons', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani } = await startWithAni();
     await bot.as(ani).command('isi');
     await bot.as(ani).say('Motivasi yang cukup panjang untuk diuji');
     const kirim = bot.findButton(ani, 'Kirim');
@@ -57,9 +58,7 @@ describe('flow engine', () => {
   });
 
   it('answers a second press of the same choice as already used', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani } = await startWithAni();
     await bot.as(ani).command('isi');
     await bot.as(ani).say('Motivasi yang cukup panjang untuk diuji');
     const kirim = bot.findButton(ani, 'Kirim');
@@ -70,9 +69,7 @@ describe('flow engine', () => {
   });
 
   it('gives one effect for a platform retry of the same event', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani } = await startWithAni();
     const event = { kind: 'command', command: 'isi', args: '', meta: { eventKey: 'tg:update:777', account: { platform: 'fake', workspace: '', accountId: ani.accountId, chatId: ani.chatId } } };
     const first = await bot.core.handleEvent(event);
     const second = await bot.core.handleEvent(event);
@@ -82,9 +79,7 @@ describe('flow engine', () => {
   });
 
   it('skips a malformed event without a crash and keeps serving the next one', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani } = await startWithAni();
     expect((await bot.core.handleEvent({ kind: 'command', command: 'DROP TABLE', meta: {} })).status).toBe('invalid');
     expect((await bot.core.handleEvent(null)).status).toBe('invalid');
     await bot.as(ani).command('isi');
@@ -92,9 +87,7 @@ describe('flow engine', () => {
   });
 
   it('answers a failing handler with an apology, logs no message body, and serves the next update', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani } = await startWithAni();
     await bot.as(ani).command('isi');
     const failed = await bot.as(ani).say('meledak');
     expect(failed.status).toBe('error');
@@ -105,18 +98,14 @@ describe('flow engine', () => {
   });
 
   it('lists in /bantuan only the commands this user may use', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani } = await startWithAni();
     await bot.as(ani).command('bantuan');
     expect(bot.lastText(ani)).toContain('/isi: ');
     expect(bot.lastText(ani)).toContain('/batal: ');
   });
 
   it('issues button ids that fit Telegram callback_data (64 bytes) and carry no payload', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani } = await startWithAni();
     await bot.as(ani).command('isi');
     await bot.as(ani).say('Motivasi yang panjang dengan huruf é dan 中文 untuk diuji');
     const tokens = bot.inbox(ani).flatMap((m) => (m.kind === 'choice' ? m.rows.flat().map((b) => b.token) : []));
@@ -130,9 +119,7 @@ describe('flow engine', () => {
 
 describe('flow engine under load and in other languages', () => {
   it('handles 100 simultaneous updates from one user with one conversation row and one reply each', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani } = await startWithAni();
     await bot.as(ani).command('isi');
     const account = { platform: 'fake', workspace: '', accountId: ani.accountId, chatId: ani.chatId };
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) =>
@@ -145,9 +132,7 @@ describe('flow engine under load and in other languages', () => {
   });
 
   it('answers in English for a pegawai whose language is English, falling back to Bahasa Indonesia', async () => {
-    bot = await TestBot.start({ flows });
-    const { ids } = await seedMinimal(bot.db, ['Ani']);
-    const ani = await bot.link(ids.Ani!);
+    const { ani, ids } = await startWithAni();
     await bot.db.pegawai.update({ where: { id: ids.Ani! }, data: { locale: 'en' } });
     await bot.as(ani).command('bantuan');
     expect(bot.lastText(ani)).toMatch(/^Commands you can use:\n/);

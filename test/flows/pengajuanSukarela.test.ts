@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
+import { volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
-
-async function volunteer(applicant: TestUser, team: RegExp) {
-  await bot.as(applicant).command('ajukan');
-  await bot.as(applicant).press(team);
-  await bot.as(applicant).say('Saya berpengalaman mengolah data statistik sektoral selama lima tahun');
-  await bot.as(applicant).press('Kirim');
-}
 
 const texts = (user: TestUser) => bot.inbox(user).map((m) => (m.kind === 'document' ? m.fileName : m.text));
 
@@ -23,7 +17,7 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     const targetHead = await org.link(NIP.kabidA);
     const ownPenilai = await org.link(NIP.kabidB);
 
-    await volunteer(applicant, /^Tim Satu Data/);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
     expect(bot.lastText(applicant)).toBe('Pengajuan nomor 1 telah dikirim kepada Kabid Aptika Uji (Pimpinan Unit Organisasi yang dituju). Bapak/Ibu akan diberi tahu setiap ada keputusan.');
     await bot.as(targetHead).press('Setujui');
     expect(texts(targetHead)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1[\s\S]*DISETUJUI oleh Kabid Aptika Uji pada /));
@@ -45,7 +39,7 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     const org = await loadOrganisation(bot, smallOrganisation('SMD'));
     const applicant = await org.link(NIP.pelaksana);
     const head = await org.link(NIP.kabidB);
-    await volunteer(applicant, /^Tim Statistik Sektoral/);
+    await volunteer(bot, applicant, /^Tim Statistik Sektoral/);
     await bot.as(head).press('Tolak');
     const reasonButton = bot.findButton(head, /Kualifikasi tidak sesuai/);
 
@@ -61,7 +55,7 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     const org = await loadOrganisation(bot, smallOrganisation('LMD'));
     const applicant = await org.link(NIP.pfPertama);
     const ownPenilai = await org.link(NIP.kabidB);
-    await volunteer(applicant, /^Tim Satu Data/);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
     await bot.as(ownPenilai).press('Tolak');
     expect(bot.lastText(ownPenilai)).toMatch(/^Tuliskan alasan penolakan permohonan nomor 1/);
     await bot.as(ownPenilai).say('tidak');
@@ -80,7 +74,7 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     const applicant = await org.link(NIP.pfPertama);
     const ownPenilai = await org.link(NIP.kabidB);
     const targetHead = await org.link(NIP.kabidA);
-    await volunteer(applicant, /^Tim Satu Data/);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
     const approve = bot.findButton(ownPenilai, 'Setujui');
     await bot.as(ownPenilai).pressToken(approve);
     await bot.as(ownPenilai).pressToken(approve);

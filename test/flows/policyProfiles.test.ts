@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
+import { volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
-
-async function volunteer(applicant: TestUser, team: RegExp) {
-  await bot.as(applicant).command('ajukan');
-  await bot.as(applicant).press(team);
-  await bot.as(applicant).say('Saya berpengalaman mengolah data statistik sektoral selama lima tahun');
-  await bot.as(applicant).press('Kirim');
-}
 
 async function latestRequest(instansiId: string) {
   return bot.db.penugasan.findFirstOrThrow({ where: { instansiId }, orderBy: { number: 'desc' }, include: { steps: { orderBy: { position: 'asc' }, include: { assignee: true } } } });
@@ -28,8 +22,8 @@ describe('domain-spec §7.A: profiles and master data', () => {
     const ownPenilaiB = await b.link(NIP.kabidB);
     const targetHeadB = await b.link(NIP.kabidA);
 
-    await volunteer(pfA, /^Tim Satu Data/);
-    await volunteer(pfB, /^Tim Satu Data/);
+    await volunteer(bot, pfA, /^Tim Satu Data/);
+    await volunteer(bot, pfB, /^Tim Satu Data/);
 
     const requestA = await latestRequest(a.instansi.id);
     expect(requestA.status).toBe('SUBMITTED_TO_TARGET');
@@ -51,7 +45,7 @@ describe('domain-spec §7.A: profiles and master data', () => {
     const delegate = await org.link(NIP.pfPertama); // Q: PLH from P, lingkup PENILAI
     const outsider = await org.link(NIP.pfMuda); // R: no delegation
 
-    await volunteer(applicant, /^Tim Statistik Sektoral/);
+    await volunteer(bot, applicant, /^Tim Statistik Sektoral/);
     const request = await latestRequest(org.instansi.id);
     expect(request.steps[0]!.assigneeId).toBe(await org.idOf(NIP.kabidB));
     expect(bot.findButton(delegate, 'Setujui')).toBeTruthy(); // the delegate is sent the request too
