@@ -9,6 +9,8 @@ export const AccountRefSchema = z.object({
   workspace: z.string(), // Slack team id; "" on Telegram
   accountId: z.string().min(1),
   chatId: z.string().min(1),
+  /** Whether chatId is the account's direct (private) chat; false in a group or channel. */
+  direct: z.boolean().default(true),
   email: z.string().optional(),
 });
 export type AccountRef = z.infer<typeof AccountRefSchema>;

@@ -15,6 +15,8 @@ export interface MessengerPort {
   readonly platform: Platform;
   /** Sends per second this platform tolerates for one bot (drainOutbox spaces sends accordingly). */
   readonly sendsPerSecond: number;
+  /** Minimum gap between two sends to one chat (Telegram: 1 s in a private chat, 3 s in a group). */
+  chatIntervalMs?(to: Address): number;
   /** Throws PlatformRateLimited (retry later) or PlatformRejected (give up); other errors are retried. */
   send(to: Address, message: OutboundMessage, idempotencyKey: string): Promise<SentRef>;
   edit(target: SentRef, to: Address, message: OutboundMessage): Promise<void>;

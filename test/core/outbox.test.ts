@@ -48,9 +48,9 @@ describe('outbox', () => {
     const row = await bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'PENDING' } });
     expect(row).toMatchObject({ attempts: 1, lastError: 'ECONNRESET' });
     expect(row.nextAttemptAt.getTime() - bot.clock.now().getTime()).toBe(2000);
-    expect(await bot.core.drainOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 }); // not due yet
+    expect(await bot.core.drainOutbox()).toMatchObject({ sent: 0, retried: 0, failed: 0, paced: 0 }); // not due yet
     bot.clock.advance(2000);
-    expect(await bot.core.drainOutbox()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await bot.core.drainOutbox()).toMatchObject({ sent: 1, retried: 0, failed: 0, paced: 0 });
     expect(bot.inbox(ani).filter((m) => m.kind === 'text' && m.text.startsWith('Tim Uji'))).toHaveLength(1);
   });
 
@@ -70,8 +70,9 @@ describe('outbox', () => {
     await bot.as(ani).command('bantuan');
     const rejected = await bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'FAILED' } });
     expect(rejected).toMatchObject({ attempts: 1, lastError: 'chat_not_found' });
+    expect(await bot.db.platformIdentity.findFirstOrThrow({ where: { pegawaiId: ids.Ani! } })).toMatchObject({ unreachableReason: 'chat_not_found' });
     bot.clock.advance(3600_000);
-    expect(await bot.core.drainOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await bot.core.drainOutbox()).toMatchObject({ sent: 0, retried: 0, failed: 0, paced: 0 });
     const warning = bot.logger.records.find((r) => r.level === 'warn');
     expect(warning?.obj).toMatchObject({ code: 'chat_not_found', permanent: true });
     expect(JSON.stringify(bot.logger.records)).not.toContain('Perintah yang dapat');
@@ -86,7 +87,7 @@ describe('outbox', () => {
         { flowId: 'core', step: null, stepTtlMs: 1000, actionTtlMs: 1000 }, bot.clock.now());
     });
     expect(await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: 'm-1' } })).toMatchObject({ status: 'UNDELIVERABLE', platform: 'none' });
-    expect(await bot.core.drainOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await bot.core.drainOutbox()).toMatchObject({ sent: 0, retried: 0, failed: 0, paced: 0 });
   });
 });
 

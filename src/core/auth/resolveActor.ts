@@ -23,8 +23,12 @@ export async function resolveActor(tx: Tx, account: AccountRef): Promise<Actor |
     include: { pegawai: { include: { instansi: true } } },
   });
   if (!identity || !identity.pegawai.active) return null;
-  if (identity.chatId !== account.chatId) {
-    await tx.platformIdentity.update({ where: { id: identity.id }, data: { chatId: account.chatId } });
+  // A private message is the user's DM chat: keep it current, and a user who writes again is reachable again.
+  if ((account.direct && identity.chatId !== account.chatId) || identity.unreachableAt) {
+    await tx.platformIdentity.update({
+      where: { id: identity.id },
+      data: { ...(account.direct ? { chatId: account.chatId } : {}), unreachableAt: null, unreachableReason: null },
+    });
   }
   return toActor(identity.pegawai);
 }

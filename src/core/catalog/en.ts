@@ -12,6 +12,7 @@ export const en: Partial<Record<keyof typeof id, string>> = {
   'percakapan.dibatalkan': 'Conversation cancelled. Nothing that was not sent has been kept.',
   'percakapan.tidakAda': 'There is no conversation in progress.',
   'percakapan.kedaluwarsa': 'Your previous conversation ended after a period of inactivity. Please start again if needed.',
+  'tombol.diterima': 'Received.',
   'tombol.kedaluwarsa': 'This button is no longer valid. Please use the latest message.',
   'tombol.sudahDipakai': 'This button has already been used.',
   'tombol.bukanUntukAnda': 'Sorry, this button is not meant for you. The attempt has been recorded.',

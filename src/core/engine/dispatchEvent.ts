@@ -1,5 +1,6 @@
 import { Refused } from '../errors';
 import { text } from '../messages';
+import { t } from '../catalog/t';
 import { resolveToken, spendMessageTokens } from './buttonTokens';
 import { endConversation, loadConversation, saveConversation } from './conversationStore';
 import type { AnyFlow, Transition } from './defineFlow';
@@ -61,29 +62,27 @@ async function pressButton(
 ): Promise<TurnOutcome> {
   const resolved = await resolveToken(turn.tx, tokenId, turn.actor.id, turn.now);
   if (resolved.status === 'forbidden') throw new Refused('C7', 'tombol.bukanUntukAnda');
-  if (resolved.status !== 'ok') {
-    turn.reply(text(resolved.status === 'used' ? 'tombol.sudahDipakai' : 'tombol.kedaluwarsa'));
-    return idle;
-  }
+  if (resolved.status !== 'ok') return stale(turn, resolved.status === 'used' ? 'tombol.sudahDipakai' : 'tombol.kedaluwarsa', idle);
   const token = resolved.token;
   const press = { action: token.action, args: token.args };
   if (token.kind === 'ACTION') {
     const flow = flows.byId.get(token.flowId);
     const handler = flow?.actions?.[token.action];
-    if (!flow || !handler) {
-      turn.reply(text('tombol.kedaluwarsa'));
-      return idle;
-    }
+    if (!flow || !handler) return stale(turn, 'tombol.kedaluwarsa', idle);
     const transition = await handler(turn, token.args);
     return transition ? applyTransition(turn, flow, transition, null) : idle;
   }
   const handler = active?.flow.steps[active.state.step]?.button;
-  if (!active || !handler || active.flow.id !== token.flowId || active.state.step !== token.step) {
-    turn.reply(text('tombol.kedaluwarsa'));
-    return idle;
-  }
+  if (!active || !handler || active.flow.id !== token.flowId || active.state.step !== token.step) return stale(turn, 'tombol.kedaluwarsa', idle);
   await spendMessageTokens(turn.tx, token.id, token.messageId, turn.now);
   return applyTransition(turn, active.flow, await handler(turn, active.state, press), active.state);
+}
+
+// An unknown, expired or spent button gets a polite answer in the chat and on the button itself.
+function stale(turn: TurnContext, key: 'tombol.kedaluwarsa' | 'tombol.sudahDipakai', idle: TurnOutcome): TurnOutcome {
+  turn.reply(text(key));
+  turn.notice = t(turn.locale, key);
+  return idle;
 }
 
 async function applyTransition(turn: TurnContext, flow: AnyFlow, transition: Transition<{ step: string }>, current: { step: string } | null): Promise<TurnOutcome> {

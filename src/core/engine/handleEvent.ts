@@ -48,7 +48,7 @@ export async function handleEvent(deps: EngineDeps, raw: unknown): Promise<TurnR
       const turn = new TurnContext(tx, event, now, deps.settings, actor);
       const outcome = actor ? await dispatchEvent(turn, deps.registry) : await handleUnlinked(turn);
       await commitTurn(tx, turn, outcome, deps.settings, now);
-      return { status: 'processed' as const };
+      return { status: 'processed' as const, notice: turn.notice };
     });
   } catch (error) {
     if (error instanceof Refused) return await refuse(deps, event, actor, now, error);

@@ -12,6 +12,11 @@ export async function handleUnlinked(turn: TurnContext): Promise<TurnOutcome> {
     return idle;
   }
   const code = event.args.trim();
+  // Link codes are personal: never spend one in a group where others can read it.
+  if (!event.meta.account.direct) {
+    turn.reply(text('identitas.hanyaPribadi'));
+    return idle;
+  }
   if (!code) {
     turn.reply(text('identitas.mintaKode'));
     return idle;

@@ -11,6 +11,8 @@ import type { CoreSettings, FlowContext } from './defineFlow';
 export class TurnContext implements FlowContext {
   readonly sends: PendingSend[] = [];
   readonly audits: AuditEntry[] = [];
+  /** Short text for the platform's button acknowledgement, when the press did not go through. */
+  notice: string | undefined;
   private sequence = 0;
 
   constructor(
@@ -35,8 +37,10 @@ export class TurnContext implements FlowContext {
   }
 
   reply(message: CoreMessage): string {
-    const { platform, workspace, chatId } = this.event.meta.account;
-    return this.push({ kind: 'address', platform, address: { workspace, chatId }, locale: this.locale }, message);
+    const { platform, workspace, chatId, direct } = this.event.meta.account;
+    // A reply in the actor's own chat is theirs: a permanent refusal then marks their identity.
+    const pegawaiId = direct ? this.currentActor?.id : undefined;
+    return this.push({ kind: 'address', platform, address: { workspace, chatId }, locale: this.locale, pegawaiId }, message);
   }
 
   notify(pegawaiId: string, message: CoreMessage): string {

@@ -3,6 +3,7 @@ import type { Address, Clock, Logger, MessengerPort, SentRef } from '../ports';
 import type { OutboundMessage } from '../messages';
 import { PlatformRateLimited, PlatformRejected } from '../errors';
 import { backoffMs } from './backoff';
+import { reportUndeliverable } from './reportUndeliverable';
 
 export interface OutboxDeps {
   db: Db;
@@ -17,12 +18,18 @@ export interface DrainResult {
   sent: number;
   retried: number;
   failed: number;
+  /** Rows left for a later pass because their chat was sent to too recently. */
+  paced: number;
+  /** When paced > 0: milliseconds until the first paced chat may be sent to again. */
+  nextInMs?: number;
 }
 
 type StoredPayload = OutboundMessage | { kind: 'edit'; targetMessageId: string; replacement: OutboundMessage };
 
 const CLAIM_MS = 60_000;
+// Pacing windows are real time (the platforms' clocks), and losing them on restart is harmless.
 const lastSendAt = new Map<string, number>();
+const lastChatSendAt = new Map<string, number>();
 
 /**
  * Sends due outbox rows once each. A row is claimed with a lease before the platform call, so two
@@ -30,7 +37,8 @@ const lastSendAt = new Map<string, number>();
  * row PENDING and it goes out after restart.
  */
 export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainResult> {
-  const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
+  const result: DrainResult = { sent: 0, retried: 0, failed: 0, paced: 0 };
+  const pacedChats = new Set<string>();
   const now = deps.clock.now();
   const due = await deps.db.outboxMessage.findMany({
     where: { status: 'PENDING', nextAttemptAt: { lte: now }, platform: { in: [...deps.messengers.keys()] } },
@@ -38,20 +46,43 @@ export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainR
     take: limit,
   });
   for (const row of due) {
+    const address = JSON.parse(row.address) as Address;
+    const chatKey = `${row.platform}:${address.workspace}:${address.chatId}`;
+    const wait = pacedChats.has(chatKey) ? 1 : chatWaitMs(deps.messengers.get(row.platform)!, address, chatKey);
+    if (wait > 0) {
+      // Later rows of the same chat wait too, so a chat's messages keep their order.
+      pacedChats.add(chatKey);
+      result.paced += 1;
+      result.nextInMs = Math.min(result.nextInMs ?? wait, wait);
+      continue;
+    }
     const claimed = await deps.db.outboxMessage.updateMany({
       where: { id: row.id, status: 'PENDING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
       data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
     });
     if (claimed.count !== 1) continue;
-    const outcome = await sendOne(deps, row.id, row.platform, JSON.parse(row.address) as Address, JSON.parse(row.payload) as StoredPayload, row.idempotencyKey, row.attempts);
+    lastChatSendAt.set(chatKey, Date.now());
+    const outcome = await sendOne(deps, row, address, JSON.parse(row.payload) as StoredPayload);
     result[outcome] += 1;
   }
   return result;
 }
 
-async function sendOne(
-  deps: OutboxDeps, id: string, platform: string, address: Address, payload: StoredPayload, key: string, attempts: number,
-): Promise<keyof DrainResult> {
+interface OutboxRow {
+  id: string;
+  platform: string;
+  pegawaiId: string | null;
+  idempotencyKey: string;
+  attempts: number;
+}
+
+function chatWaitMs(messenger: MessengerPort, address: Address, chatKey: string): number {
+  const interval = messenger.chatIntervalMs?.(address) ?? 0;
+  return Math.max(0, (lastChatSendAt.get(chatKey) ?? 0) + interval - Date.now());
+}
+
+async function sendOne(deps: OutboxDeps, row: OutboxRow, address: Address, payload: StoredPayload): Promise<'sent' | 'retried' | 'failed'> {
+  const { id, platform, idempotencyKey: key, attempts } = row;
   const messenger = deps.messengers.get(platform);
   if (!messenger) return 'retried';
   try {
@@ -69,17 +100,19 @@ async function sendOne(
     });
     return 'sent';
   } catch (error) {
-    return await handleFailure(deps, id, platform, attempts, error);
+    return await handleFailure(deps, row, error);
   }
 }
 
-async function handleFailure(deps: OutboxDeps, id: string, platform: string, attempts: number, error: unknown): Promise<keyof DrainResult> {
+async function handleFailure(deps: OutboxDeps, row: OutboxRow, error: unknown): Promise<'retried' | 'failed'> {
+  const { id, platform, attempts } = row;
   if (error instanceof PlatformRateLimited) return await defer(deps, id, attempts, error.retryAfterMs, error.code);
   const code = error instanceof PlatformRejected ? error.platformCode : (error as { code?: string }).code ?? 'SEND_FAILED';
   const permanent = error instanceof PlatformRejected || attempts + 1 >= (deps.maxAttempts ?? 8);
   deps.logger.warn({ outboxId: id, platform, code, attempt: attempts + 1, permanent }, 'outbox send failed');
   if (permanent) {
     await deps.db.outboxMessage.update({ where: { id }, data: { status: 'FAILED', attempts: attempts + 1, lastError: code, claimedUntil: null } });
+    if (error instanceof PlatformRejected) await reportUndeliverable(deps.db, row, code, deps.clock.now());
     return 'failed';
   }
   return await defer(deps, id, attempts + 1, backoffMs(attempts + 1), code);

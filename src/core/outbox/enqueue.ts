@@ -5,7 +5,9 @@ import type { Button, CoreMessage, OutboundMessage, RenderedButton } from '../me
 import { t } from '../catalog/t';
 import { issueToken } from '../engine/buttonTokens';
 
-export type Recipient = { kind: 'address'; platform: Platform; address: Address; locale: string } | { kind: 'pegawai'; pegawaiId: string };
+export type Recipient =
+  | { kind: 'address'; platform: Platform; address: Address; locale: string; pegawaiId?: string }
+  | { kind: 'pegawai'; pegawaiId: string };
 
 export interface PendingSend {
   id: string;
@@ -37,7 +39,7 @@ export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenCo
     await tx.outboxMessage.create({
       data: {
         id: send.id, idempotencyKey: send.idempotencyKey, platform: target.platform, address: JSON.stringify(target.address),
-        pegawaiId: send.to.kind === 'pegawai' ? send.to.pegawaiId : null, payload: JSON.stringify(payload),
+        pegawaiId: send.to.pegawaiId ?? null, payload: JSON.stringify(payload),
         status: target.platform === 'none' ? 'UNDELIVERABLE' : 'PENDING', nextAttemptAt: now,
       },
     });
@@ -52,7 +54,8 @@ async function resolveRecipient(tx: Tx, send: PendingSend): Promise<{ platform: 
   if (send.to.kind === 'address') return { platform: send.to.platform, address: send.to.address, locale: send.to.locale };
   const pegawai = await tx.pegawai.findUnique({
     where: { id: send.to.pegawaiId },
-    include: { identities: { orderBy: { linkedAt: 'desc' }, take: 1 } },
+    // An identity the platform refused for good gets no new sends until the pegawai writes again.
+    include: { identities: { where: { unreachableAt: null }, orderBy: { linkedAt: 'desc' }, take: 1 } },
   });
   const identity = pegawai?.identities[0];
   if (!identity) return { platform: 'none', address: { workspace: '', chatId: '' }, locale: pegawai?.locale ?? 'id' };

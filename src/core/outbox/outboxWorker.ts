@@ -15,7 +15,10 @@ export function createOutboxWorker(deps: OutboxDeps, pollMs = 1000): OutboxWorke
     if (stopped) return;
     if (running) { again = true; return; }
     running = drainOutbox(deps)
-      .then(() => undefined)
+      .then((result) => {
+        // A paced chat becomes sendable before the next poll: come back exactly then.
+        if (result.paced > 0 && result.nextInMs !== undefined) setTimeout(run, result.nextInMs).unref();
+      })
       .catch((error: unknown) => deps.logger.error({ code: (error as { code?: string }).code ?? 'DRAIN_FAILED' }, 'outbox drain failed'))
       .finally(() => {
         running = null;

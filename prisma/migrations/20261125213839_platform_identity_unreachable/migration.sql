@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PlatformIdentity" ADD COLUMN "unreachableAt" DATETIME;
+ALTER TABLE "PlatformIdentity" ADD COLUMN "unreachableReason" TEXT;
