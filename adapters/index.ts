@@ -1,6 +1,10 @@
+import { Telegram } from 'telegraf';
 import type { Config } from '../src/config';
 import type { Core } from '../src/core/createCore';
 import type { Logger, MessengerPort } from '../src/core/ports';
+import { createTelegramBot } from './telegram/createTelegramBot';
+import { createTelegramMessenger } from './telegram/telegramMessenger';
+import { startTelegram, type RunningTelegram } from './telegram/startTelegram';
 
 export interface Adapters {
   /** Senders the core's outbox drains into, one per connected platform. */
@@ -13,13 +17,42 @@ export interface Adapters {
 
 /** The only entry src/main.ts imports from adapters/: one adapter per platform whose credentials are set. */
 export function createAdapters(config: Config, logger: Logger): Adapters {
-  const requested = [
-    ...(config.TELEGRAM_BOT_TOKEN ? ['telegram'] : []),
-    ...(config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET ? ['slack'] : []),
-  ];
-  for (const name of requested) {
-    // The Telegram (telegraf) and Slack (bolt) adapters land with their own issues.
-    logger.warn({ adapter: name, code: 'ADAPTER_NOT_AVAILABLE' }, 'platform adapter not available in this version');
+  const messengers: MessengerPort[] = [];
+  const names: string[] = [];
+  const starters: Array<(core: Core) => Promise<() => Promise<void>>> = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const token = config.TELEGRAM_BOT_TOKEN;
+    const apiRoot = config.TELEGRAM_API_ROOT && withSlash(config.TELEGRAM_API_ROOT);
+    // The messenger needs only a Bot API client, so it exists before the core does.
+    messengers.push(createTelegramMessenger(new Telegram(token, { ...(apiRoot ? { apiRoot } : {}), webhookReply: false })));
+    names.push('telegram');
+    starters.push(async (core) => {
+      const bot = createTelegramBot({ token, apiRoot, core, logger });
+      const running: RunningTelegram = await startTelegram(bot, core, {
+        webhookUrl: config.TELEGRAM_WEBHOOK_URL, webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+        webhookPort: config.TELEGRAM_WEBHOOK_PORT, webhookHost: config.TELEGRAM_WEBHOOK_HOST,
+      }, logger);
+      return running.stop;
+    });
   }
-  return { messengers: [], names: [], start: async () => {}, stop: async () => {} };
+  if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
+    // The Slack (bolt) adapter lands with its own issue.
+    logger.warn({ adapter: 'slack', code: 'ADAPTER_NOT_AVAILABLE' }, 'platform adapter not available in this version');
+  }
+  const stops: Array<() => Promise<void>> = [];
+  return {
+    messengers,
+    names,
+    async start(core) {
+      for (const start of starters) stops.push(await start(core));
+    },
+    async stop() {
+      for (const stop of stops) await stop();
+    },
+  };
+}
+
+// URL resolution of `./bot<token>/<method>` drops the last path segment unless it ends with `/`.
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
 }

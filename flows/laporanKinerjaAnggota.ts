@@ -19,7 +19,7 @@ export const laporanKinerjaAnggota = defineFlow<State>({
   command: 'kinerjaanggota',
   descriptionKey: 'laporanKinerja.perintah',
   state: StateSchema,
-  availableTo: async (ctx) => (await teamsLedBy(ctx)).length > 0,
+  availableTo: async (ctx) => (await teamsLedBy(ctx)).some((tim) => tim.memberships.length > 0),
   async start(ctx) {
     const teams = await teamsLedBy(ctx);
     const rows = teams.flatMap((tim) => tim.memberships.map((m) => [{

@@ -14,10 +14,15 @@ export const EnvSchema = z.object({
   TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,32}$/, 'nama bot Telegram tanpa @').optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
-  TELEGRAM_WEBHOOK_SECRET: optionalSecret,
+  // Telegram: secret_token is 1–256 characters of A–Z, a–z, 0–9, _ and -.
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 karakter A-Z, a-z, 0-9, _ atau -').optional(),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  TELEGRAM_WEBHOOK_HOST: z.string().min(1).default('0.0.0.0'),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_API_URL: z.url().optional(),
+}).refine((env) => !env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_WEBHOOK_SECRET, {
+  path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'wajib diisi bila TELEGRAM_WEBHOOK_URL diisi',
 });
 export type Config = z.infer<typeof EnvSchema>;
 

@@ -12,6 +12,7 @@ export interface ApplyContext {
   pegawaiIds: Map<string, string>;
   /** The instansi's IANA zone: dates in the file are its calendar dates. */
   timeZone: string;
+  now: Date;
 }
 
 /** Writes units, people, roles and delegations of a validated plan; keys are unit code and NIP. */
@@ -49,9 +50,21 @@ export async function applyOrganisation(ctx: ApplyContext, plan: ImportPlan, ful
   for (const { row } of plan.perangkatDaerah) {
     await updateIfChanged(ctx, 'perangkatDaerah', row.kode, pdIds.get(row.kode)!, { kepalaId: row.nipKepala ? ctx.pegawaiIds.get(row.nipKepala)! : null });
   }
+  if (fullFile) await deactivateUnlisted(ctx, plan);
   await applyRoles(ctx, plan, fullFile);
-  await applyDelegations(ctx, plan);
+  await applyDelegations(ctx, plan, fullFile);
   await applyTeams(ctx, plan);
+}
+
+// A JSON file is the whole organisation: whoever it no longer lists loses access (kept for the record).
+async function deactivateUnlisted(ctx: ApplyContext, plan: ImportPlan): Promise<void> {
+  const listed = new Set(plan.pegawai.map(({ row }) => row.nip));
+  const gone = await ctx.tx.pegawai.findMany({ where: { instansiId: ctx.instansiId, active: true, nip: { notIn: [...listed] } } });
+  for (const pegawai of gone) {
+    await ctx.tx.pegawai.update({ where: { id: pegawai.id }, data: { active: false } });
+    await ctx.tx.conversation.deleteMany({ where: { pegawaiId: pegawai.id } });
+    ctx.tracker.mark('pegawai', pegawai.nip, 'removed');
+  }
 }
 
 type Model = 'perangkatDaerah' | 'unitOrganisasi' | 'pegawai';
@@ -102,7 +115,7 @@ async function applyRoles(ctx: ApplyContext, plan: ImportPlan, fullFile: boolean
   for (const holder of current) {
     if (fullFile && !wanted.has(`${holder.role}/${holder.pegawaiId}`)) {
       await ctx.tx.roleHolder.delete({ where: { id: holder.id } });
-      ctx.tracker.mark('peran', `${holder.role}/${holder.pegawaiId}`, 'updated');
+      ctx.tracker.mark('peran', `${holder.role}/${holder.pegawaiId}`, 'removed');
     }
   }
   const have = new Set(current.map((h) => `${h.role}/${h.pegawaiId}`));
@@ -114,8 +127,9 @@ async function applyRoles(ctx: ApplyContext, plan: ImportPlan, fullFile: boolean
   }
 }
 
-async function applyDelegations(ctx: ApplyContext, plan: ImportPlan): Promise<void> {
+async function applyDelegations(ctx: ApplyContext, plan: ImportPlan, fullFile: boolean): Promise<void> {
   ctx.tracker.seen('delegasi', plan.delegasi.length);
+  const keep = new Set<string>();
   for (const { row } of plan.delegasi) {
     const fromId = ctx.pegawaiIds.get(row.nipDari)!;
     const toId = ctx.pegawaiIds.get(row.nipKe)!;
@@ -124,12 +138,23 @@ async function applyDelegations(ctx: ApplyContext, plan: ImportPlan): Promise<vo
     const endsAt = new Date(zonedMidnight(row.selesai, ctx.timeZone).getTime() + 24 * 3600_000);
     const key = `${row.nipDari}/${row.nipKe}/${row.mulai}`;
     const current = await ctx.tx.delegation.findFirst({ where: { instansiId: ctx.instansiId, fromId, toId, startsAt } });
+    const wanted = { endsAt, kind: row.jenis, scope: row.lingkup, revokedAt: null };
     if (!current) {
-      await ctx.tx.delegation.create({ data: { instansiId: ctx.instansiId, fromId, toId, startsAt, endsAt, kind: row.jenis, scope: row.lingkup } });
+      keep.add((await ctx.tx.delegation.create({ data: { instansiId: ctx.instansiId, fromId, toId, startsAt, ...wanted } })).id);
       ctx.tracker.mark('delegasi', key, 'created');
-    } else if (Object.keys(differingFields(current, { endsAt, kind: row.jenis, scope: row.lingkup })).length > 0) {
-      await ctx.tx.delegation.update({ where: { id: current.id }, data: { endsAt, kind: row.jenis, scope: row.lingkup } });
+      continue;
+    }
+    keep.add(current.id);
+    if (Object.keys(differingFields(current, wanted)).length > 0) {
+      await ctx.tx.delegation.update({ where: { id: current.id }, data: wanted });
       ctx.tracker.mark('delegasi', key, 'updated');
     }
+  }
+  if (!fullFile) return;
+  // A delegation the file no longer lists ends now: nobody keeps authority the admin took away.
+  const dropped = await ctx.tx.delegation.findMany({ where: { instansiId: ctx.instansiId, revokedAt: null, id: { notIn: [...keep] } } });
+  for (const delegation of dropped) {
+    await ctx.tx.delegation.update({ where: { id: delegation.id }, data: { revokedAt: ctx.now } });
+    ctx.tracker.mark('delegasi', delegation.id, 'removed');
   }
 }

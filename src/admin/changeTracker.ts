@@ -1,9 +1,11 @@
-export type ChangeKind = 'created' | 'updated';
+export type ChangeKind = 'created' | 'updated' | 'removed';
 
 export interface SectionCount {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows the file no longer lists: pegawai deactivated, delegations revoked, roles removed. */
+  removed: number;
 }
 
 /** Counts, per section, which keys an import created or updated; the rest were unchanged. */
@@ -27,7 +29,8 @@ export class ChangeTracker {
       const kinds = [...(this.changes.get(section)?.values() ?? [])];
       const created = kinds.filter((k) => k === 'created').length;
       const updated = kinds.filter((k) => k === 'updated').length;
-      result[section] = { created, updated, unchanged: Math.max(0, total - created - updated) };
+      const removed = kinds.filter((k) => k === 'removed').length;
+      result[section] = { created, updated, unchanged: Math.max(0, total - created - updated), removed };
     }
     return result;
   }

@@ -62,7 +62,7 @@ export async function importSource(db: Db, source: ImportSource, options: Import
       }
     }
     const timeZone = plan.instansi?.zonaWaktu ?? existing!.timeZone;
-    await applyOrganisation({ tx, instansiId: id!, tracker, unitIds: new Map(), pegawaiIds: new Map(), timeZone }, plan, source.format === 'json');
+    await applyOrganisation({ tx, instansiId: id!, tracker, unitIds: new Map(), pegawaiIds: new Map(), timeZone, now: options.now }, plan, source.format === 'json');
     // Re-importing the same file changes nothing, not even the audit log.
     if (tracker.changed) await appendAudit(tx, [{
       instansiId: id!, at: options.now, actorId: options.actorId ?? null, platform: 'admin', action: 'admin.impor', outcome: 'OK',

@@ -1,4 +1,5 @@
 import type { Db } from '../db/createDb';
+import { t } from './catalog/t';
 import type { Clock, Logger, MessengerPort } from './ports';
 import type { AnyFlow, CoreSettings } from './engine/defineFlow';
 import type { FlowRegistry } from './engine/dispatchEvent';
@@ -24,6 +25,8 @@ export interface Core {
   handleEvent(raw: unknown): Promise<TurnResult>;
   drainOutbox(): Promise<DrainResult>;
   expireConversations(): Promise<number>;
+  /** Every command with its Bahasa Indonesia description, for the platforms' command menus. */
+  commands(): Array<{ command: string; description: string }>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +53,11 @@ export function createCore(options: CoreOptions): Core {
       if (count > 0) worker?.wake();
       return count;
     },
+    commands: () => [
+      ...[...registry.byCommand.entries()].filter(([, flow]) => flow.descriptionKey).map(([command, flow]) => ({ command, description: t('id', flow.descriptionKey!) })),
+      { command: 'bantuan', description: t('id', 'bantuan.bantuan') },
+      { command: 'batal', description: t('id', 'bantuan.batal') },
+    ],
     async stop() {
       await worker?.stop();
     },

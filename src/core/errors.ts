@@ -1,3 +1,5 @@
+import type { CatalogKey } from './catalog/t';
+
 /** Base of every error timkerja raises on purpose; branch on `code`, never on `message`. */
 export class TimkerjaError extends Error {
   constructor(
@@ -15,7 +17,7 @@ export class TimkerjaError extends Error {
 export class Refused extends TimkerjaError {
   constructor(
     readonly rule: string,
-    readonly catalogKey: string,
+    readonly catalogKey: CatalogKey,
     readonly params: Record<string, string | number> = {},
   ) {
     super('REFUSED', `refused by ${rule}`);
@@ -28,9 +30,12 @@ export class PlatformRateLimited extends TimkerjaError {
   }
 }
 
-/** The platform refused for good (chat not found, token revoked): retrying will not help. */
+/**
+ * The platform refused for good (chat not found, token revoked): retrying will not help.
+ * `recipientUnreachable` says the cause is the recipient (blocked bot, deleted account), not us.
+ */
 export class PlatformRejected extends TimkerjaError {
-  constructor(readonly platformCode: string) {
+  constructor(readonly platformCode: string, readonly recipientUnreachable = false) {
     super('PLATFORM_REJECTED', `platform rejected: ${platformCode}`);
   }
 }

@@ -22,7 +22,7 @@ const MetaSchema = z.object({
 
 /** The inbound vocabulary: what any adapter turns a platform update into. */
 export const CoreEventSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('command'), meta: MetaSchema, command: z.string().regex(/^[a-z_]{1,32}$/), args: z.string().max(4000) }),
+  z.object({ kind: z.literal('command'), meta: MetaSchema, command: z.string().regex(/^[a-z0-9_]{1,32}$/), args: z.string().max(4000) }),
   z.object({ kind: z.literal('text'), meta: MetaSchema, text: z.string().min(1).max(8000) }),
   z.object({ kind: z.literal('button'), meta: MetaSchema, token: z.string().min(1).max(64) }),
   z.object({

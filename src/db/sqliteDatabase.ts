@@ -32,6 +32,9 @@ export function migrateSqliteFile(databasePath: string, migrationsDir = defaultM
   const db = new Database(databasePath);
   try {
     for (const pragma of connectionPragmas) db.pragma(pragma);
+    // Prisma rebuilds a table by create-copy-drop-rename; with foreign keys on, the drop would
+    // cascade-delete dependent rows. The pragma is a no-op inside a transaction, so set it here.
+    db.pragma('foreign_keys = OFF');
     db.exec(MIGRATIONS_TABLE);
     const done = new Set(
       db.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
@@ -52,6 +55,8 @@ function applyOne(db: Database.Database, name: string, sql: string): void {
   const checksum = createHash('sha256').update(sql).digest('hex');
   db.transaction(() => {
     db.exec(sql);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration ${name} leaves ${broken.length} rows with broken foreign keys`);
     db.prepare(
       `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
        VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,

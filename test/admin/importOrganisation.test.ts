@@ -37,7 +37,7 @@ describe('organisation import', () => {
     const report = await importOrganisation(db, writeFile(toImportJson(smallOrganisation())), { now });
 
     expect(report.errors).toEqual([]);
-    expect(report.summary.pegawai).toEqual({ created: 9, updated: 0, unchanged: 0 });
+    expect(report.summary.pegawai).toEqual({ created: 9, updated: 0, unchanged: 0, removed: 0 });
     const madya = await db.pegawai.findFirstOrThrow({ where: { nip: NIP.pfMadya }, include: { penilai: true, homeUnit: true } });
     expect(madya.penilai?.nip).toBe(NIP.kadis);
     expect(madya.homeUnit.code).toBe('DISKOMINFO.APTIKA');
@@ -59,7 +59,7 @@ describe('organisation import', () => {
     const again = await importOrganisation(db, file, { now });
 
     expect(again.changed).toBe(false);
-    expect(again.summary.pegawai).toEqual({ created: 0, updated: 0, unchanged: 9 });
+    expect(again.summary.pegawai).toEqual({ created: 0, updated: 0, unchanged: 9, removed: 0 });
     expect(await snapshot(db)).toBe(before);
   });
 
@@ -73,13 +73,29 @@ describe('organisation import', () => {
 
     const report = await importOrganisation(db, writeFile(toImportJson(org)), { now });
 
-    expect(report.summary.pegawai).toEqual({ created: 0, updated: 1, unchanged: 8 });
-    expect(report.summary.unitOrganisasi).toEqual({ created: 0, updated: 1, unchanged: 3 });
+    expect(report.summary.pegawai).toEqual({ created: 0, updated: 1, unchanged: 8, removed: 0 });
+    expect(report.summary.unitOrganisasi).toEqual({ created: 0, updated: 1, unchanged: 3, removed: 0 });
     expect(await db.pegawai.count()).toBe(9);
     const moved = await db.pegawai.findFirstOrThrow({ where: { nip: NIP.pfMuda }, include: { homeUnit: true } });
     expect([moved.name, moved.homeUnit.name]).toEqual(['Pranata Muda Uji Berganti Nama', 'Bidang Statistik Sektoral']);
     const ended = await db.membership.findFirstOrThrow({ where: { pegawai: { nip: NIP.pelaksana } } });
     expect(ended.status).toBe('ENDED');
+  });
+
+  it('deactivates people and revokes delegations that a new version of the file no longer lists', async () => {
+    await importOrganisation(db, writeFile(toImportJson(smallOrganisation())), { now });
+    const org = smallOrganisation();
+    org.pegawai = org.pegawai.filter((p) => p.nip !== NIP.pelaksana);
+    org.timKerja[0]!.anggota = org.timKerja[0]!.anggota.filter((a) => a.nip !== NIP.pelaksana);
+    org.delegasi = [];
+
+    const report = await importOrganisation(db, writeFile(toImportJson(org)), { now });
+
+    expect(report.summary.pegawai).toMatchObject({ removed: 1 });
+    expect(report.summary.delegasi).toMatchObject({ removed: 1 });
+    expect(await db.pegawai.findFirstOrThrow({ where: { nip: NIP.pelaksana } })).toMatchObject({ active: false });
+    expect((await db.delegation.findFirstOrThrow()).revokedAt).toEqual(now);
+    expect(await db.pegawai.count()).toBe(9);
   });
 
   const badRows: Array<[string, (org: ReturnType<typeof smallOrganisation>) => string, string, RegExp]> = [
@@ -122,7 +138,7 @@ describe('organisation import', () => {
     const header = 'nip,nama,status,jabatan,jenisJabatan,kategoriJf,jenjangJf,kodeUnit,nipPenilai';
     const good = `${header}\n199401012022031011,"Rina, S.Kom.",PPPK,Pranata Komputer Ahli Pertama,FUNGSIONAL,KEAHLIAN,AHLI_PERTAMA,DISKOMINFO.APTIKA,${NIP.kabidA}\n`;
     const added = await importOrganisation(db, writeFile(good, 'csv'), { now, instansiCode: 'kota-uji' });
-    expect(added.summary.pegawai).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(added.summary.pegawai).toEqual({ created: 1, updated: 0, unchanged: 0, removed: 0 });
     expect((await db.pegawai.findFirstOrThrow({ where: { nip: '199401012022031011' } })).name).toBe('Rina, S.Kom.');
 
     const before = await snapshot(db);

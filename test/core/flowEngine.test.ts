@@ -140,3 +140,23 @@ describe('flow engine under load and in other languages', () => {
     expect(bot.lastText(ani)).toMatch(/^Tim Uji/); // no English text yet: Indonesian fallback
   });
 });
+
+describe('flow engine: buttons belong to their recipient', () => {
+  it('refuses and audits a step button pressed by another user at the same step, leaving the owner’s form intact', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani', 'Budi']);
+    const ani = await bot.link(ids.Ani!);
+    const budi = await bot.link(ids.Budi!);
+    for (const user of [ani, budi]) {
+      await bot.as(user).command('isi');
+      await bot.as(user).say('Motivasi yang cukup panjang untuk diuji');
+    }
+
+    const result = await bot.as(budi).pressToken(bot.findButton(ani, 'Kirim'));
+
+    expect(result.status).toBe('refused');
+    expect(await bot.db.auditLog.findFirst({ where: { outcome: 'REFUSED' } })).toMatchObject({ actorId: ids.Budi, rule: 'C7' });
+    await bot.as(ani).press('Kirim');
+    expect(bot.lastText(ani)).toMatch(/^Pengajuan nomor 1 telah dikirim/);
+  });
+});

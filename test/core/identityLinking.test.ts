@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { issueLinkCode } from '../../src/core/auth/linkCodes';
+import { hashLinkCode, issueLinkCode } from '../../src/core/auth/linkCodes';
 import { runAdmin } from '../../src/admin/adminCli';
 import { TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
@@ -87,5 +87,42 @@ describe('identity linking', () => {
     const user = bot.account('from-csv');
     await bot.as(user).command('start', code!);
     expect(bot.lastText(user)).toMatch(/^Akun berhasil terhubung/);
+  });
+});
+
+describe('identity linking after organisation changes', () => {
+  it('lets an account that belonged to a deactivated pegawai link to someone else', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation());
+    const phone = await org.link(NIP.pfPertama);
+    await bot.db.pegawai.update({ where: { id: await org.idOf(NIP.pfPertama) }, data: { active: false } });
+    const successor = await org.idOf(NIP.pelaksana);
+    const code = await bot.db.$transaction((tx) => issueLinkCode(tx, successor, org.instansi.id, new Date(bot.clock.now().getTime() + 3600_000)));
+
+    const result = await bot.as(phone).command('start', code);
+
+    expect(result.status).toBe('processed');
+    expect(bot.lastText(phone)).toMatch(/^Akun berhasil terhubung sebagai Pelaksana Uji/);
+    expect(await bot.db.platformIdentity.findMany({ select: { pegawaiId: true } })).toEqual([{ pegawaiId: successor }]);
+  });
+});
+
+describe('link code lifetime', () => {
+  it('stores only a hash of the code and invalidates an unused code when a new one is issued', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation());
+    const pegawaiId = await org.idOf(NIP.pfPertama);
+    const expires = new Date(bot.clock.now().getTime() + 3600_000);
+    const first = await bot.db.$transaction((tx) => issueLinkCode(tx, pegawaiId, org.instansi.id, expires));
+    const second = await bot.db.$transaction((tx) => issueLinkCode(tx, pegawaiId, org.instansi.id, expires));
+
+    const rows = await bot.db.linkCode.findMany();
+    expect(rows.map((r) => r.codeHash)).toEqual([hashLinkCode(second)]);
+    expect(JSON.stringify(rows)).not.toContain(second);
+    const phone = bot.account('phone');
+    await bot.as(phone).command('start', first);
+    expect(bot.lastText(phone)).toMatch(/^Kode penghubung tidak valid/);
+    await bot.as(phone).command('start', second);
+    expect(bot.lastText(phone)).toMatch(/^Akun berhasil terhubung/);
   });
 });

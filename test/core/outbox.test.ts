@@ -66,7 +66,7 @@ describe('outbox', () => {
     await bot.core.drainOutbox();
     expect((await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: limited.id } })).status).toBe('SENT');
 
-    bot.messenger.failNext(new PlatformRejected('chat_not_found'));
+    bot.messenger.failNext(new PlatformRejected('chat_not_found', true));
     await bot.as(ani).command('bantuan');
     const rejected = await bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'FAILED' } });
     expect(rejected).toMatchObject({ attempts: 1, lastError: 'chat_not_found' });

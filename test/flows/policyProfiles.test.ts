@@ -34,7 +34,7 @@ describe('domain-spec §7.A: profiles and master data', () => {
     expect(requestB.status).toBe('AWAITING_HOME_PRE_APPROVAL');
     expect(requestB.steps[0]).toMatchObject({ status: 'PENDING', performer: 'HOME_PENILAI', assigneeId: await b.idOf(NIP.kabidB) });
     expect(bot.lastText(ownPenilaiB)).toContain('Dasar: 002-LMD Ps 19(7)');
-    expect(bot.inbox(targetHeadB).filter((m) => m.kind === 'choice')).toHaveLength(0);
+    expect(bot.inbox(targetHeadB).map((m) => m.kind === 'document' ? m.fileName : m.text)).toEqual([expect.stringMatching(/^Akun berhasil terhubung/)]);
   });
 
   it('AC-02: accepts the approval of a delegated Penilai on behalf of the Penilai and refuses an undelegated official', async () => {

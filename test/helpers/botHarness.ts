@@ -2,6 +2,7 @@ import { createCore, type Core } from '../../src/core/createCore';
 import type { AnyFlow } from '../../src/core/engine/defineFlow';
 import type { TurnResult } from '../../src/core/engine/handleEvent';
 import type { OutboundMessage } from '../../src/core/messages';
+import type { MessengerPort } from '../../src/core/ports';
 import { issueLinkCode } from '../../src/core/auth/linkCodes';
 import type { Db } from '../../src/db/createDb';
 import { flows as productFlows } from '../../flows/index';
@@ -31,13 +32,13 @@ export class TestBot {
   readonly logger = createCaptureLogger();
   readonly core: Core;
 
-  constructor(readonly db: Db, readonly file: string, readonly clock: MutableClock, readonly flows: AnyFlow[]) {
-    this.core = createCore({ db, flows, clock, logger: this.logger, settings: SETTINGS, messengers: [this.messenger] });
+  constructor(readonly db: Db, readonly file: string, readonly clock: MutableClock, readonly flows: AnyFlow[], messengers: MessengerPort[] = []) {
+    this.core = createCore({ db, flows, clock, logger: this.logger, settings: SETTINGS, messengers: [this.messenger, ...messengers] });
   }
 
-  static async start(options: { flows?: AnyFlow[]; file?: string; clock?: MutableClock } = {}): Promise<TestBot> {
+  static async start(options: { flows?: AnyFlow[]; file?: string; clock?: MutableClock; messengers?: MessengerPort[] } = {}): Promise<TestBot> {
     const { db, file } = await openTestDb(options.file);
-    return new TestBot(db, file, options.clock ?? new MutableClock(), options.flows ?? productFlows);
+    return new TestBot(db, file, options.clock ?? new MutableClock(), options.flows ?? productFlows, options.messengers);
   }
 
   /** A second core instance on the same file, as after a process restart. */

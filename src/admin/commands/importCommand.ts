@@ -19,7 +19,8 @@ export async function importCommand(db: Db, file: string, instansiCode: string |
     }
     out.line(report.changed ? `Impor berhasil untuk instansi ${report.instansiCode}.` : `Tidak ada perubahan: data instansi ${report.instansiCode} sudah sama dengan berkas.`);
     for (const [section, count] of Object.entries(report.summary)) {
-      out.line(`  ${SECTION_NAMES[section] ?? section}: ${count.created} baru, ${count.updated} diperbarui, ${count.unchanged} tetap`);
+      const removed = count.removed > 0 ? `, ${count.removed} dinonaktifkan/dicabut` : '';
+      out.line(`  ${SECTION_NAMES[section] ?? section}: ${count.created} baru, ${count.updated} diperbarui, ${count.unchanged} tetap${removed}`);
     }
     if (report.warnings.length > 0) {
       out.line(`Peringatan kedudukan (${report.warnings.length}); bukan penolakan, keputusan ada pada Pejabat Pembina Kepegawaian:`);

@@ -9,10 +9,16 @@ export function hashLinkCode(code: string): string {
   return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
 }
 
-/** Issues a one-time code for one pegawai; only its hash is stored. */
+/** Issues a one-time code for one pegawai, replacing any unused one; only its hash is stored. */
 export async function issueLinkCode(tx: Tx, pegawaiId: string, instansiId: string, expiresAt: Date): Promise<string> {
+  await revokeLinkCodes(tx, pegawaiId);
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
   await tx.linkCode.create({ data: { pegawaiId, instansiId, codeHash: hashLinkCode(code), expiresAt } });
   return code;
+}
+
+/** Unused codes of a pegawai stop working (a new code, an unlink). */
+export async function revokeLinkCodes(tx: Tx, pegawaiId: string): Promise<void> {
+  await tx.linkCode.deleteMany({ where: { pegawaiId, usedAt: null } });
 }

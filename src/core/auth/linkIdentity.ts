@@ -15,7 +15,9 @@ export async function linkIdentity(tx: Tx, code: string, account: AccountRef, no
     return { status: 'invalid' };
   }
   await tx.linkCode.update({ where: { id: row.id }, data: { usedAt: now } });
-  // A pegawai keeps one account per platform and workspace: relinking replaces the old one.
+  // An account belongs to one pegawai (a deactivated one may still hold it), and a pegawai keeps
+  // one account per platform and workspace: relinking replaces the old account.
+  await tx.platformIdentity.deleteMany({ where: { platform: account.platform, workspace: account.workspace, accountId: account.accountId } });
   const replaced = await tx.platformIdentity.deleteMany({
     where: { pegawaiId: row.pegawaiId, platform: account.platform, workspace: account.workspace },
   });

@@ -52,7 +52,7 @@ export async function handleEvent(deps: EngineDeps, raw: unknown): Promise<TurnR
     });
   } catch (error) {
     if (error instanceof Refused) return await refuse(deps, event, actor, now, error);
-    if ((error as { code?: string }).code === 'P2002') return { status: 'duplicate' };
+    if (isDuplicateEvent(error)) return { status: 'duplicate' };
     deps.logger.error({ eventKey: event.meta.eventKey, kind: event.kind, code: (error as { code?: string }).code ?? (error as Error).name }, 'turn failed');
     return await replyWithError(deps, event, actor, now);
   }
@@ -75,14 +75,14 @@ async function refuse(deps: EngineDeps, event: CoreEvent, actor: Actor | null, n
   await deps.db.$transaction(async (tx) => {
     if (!(await recordInbound(tx, event.meta.eventKey, now))) return;
     const turn = new TurnContext(tx, event, now, deps.settings, actor);
-    turn.reply(text(refusal.catalogKey as Parameters<typeof text>[0], refusal.params));
+    turn.reply(text(refusal.catalogKey, refusal.params));
     turn.rawAudit({
       instansiId: actor?.instansiId ?? null, at: now, actorId: actor?.id ?? null, platform: event.meta.account.platform,
       action: describeAttempt(event), rule: refusal.rule, outcome: 'REFUSED', details: { catalogKey: refusal.catalogKey },
     });
     await commitTurn(tx, turn, { flowId: 'core', step: null }, deps.settings, now);
   });
-  return { status: 'refused', notice: t(actor?.locale ?? 'id', refusal.catalogKey as Parameters<typeof t>[1], refusal.params) };
+  return { status: 'refused', notice: t(actor?.locale ?? 'id', refusal.catalogKey, refusal.params) };
 }
 
 // The inbound event is not recorded, so a platform retry may succeed; the reply key is stable.
@@ -97,6 +97,12 @@ async function replyWithError(deps: EngineDeps, event: CoreEvent, actor: Actor |
     deps.logger.error({ eventKey: event.meta.eventKey, code: (error as Error).name }, 'error reply failed');
   }
   return { status: 'error', notice: t(actor?.locale ?? 'id', 'umum.terjadiKesalahan') };
+}
+
+// Two processes took the same update at once: the second insert of its eventKey lost the race.
+function isDuplicateEvent(error: unknown): boolean {
+  const { code, meta } = error as { code?: string; meta?: unknown };
+  return code === 'P2002' && JSON.stringify(meta ?? {}).includes('eventKey');
 }
 
 function describeAttempt(event: CoreEvent): string {

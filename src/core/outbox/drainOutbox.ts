@@ -33,8 +33,9 @@ const lastChatSendAt = new Map<string, number>();
 
 /**
  * Sends due outbox rows once each. A row is claimed with a lease before the platform call, so two
- * drainers (or a restart during a send) never both send it; a crash before the claim leaves the
- * row PENDING and it goes out after restart.
+ * drainers never both send it, and a crash before the send leaves it PENDING to go out after the
+ * restart. The one window left is a crash after the platform accepted a message and before SENT
+ * is written: that message goes out again when the lease ends (platforms offer no idempotency key).
  */
 export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, paced: 0 };
@@ -56,9 +57,11 @@ export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainR
       result.nextInMs = Math.min(result.nextInMs ?? wait, wait);
       continue;
     }
+    // The lease starts now, not when the pass began: pacing may have made this pass long.
+    const claimedAt = deps.clock.now();
     const claimed = await deps.db.outboxMessage.updateMany({
-      where: { id: row.id, status: 'PENDING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-      data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
+      where: { id: row.id, status: 'PENDING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: claimedAt } }] },
+      data: { claimedUntil: new Date(claimedAt.getTime() + CLAIM_MS) },
     });
     if (claimed.count !== 1) continue;
     lastChatSendAt.set(chatKey, Date.now());
@@ -90,7 +93,12 @@ async function sendOne(deps: OutboxDeps, row: OutboxRow, address: Address, paylo
     let sentRef: SentRef | null = null;
     if (payload.kind === 'edit') {
       const target = await deps.db.outboxMessage.findUnique({ where: { id: payload.targetMessageId } });
-      if (!target?.sentRef) return await defer(deps, id, attempts, 1000, 'EDIT_TARGET_NOT_SENT');
+      if (!target || target.status === 'FAILED' || target.status === 'UNDELIVERABLE') {
+        // Nothing on the platform to edit: the edit has nothing to do, and says so.
+        await deps.db.outboxMessage.update({ where: { id }, data: { status: 'FAILED', lastError: 'EDIT_TARGET_MISSING', claimedUntil: null } });
+        return 'failed';
+      }
+      if (!target.sentRef) return await defer(deps, id, attempts + 1, 1000, 'EDIT_TARGET_NOT_SENT');
       await messenger.edit(JSON.parse(target.sentRef) as SentRef, address, payload.replacement);
     } else {
       sentRef = await messenger.send(address, payload, key);
@@ -112,7 +120,7 @@ async function handleFailure(deps: OutboxDeps, row: OutboxRow, error: unknown): 
   deps.logger.warn({ outboxId: id, platform, code, attempt: attempts + 1, permanent }, 'outbox send failed');
   if (permanent) {
     await deps.db.outboxMessage.update({ where: { id }, data: { status: 'FAILED', attempts: attempts + 1, lastError: code, claimedUntil: null } });
-    if (error instanceof PlatformRejected) await reportUndeliverable(deps.db, row, code, deps.clock.now());
+    if (error instanceof PlatformRejected && error.recipientUnreachable) await reportUndeliverable(deps.db, row, code, deps.clock.now());
     return 'failed';
   }
   return await defer(deps, id, attempts + 1, backoffMs(attempts + 1), code);

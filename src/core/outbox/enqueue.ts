@@ -35,7 +35,8 @@ export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenCo
   for (const send of sends) {
     if (await tx.outboxMessage.findUnique({ where: { idempotencyKey: send.idempotencyKey } })) continue;
     const target = await resolveRecipient(tx, send);
-    const payload = await renderOutbound(tx, send.message, target.locale, send.id, tokens, now);
+    const recipientId = send.to.pegawaiId ?? null;
+    const payload = await renderOutbound(tx, send.message, { locale: target.locale, messageId: send.id, recipientId, tokens, now });
     await tx.outboxMessage.create({
       data: {
         id: send.id, idempotencyKey: send.idempotencyKey, platform: target.platform, address: JSON.stringify(target.address),
@@ -64,7 +65,17 @@ async function resolveRecipient(tx: Tx, send: PendingSend): Promise<{ platform: 
 
 type StoredPayload = OutboundMessage | { kind: 'edit'; targetMessageId: string; replacement: OutboundMessage };
 
-async function renderOutbound(tx: Tx, message: CoreMessage, locale: string, messageId: string, tokens: TokenContext, now: Date): Promise<StoredPayload> {
+interface RenderContext {
+  locale: string;
+  messageId: string;
+  /** The pegawai whose chat gets the message: the only one who may press its step buttons. */
+  recipientId: string | null;
+  tokens: TokenContext;
+  now: Date;
+}
+
+async function renderOutbound(tx: Tx, message: CoreMessage, ctx: RenderContext): Promise<StoredPayload> {
+  const { locale } = ctx;
   switch (message.kind) {
     case 'text':
       return { kind: 'text', text: t(locale, message.text.key, message.text.params) };
@@ -75,23 +86,26 @@ async function renderOutbound(tx: Tx, message: CoreMessage, locale: string, mess
       };
     case 'choice': {
       const rows: RenderedButton[][] = [];
-      for (const row of message.rows) rows.push(await Promise.all(row.map((b) => renderButton(tx, b, locale, messageId, tokens, now))));
+      for (const row of message.rows) rows.push(await Promise.all(row.map((b) => renderButton(tx, b, ctx))));
       return { kind: 'choice', text: t(locale, message.text.key, message.text.params), rows };
     }
     case 'edit': {
-      const replacement = await renderOutbound(tx, message.replacement, locale, message.targetMessageId, tokens, now);
+      const replacement = await renderOutbound(tx, message.replacement, { ...ctx, messageId: message.targetMessageId });
       if (replacement.kind === 'edit') throw new Error('an edit cannot replace a message with another edit');
       return { kind: 'edit', targetMessageId: message.targetMessageId, replacement };
     }
   }
 }
 
-async function renderButton(tx: Tx, button: Button, locale: string, messageId: string, tokens: TokenContext, now: Date): Promise<RenderedButton> {
+async function renderButton(tx: Tx, button: Button, ctx: RenderContext): Promise<RenderedButton> {
+  const { tokens, now } = ctx;
   const isAction = button.scope === 'action';
+  // A step button belongs to the conversation of the chat it is sent to (R4): nobody else may press it.
+  const allowedIds = button.allowed ?? (isAction || !ctx.recipientId ? null : [ctx.recipientId]);
   const token = await issueToken(tx, {
-    kind: isAction ? 'ACTION' : 'STEP', flowId: (isAction ? button.flowId : undefined) ?? tokens.flowId, step: isAction ? null : tokens.step, action: button.action,
-    args: button.args ?? {}, allowedIds: button.allowed ?? null, messageId,
+    kind: isAction ? 'ACTION' : 'STEP', flowId: (isAction ? button.flowId : undefined) ?? tokens.flowId, step: isAction ? null : tokens.step,
+    action: button.action, args: button.args ?? {}, allowedIds, messageId: ctx.messageId,
     expiresAt: new Date(now.getTime() + (isAction ? tokens.actionTtlMs : tokens.stepTtlMs)),
   });
-  return { label: t(locale, button.label.key, button.label.params), token, ...(button.style ? { style: button.style } : {}) };
+  return { label: t(ctx.locale, button.label.key, button.label.params), token, ...(button.style ? { style: button.style } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { t } from '../../catalog/t';
+import { Refused } from '../../errors';
 import { text } from '../../messages';
 import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
 import { workflowOfRequest } from './selectWorkflow';
@@ -13,7 +14,9 @@ export type StepCheck = { status: 'decided' } | { status: 'open'; request: Loade
 /** Authorizes the presser for a step (refusal is thrown and audited) and tells if it is still open. */
 export async function openStep(ctx: FlowContext, stepId: string): Promise<StepCheck> {
   const step = await ctx.tx.approvalStep.findUnique({ where: { id: stepId }, include: { penugasan: true } });
-  if (!step || step.penugasan.instansiId !== ctx.actor.instansiId) return { status: 'decided' };
+  if (!step) return { status: 'decided' };
+  // C7: never decide, or even confirm the existence of, another instansi's request.
+  if (step.penugasan.instansiId !== ctx.actor.instansiId) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   const capacity = await requireApprover(ctx.tx, ctx.actor, step, ctx.now);
   if (step.status !== 'PENDING') return { status: 'decided' };
   return { status: 'open', request: await loadRequest(ctx.tx, step.penugasanId), capacity };

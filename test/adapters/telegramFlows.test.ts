@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadOrganisation } from '../helpers/organisationBot';
+import { dm, TelegramHarness, tgUser } from '../helpers/telegramHarness';
+import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+
+let h: TelegramHarness;
+afterEach(async () => { await h?.stop(); });
+
+const applicant = tgUser(5001, 'Statistisi');
+const targetHead = tgUser(5002, 'KabidAptika');
+const ownPenilai = tgUser(5003, 'KabidStatistik');
+const stranger = tgUser(5999, 'Orang');
+
+async function startSamarinda() {
+  h = await TelegramHarness.start();
+  await loadOrganisation(h.bot, smallOrganisation('SMD'));
+  await h.link(applicant, NIP.pfPertama);
+  await h.link(targetHead, NIP.kabidA);
+  await h.link(ownPenilai, NIP.kabidB);
+}
+
+describe('Telegram adapter: the core flows from a private chat', () => {
+  it('links an account by deep link and explains how to get a code to someone without one', async () => {
+    h = await TelegramHarness.start();
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    await h.send(h.tg.sendText(stranger, dm(stranger), '/start'));
+    expect(h.lastText(stranger)).toMatch(/mintalah kode penghubung kepada admin/);
+    await h.send(h.tg.sendText(stranger, dm(stranger), '/ajukan'));
+    expect(h.lastText(stranger)).toMatch(/^Akun ini belum terhubung/);
+
+    await h.link(applicant, NIP.pfPertama);
+    expect(h.lastText(applicant)).toMatch(/^Akun berhasil terhubung sebagai Statistisi Pertama Uji/);
+    await h.send(h.tg.sendText(applicant, dm(applicant), '/bantuan@timkerja_uji_bot'));
+    expect(h.lastText(applicant)).toContain('/ajukan: mengajukan diri');
+    expect(h.lastText(applicant)).not.toContain('/kinerjaanggota');
+  });
+
+  it('completes a multi-step form with inline keyboards across a restart, then the approval message is edited after the decision', async () => {
+    await startSamarinda();
+    await h.send(h.tg.sendText(applicant, dm(applicant), '/ajukan'));
+    const teamChoice = h.tg.messagesTo(applicant.id).at(-1)!;
+    expect(teamChoice.reply_markup?.inline_keyboard.flat()).toContainEqual(expect.objectContaining({ text: 'Tim Satu Data (Bidang Aplikasi Informatika)' }));
+    await h.press(applicant, /^Tim Satu Data/);
+    expect(h.tg.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)?.params.text).toBe('Diterima.');
+
+    h = await h.restart();
+    await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
+    await h.press(applicant, 'Kirim');
+    expect(h.lastText(applicant)).toMatch(/^Pengajuan nomor 1 telah dikirim kepada Kabid Aptika Uji/);
+
+    const request = h.tg.messagesTo(targetHead.id).at(-1)!;
+    expect(request.text).toContain('Dasar: 000-SMD Lamp. BAB II.B.10.b.ii langkah 1-2');
+    await h.press(targetHead, 'Setujui');
+    const edited = h.tg.messagesTo(targetHead.id).find((m) => m.message_id === request.message_id)!;
+    expect(edited.text).toMatch(/DISETUJUI oleh Kabid Aptika Uji pada \d+ November 2026/);
+    expect(edited.reply_markup?.inline_keyboard ?? []).toEqual([]);
+    expect(h.tg.messagesTo(ownPenilai.id).at(-1)?.text).toMatch(/^Permohonan nomor 1/);
+  });
+
+  it('refuses a button pressed by the wrong user with the reason on the button and records it', async () => {
+    await startSamarinda();
+    await h.send(h.tg.sendText(applicant, dm(applicant), '/ajukan'));
+    await h.press(applicant, /^Tim Satu Data/);
+    await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
+    await h.press(applicant, 'Kirim');
+    const request = h.tg.messagesTo(targetHead.id).at(-1)!;
+    const approve = (request.reply_markup!.inline_keyboard.flat() as Array<{ text: string; callback_data: string }>).find((b) => b.text === 'Setujui')!;
+
+    // A forged callback_data: the token of another official's approval, sent from the Penilai's own chat.
+    const ownMessage = h.tg.messagesTo(ownPenilai.id).at(-1)!;
+    await h.send(h.tg.rawUpdate({ callback_query: { id: 'forged-1', from: { id: ownPenilai.id, is_bot: false, first_name: 'K' }, chat_instance: '9', data: approve.callback_data, message: { message_id: ownMessage.message_id, date: 0, chat: { id: ownPenilai.id, type: 'private' } } } }));
+
+    const answer = h.tg.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!;
+    expect(answer.params.text).toMatch(/^Mohon maaf, Bapak\/Ibu tidak berwenang memutuskan langkah ini \(C7\)/);
+    expect((await h.bot.db.penugasan.findFirstOrThrow()).status).toBe('SUBMITTED_TO_TARGET');
+    expect(await h.bot.db.auditLog.findFirst({ where: { outcome: 'REFUSED' } })).toMatchObject({ platform: 'telegram', rule: 'C7' });
+  });
+
+  it('answers an unknown or malformed button politely instead of leaving it spinning', async () => {
+    await startSamarinda();
+    const message = h.tg.messagesTo(applicant.id).at(-1)!;
+    await h.send(h.tg.clickButton(applicant, message, 't:TIDAKADA0000'));
+    await h.send(h.tg.rawUpdate({ callback_query: { id: 'cb-x', from: { id: applicant.id, is_bot: false, first_name: 'S' }, chat_instance: '1' } }));
+    const answers = h.tg.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => c.params.text);
+    expect(answers).toEqual(['Tombol ini sudah tidak berlaku. Silakan gunakan pesan terbaru.', 'Tombol ini sudah tidak berlaku. Silakan gunakan pesan terbaru.']);
+  });
+
+  it('receives a document from the user as a file event and sends documents with sendDocument', async () => {
+    await startSamarinda();
+    await h.send(h.tg.sendDocument(applicant, dm(applicant), { file_id: 'BQACAgIAAx', file_name: 'cv.pdf', mime_type: 'application/pdf' }));
+    expect(h.lastText(applicant)).toMatch(/^Berkas belum diperlukan pada langkah ini/);
+
+    const { enqueueSends } = await import('../../src/core/outbox/enqueue');
+    const pegawai = await h.bot.db.pegawai.findFirstOrThrow({ where: { nip: NIP.pfPertama } });
+    await h.bot.db.$transaction((tx) => enqueueSends(tx, [{
+      id: 'letter-1', idempotencyKey: 'letter-1', to: { kind: 'pegawai', pegawaiId: pegawai.id },
+      message: { kind: 'document', fileName: 'surat-tugas-001.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 surat').toString('base64') },
+    }], { flowId: 'core', step: null, stepTtlMs: 1000, actionTtlMs: 1000 }, h.bot.clock.now()));
+    await h.bot.core.drainOutbox();
+    const upload = await h.tg.waitForCall('sendDocument');
+    const file = Object.values(upload.files)[0]!;
+    expect([file.name, file.content.toString()]).toEqual(['surat-tugas-001.pdf', '%PDF-1.4 surat']);
+    expect(h.tg.messagesTo(applicant.id).at(-1)?.document?.file_name).toBe('surat-tugas-001.pdf');
+  });
+});
