@@ -5,7 +5,7 @@ import type { AnyFlow, CoreSettings } from './engine/defineFlow';
 import type { FlowRegistry } from './engine/dispatchEvent';
 import { handleEvent, type TurnResult } from './engine/handleEvent';
 import { expireConversations } from './engine/expireConversations';
-import { drainOutbox, type DrainResult, type OutboxDeps } from './outbox/drainOutbox';
+import { createPacingState, drainOutbox, type DrainResult, type OutboxDeps } from './outbox/drainOutbox';
 import { createOutboxWorker, type OutboxWorker } from './outbox/outboxWorker';
 
 export interface CoreOptions {
@@ -35,7 +35,7 @@ export function createCore(options: CoreOptions): Core {
   const registry = buildRegistry(options.flows);
   const outboxDeps: OutboxDeps = {
     db: options.db, clock: options.clock, logger: options.logger,
-    messengers: new Map((options.messengers ?? []).map((m) => [m.platform, m])),
+    messengers: new Map((options.messengers ?? []).map((m) => [m.platform, m])), pacing: createPacingState(),
   };
   const worker: OutboxWorker | null = options.autoDrain ? createOutboxWorker(outboxDeps) : null;
   const engine = { db: options.db, registry, clock: options.clock, logger: options.logger, settings: options.settings };

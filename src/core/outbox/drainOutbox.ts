@@ -12,7 +12,17 @@ export interface OutboxDeps {
   logger: Logger;
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** When each platform and each chat was last sent to (real time: the platforms' clocks). */
+  pacing: PacingState;
 }
+
+// Pacing windows are real time and in memory: losing them on restart costs at most one early send.
+export interface PacingState {
+  lastSendAt: Map<string, number>;
+  lastChatSendAt: Map<string, number>;
+}
+
+export const createPacingState = (): PacingState => ({ lastSendAt: new Map(), lastChatSendAt: new Map() });
 
 export interface DrainResult {
   sent: number;
@@ -27,9 +37,7 @@ export interface DrainResult {
 type StoredPayload = OutboundMessage | { kind: 'edit'; targetMessageId: string; replacement: OutboundMessage };
 
 const CLAIM_MS = 60_000;
-// Pacing windows are real time (the platforms' clocks), and losing them on restart is harmless.
-const lastSendAt = new Map<string, number>();
-const lastChatSendAt = new Map<string, number>();
+
 
 /**
  * Sends due outbox rows once each. A row is claimed with a lease before the platform call, so two
@@ -49,7 +57,7 @@ export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainR
   for (const row of due) {
     const address = JSON.parse(row.address) as Address;
     const chatKey = `${row.platform}:${address.workspace}:${address.chatId}`;
-    const wait = pacedChats.has(chatKey) ? 1 : chatWaitMs(deps.messengers.get(row.platform)!, address, chatKey);
+    const wait = pacedChats.has(chatKey) ? 1 : chatWaitMs(deps, deps.messengers.get(row.platform)!, address, chatKey);
     if (wait > 0) {
       // Later rows of the same chat wait too, so a chat's messages keep their order.
       pacedChats.add(chatKey);
@@ -64,7 +72,7 @@ export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainR
       data: { claimedUntil: new Date(claimedAt.getTime() + CLAIM_MS) },
     });
     if (claimed.count !== 1) continue;
-    lastChatSendAt.set(chatKey, Date.now());
+    deps.pacing.lastChatSendAt.set(chatKey, Date.now());
     const outcome = await sendOne(deps, row, address, JSON.parse(row.payload) as StoredPayload);
     result[outcome] += 1;
   }
@@ -79,9 +87,9 @@ interface OutboxRow {
   attempts: number;
 }
 
-function chatWaitMs(messenger: MessengerPort, address: Address, chatKey: string): number {
+function chatWaitMs(deps: OutboxDeps, messenger: MessengerPort, address: Address, chatKey: string): number {
   const interval = messenger.chatIntervalMs?.(address) ?? 0;
-  return Math.max(0, (lastChatSendAt.get(chatKey) ?? 0) + interval - Date.now());
+  return Math.max(0, (deps.pacing.lastChatSendAt.get(chatKey) ?? 0) + interval - Date.now());
 }
 
 async function sendOne(deps: OutboxDeps, row: OutboxRow, address: Address, payload: StoredPayload): Promise<'sent' | 'retried' | 'failed'> {
@@ -136,6 +144,7 @@ async function defer(deps: OutboxDeps, id: string, attempts: number, delayMs: nu
 
 // Per-platform pacing (e.g. Slack ~1 message/s per channel, Telegram ~30/s per bot).
 async function spaceSends(deps: OutboxDeps, messenger: MessengerPort): Promise<void> {
+  const { lastSendAt } = deps.pacing;
   const gap = 1000 / messenger.sendsPerSecond;
   const wait = (lastSendAt.get(messenger.platform) ?? 0) + gap - Date.now();
   if (wait > 0) await (deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))))(wait);
