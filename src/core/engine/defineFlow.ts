@@ -13,16 +13,27 @@ export interface CoreSettings {
   linkCodeTtlMs: number;
 }
 
+/** A chat on some platform; flows pass it along without looking inside (style R3). */
+export interface ChatRef {
+  platform: string;
+  workspace: string;
+  chatId: string;
+}
+
 /** Everything a flow may touch in one turn. Sends are collected and enqueued in the turn's transaction. */
 export interface FlowContext {
   readonly tx: Tx;
   readonly actor: Actor;
   readonly now: Date;
   readonly settings: CoreSettings;
+  /** The chat the event came from: the actor's private chat, or a group. */
+  readonly chat: { direct: boolean; ref: ChatRef };
   /** Replies in the chat the event came from; returns the outbox id (for later edits). */
   reply(message: CoreMessage): string;
   /** Sends to a pegawai's linked chat; returns the outbox id. */
   notify(pegawaiId: string, message: CoreMessage): string;
+  /** Sends to a given chat, e.g. a team's group; returns the outbox id. */
+  sendToChat(chat: ChatRef, message: CoreMessage): string;
   audit(entry: Omit<AuditEntry, 'instansiId' | 'actorId' | 'platform' | 'at'>): void;
 }
 

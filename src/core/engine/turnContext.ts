@@ -5,7 +5,8 @@ import type { CoreMessage } from '../messages';
 import type { Actor } from '../auth/resolveActor';
 import type { AuditEntry } from '../auth/audit';
 import type { PendingSend } from '../outbox/enqueue';
-import type { CoreSettings, FlowContext } from './defineFlow';
+import type { ChatRef, CoreSettings, FlowContext } from './defineFlow';
+import type { Platform } from '../events';
 
 /** Collects one turn's sends and audit rows; the engine writes them in the turn's transaction. */
 export class TurnContext implements FlowContext {
@@ -36,11 +37,19 @@ export class TurnContext implements FlowContext {
     return this.currentActor?.locale ?? 'id';
   }
 
-  reply(message: CoreMessage): string {
+  get chat(): { direct: boolean; ref: ChatRef } {
     const { platform, workspace, chatId, direct } = this.event.meta.account;
-    // A reply in the actor's own chat is theirs: a permanent refusal then marks their identity.
-    const pegawaiId = direct ? this.currentActor?.id : undefined;
-    return this.push({ kind: 'address', platform, address: { workspace, chatId }, locale: this.locale, pegawaiId }, message);
+    return { direct, ref: { platform, workspace, chatId } };
+  }
+
+  /** Replies where the event came from; its step buttons are for the actor alone, even in a group. */
+  reply(message: CoreMessage): string {
+    const { platform, workspace, chatId } = this.event.meta.account;
+    return this.push({ kind: 'address', platform, address: { workspace, chatId }, locale: this.locale, pegawaiId: this.currentActor?.id }, message);
+  }
+
+  sendToChat(chat: ChatRef, message: CoreMessage): string {
+    return this.push({ kind: 'address', platform: chat.platform as Platform, address: { workspace: chat.workspace, chatId: chat.chatId }, locale: 'id' }, message);
   }
 
   notify(pegawaiId: string, message: CoreMessage): string {

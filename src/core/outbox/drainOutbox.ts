@@ -82,6 +82,7 @@ export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainR
 interface OutboxRow {
   id: string;
   platform: string;
+  address: string;
   pegawaiId: string | null;
   idempotencyKey: string;
   attempts: number;

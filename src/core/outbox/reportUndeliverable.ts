@@ -8,12 +8,14 @@ import { ACTION_TOKEN_TTL_MS, enqueueSends } from './enqueue';
  * A platform refused a message for good (bot blocked, chat gone, token revoked): the pegawai's
  * identity is marked unreachable and the instansi's admins are told, once per identity.
  */
-export async function reportUndeliverable(db: Db, row: { id: string; platform: string; pegawaiId: string | null }, code: string, now: Date): Promise<void> {
+export async function reportUndeliverable(db: Db, row: { id: string; platform: string; pegawaiId: string | null; address: string }, code: string, now: Date): Promise<void> {
   if (!row.pegawaiId) return;
   await db.$transaction(async (tx) => {
     const pegawai = await tx.pegawai.findUnique({ where: { id: row.pegawaiId! }, include: { identities: { where: { platform: row.platform } } } });
     const identity = pegawai?.identities[0];
-    if (!pegawai || !identity || identity.unreachableAt) return;
+    // Only a failure in the pegawai's own chat says the pegawai is unreachable (not one in a group).
+    const chatId = (JSON.parse(row.address) as { chatId: string }).chatId;
+    if (!pegawai || !identity || identity.unreachableAt || identity.chatId !== chatId) return;
     await tx.platformIdentity.update({ where: { id: identity.id }, data: { unreachableAt: now, unreachableReason: code } });
     const admins = await tx.roleHolder.findMany({ where: { instansiId: pegawai.instansiId, role: 'ADMIN' } });
     await enqueueSends(tx, admins.filter((a) => a.pegawaiId !== pegawai.id).map((admin) => ({

@@ -4,6 +4,7 @@ import { Refused } from '../../errors';
 import { text } from '../../messages';
 import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
 import { workflowOfRequest } from './selectWorkflow';
+import { postToTeamChats } from '../tim/teamChats';
 import { loadRequest, type LoadedRequest } from './loadRequest';
 import { notifyStep } from './notifyStep';
 import { requestSummary } from './requestSummary';
@@ -42,6 +43,9 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
     ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: roleName(step.performer), peranBerikutnya: roleName(next.performer) }));
   } else {
     ctx.notify(request.pegawaiId, text('pengajuan.disetujuiAkhir', { nomor: request.number, tim: request.tim?.name ?? '-' }));
+    if (request.tim) {
+      await postToTeamChats(ctx, request.tim.id, text('grup.pengajuanDisetujui', { tim: request.tim.name, nama: request.pegawai.name, jabatan: request.pegawai.jabatan, nomor: request.number }));
+    }
   }
   ctx.reply(text('persetujuan.tercatatSetuju', { nomor: request.number }));
   ctx.audit({
