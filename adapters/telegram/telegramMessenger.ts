@@ -31,6 +31,7 @@ export function createTelegramMessenger(
     async send(to, message, idempotencyKey) {
       try {
         if (message.kind === 'document') return await sendDocument(telegram, to, message);
+        if (message.kind === 'attachment') return await sendAttachment(telegram, to, message);
         const done = sentChunks.get(idempotencyKey) ?? [];
         const chunks = renderTextMessage(message);
         for (const [index, chunk] of chunks.entries()) {
@@ -46,7 +47,7 @@ export function createTelegramMessenger(
       }
     },
     async edit(target: SentRef, to: Address, message: OutboundMessage) {
-      if (message.kind === 'document') return;
+      if (message.kind === 'document' || message.kind === 'attachment') return;
       // An edit replaces the last chunk (the one carrying the buttons); no keyboard means "no more presses".
       const [chunk] = renderTextMessage({ ...message, text: message.text.slice(0, TELEGRAM_TEXT_LIMIT) }).slice(-1);
       try {
@@ -58,6 +59,15 @@ export function createTelegramMessenger(
       }
     },
   };
+}
+
+// A photo or file a user sent earlier goes out again by its file_id, without a download.
+async function sendAttachment(telegram: Telegram, to: Address, message: Extract<OutboundMessage, { kind: 'attachment' }>): Promise<SentRef> {
+  const caption = message.caption ? { caption: splitForTelegram(message.caption, CAPTION_LIMIT)[0]!, parse_mode: 'HTML' as const } : {};
+  const sent = message.mimeType?.startsWith('image/')
+    ? await telegram.sendPhoto(to.chatId, message.fileId, caption)
+    : await telegram.sendDocument(to.chatId, message.fileId, caption);
+  return { chatId: to.chatId, messageId: sent.message_id };
 }
 
 async function sendDocument(telegram: Telegram, to: Address, message: Extract<OutboundMessage, { kind: 'document' }>): Promise<SentRef> {

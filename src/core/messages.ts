@@ -27,7 +27,16 @@ export type CoreMessage =
   | { kind: 'text'; text: Text }
   | { kind: 'choice'; text: Text; rows: Button[][] }
   | { kind: 'document'; fileName: string; mimeType: string; contentBase64: string; caption?: Text }
+  /** A file a user sent earlier, forwarded by the platform's own file id (never downloaded). */
+  | { kind: 'attachment'; file: PlatformFile; caption?: Text }
   | { kind: 'edit'; targetMessageId: string; replacement: CoreMessage };
+
+export interface PlatformFile {
+  platform: string;
+  fileId: string;
+  fileName?: string | null;
+  mimeType?: string | null;
+}
 
 export interface RenderedButton {
   label: string;
@@ -39,7 +48,8 @@ export interface RenderedButton {
 export type OutboundMessage =
   | { kind: 'text'; text: string }
   | { kind: 'choice'; text: string; rows: RenderedButton[][] }
-  | { kind: 'document'; fileName: string; mimeType: string; contentBase64: string; caption?: string };
+  | { kind: 'document'; fileName: string; mimeType: string; contentBase64: string; caption?: string }
+  | { kind: 'attachment'; fileId: string; fileName?: string; mimeType?: string; caption?: string };
 
 export const text = (key: CatalogKey, params?: Text['params']): CoreMessage => ({ kind: 'text', text: { key, params } });
 export const choice = (key: CatalogKey, rows: Button[][], params?: Text['params']): CoreMessage =>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TestBot, type TestUser } from '../helpers/botHarness';
+import { messageText, TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
@@ -7,7 +7,7 @@ import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
 
-const texts = (user: TestUser) => bot.inbox(user).map((m) => (m.kind === 'document' ? m.fileName : m.text));
+const texts = (user: TestUser) => bot.inbox(user).map(messageText);
 
 describe('pengajuan sukarela (WF-4, WF-5)', () => {
   it('runs a Samarinda cross-unit request through the target head and the own Penilai, who rejects with a prescribed alternative', async () => {

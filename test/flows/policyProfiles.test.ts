@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TestBot, type TestUser } from '../helpers/botHarness';
+import { messageText, TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
@@ -34,7 +34,7 @@ describe('domain-spec §7.A: profiles and master data', () => {
     expect(requestB.status).toBe('AWAITING_HOME_PRE_APPROVAL');
     expect(requestB.steps[0]).toMatchObject({ status: 'PENDING', performer: 'HOME_PENILAI', assigneeId: await b.idOf(NIP.kabidB) });
     expect(bot.lastText(ownPenilaiB)).toContain('Dasar: 002-LMD Ps 19(7)');
-    expect(bot.inbox(targetHeadB).map((m) => m.kind === 'document' ? m.fileName : m.text)).toEqual([expect.stringMatching(/^Akun berhasil terhubung/)]);
+    expect(bot.inbox(targetHeadB).map(messageText)).toEqual([expect.stringMatching(/^Akun berhasil terhubung/)]);
   });
 
   it('AC-02: accepts the approval of a delegated Penilai on behalf of the Penilai and refuses an undelegated official', async () => {

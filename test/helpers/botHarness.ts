@@ -77,6 +77,7 @@ export class TestBot {
     return {
       command: (command: string, args = '') => send({ kind: 'command', command, args }),
       say: (text: string) => send({ kind: 'text', text }),
+      sendFile: (fileId: string, fileName?: string, mimeType?: string) => send({ kind: 'file', fileId, fileName, mimeType }),
       pressToken: (token: string) => send({ kind: 'button', token }),
       /** Presses the button with this label on the newest message to `owner` (default: this user) that has it. */
       press: (buttonLabel: string | RegExp, owner: TestUser = user) => send({ kind: 'button', token: this.findButton(owner, buttonLabel) }),
@@ -100,6 +101,13 @@ export class TestBot {
   lastText(user: TestUser): string {
     const last = this.inbox(user).at(-1);
     if (!last) return '';
-    return last.kind === 'document' ? last.caption ?? last.fileName : last.text;
+    return messageText(last);
   }
+}
+
+/** What a person sees of a message: its text, or a file's caption or name. */
+export function messageText(message: OutboundMessage): string {
+  if (message.kind === 'document') return message.caption ?? message.fileName;
+  if (message.kind === 'attachment') return message.caption ?? message.fileName ?? message.fileId;
+  return message.text;
 }

@@ -43,6 +43,8 @@ export interface ButtonPress {
 }
 
 export interface FileInput {
+  /** Opaque to flows: the platform that issued fileId, kept with it. */
+  platform: string;
   fileId: string;
   fileName?: string;
   mimeType?: string;

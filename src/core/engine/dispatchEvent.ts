@@ -48,7 +48,8 @@ export async function dispatchEvent(turn: TurnContext, flows: FlowRegistry): Pro
     }
     case 'file': {
       const handler = active?.flow.steps[active.state.step]?.file;
-      if (active && handler) return applyTransition(turn, active.flow, await handler(turn, active.state, event), active.state);
+      const file = { platform: event.meta.account.platform, fileId: event.fileId, fileName: event.fileName, mimeType: event.mimeType, caption: event.caption };
+      if (active && handler) return applyTransition(turn, active.flow, await handler(turn, active.state, file), active.state);
       turn.reply(text('umum.berkasTidakDiharapkan'));
       return idle;
     }

@@ -36,7 +36,7 @@ export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenCo
     if (await tx.outboxMessage.findUnique({ where: { idempotencyKey: send.idempotencyKey } })) continue;
     const target = await resolveRecipient(tx, send);
     const recipientId = send.to.pegawaiId ?? null;
-    const payload = await renderOutbound(tx, send.message, { locale: target.locale, messageId: send.id, recipientId, tokens, now });
+    const payload = await renderOutbound(tx, send.message, { locale: target.locale, platform: target.platform, messageId: send.id, recipientId, tokens, now });
     await tx.outboxMessage.create({
       data: {
         id: send.id, idempotencyKey: send.idempotencyKey, platform: target.platform, address: JSON.stringify(target.address),
@@ -67,6 +67,7 @@ type StoredPayload = OutboundMessage | { kind: 'edit'; targetMessageId: string; 
 
 interface RenderContext {
   locale: string;
+  platform: string;
   messageId: string;
   /** The pegawai whose chat gets the message: the only one who may press its step buttons. */
   recipientId: string | null;
@@ -84,6 +85,15 @@ async function renderOutbound(tx: Tx, message: CoreMessage, ctx: RenderContext):
         kind: 'document', fileName: message.fileName, mimeType: message.mimeType, contentBase64: message.contentBase64,
         caption: message.caption ? t(locale, message.caption.key, message.caption.params) : undefined,
       };
+    case 'attachment': {
+      const caption = message.caption ? t(locale, message.caption.key, message.caption.params) : undefined;
+      // A file id is only valid on the platform that issued it.
+      if (message.file.platform !== ctx.platform) return { kind: 'text', text: t(locale, 'laporan.berkasDiPlatformLain', { nama: message.file.fileName ?? '-', platform: message.file.platform }) };
+      return {
+        kind: 'attachment', fileId: message.file.fileId, ...(message.file.fileName ? { fileName: message.file.fileName } : {}),
+        ...(message.file.mimeType ? { mimeType: message.file.mimeType } : {}), ...(caption ? { caption } : {}),
+      };
+    }
     case 'choice': {
       const rows: RenderedButton[][] = [];
       for (const row of message.rows) rows.push(await Promise.all(row.map((b) => renderButton(tx, b, ctx))));

@@ -1,0 +1,64 @@
+import type { FlowContext } from '../../engine/defineFlow';
+import { t } from '../../catalog/t';
+import { text } from '../../messages';
+import { Refused } from '../../errors';
+import { formatDateTime, formatPeriod } from '../formatTime';
+import { ProgressContentSchema } from './progressReport';
+import { progressSummary } from './submitProgressReport';
+
+export type FeedbackKind = 'ACK' | 'COMMENT' | 'REVISION';
+
+/** The report, if the actor is one of its addressees (R1: the ketua reads members' reports). */
+export async function requireReportAddressee(ctx: FlowContext, laporanId: string) {
+  const laporan = await ctx.tx.laporan.findFirst({
+    where: { id: laporanId, instansiId: ctx.actor.instansiId, addressees: { some: { pegawaiId: ctx.actor.id } } },
+    include: { author: true, tim: true, instansi: true, attachments: { orderBy: { createdAt: 'asc' } } },
+  });
+  if (!laporan) throw new Refused('R1', 'laporan.bukanPenerima');
+  return laporan;
+}
+
+const OUTCOME_KEY = { ACK: 'laporan.diterimaOleh', COMMENT: 'laporan.dikomentariOleh', REVISION: 'laporan.revisiDimintaOleh' } as const;
+
+/**
+ * WF-7 T5 / R8: stores the ketua's feedback with the report and delivers it to the official.
+ * A revision request reopens the report for editing (until its period closes).
+ */
+export async function giveFeedback(ctx: FlowContext, laporanId: string, kind: FeedbackKind, note: string | null): Promise<void> {
+  const laporan = await requireReportAddressee(ctx, laporanId);
+  await ctx.tx.feedback.create({ data: { laporanId, authorId: ctx.actor.id, kind, text: note } });
+  const status = kind === 'ACK' ? 'REVIEWED' : kind === 'REVISION' ? 'REVISION_REQUESTED' : laporan.status;
+  await ctx.tx.laporan.update({ where: { id: laporanId }, data: { status } });
+  const hasil = t('id', OUTCOME_KEY[kind], { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone), catatan: note ?? '' });
+  if (kind !== 'COMMENT') {
+    // The decision is shown on the ketua's copy and its buttons go away; a comment keeps them.
+    for (const messageId of JSON.parse(laporan.messageIds ?? '[]') as string[]) {
+      ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: text('persetujuan.hasil', { permohonan: originalText(laporan), hasil }) });
+    }
+  }
+  ctx.notify(laporan.authorId, text('laporan.umpanBalikMasuk', {
+    tim: laporan.tim?.name ?? '-', hasil, petunjuk: kind === 'REVISION' ? t('id', 'laporan.petunjukRevisi') : '',
+  }));
+  ctx.reply(text('laporan.umpanBalikTercatat', { nama: laporan.author.name }));
+  ctx.audit({ action: `laporan.umpanBalik.${kind}`, outcome: 'OK', rule: 'R8', subject: `laporan:${laporanId}` });
+}
+
+function originalText(laporan: Awaited<ReturnType<typeof requireReportAddressee>>): string {
+  const content = ProgressContentSchema.parse(JSON.parse(laporan.content));
+  const period = laporan.periodStart && laporan.periodEnd ? formatPeriod(laporan.periodStart, laporan.periodEnd, laporan.instansi.timeZone) : '-';
+  const ringkasan = progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments.length);
+  return t('id', 'laporan.masuk', { nama: laporan.author.name, nip: laporan.author.nip, status: '', ringkasan });
+}
+
+/** Forwards a report's bukti dukung to its addressee by the platform's file ids. */
+export async function forwardEvidence(ctx: FlowContext, laporanId: string): Promise<void> {
+  const laporan = await requireReportAddressee(ctx, laporanId);
+  if (laporan.attachments.length === 0) {
+    ctx.reply(text('laporan.tidakAdaBukti'));
+    return;
+  }
+  laporan.attachments.forEach((file, index) => {
+    ctx.reply({ kind: 'attachment', file, caption: { key: 'laporan.buktiKe', params: { ke: index + 1, jumlah: laporan.attachments.length, nama: laporan.author.name } } });
+  });
+  ctx.audit({ action: 'laporan.lihatBukti', outcome: 'OK', subject: `laporan:${laporanId}` });
+}

@@ -1,0 +1,54 @@
+import type { FlowContext } from '../../engine/defineFlow';
+import { t } from '../../catalog/t';
+import { choice, label, text, type Button } from '../../messages';
+import { formatDateTime, formatPeriod } from '../formatTime';
+import { editableReport, type ProgressContent } from './progressReport';
+
+export const FEEDBACK_FLOW_ID = 'umpan-balik';
+
+/** The report as its reader sees it (author, ketua, later the team report). */
+export function progressSummary(tim: string, period: string, content: ProgressContent, attachments: number, locale = 'id'): string {
+  const capaian = content.capaian.map((c) => `- ${c.indikator}: ${c.nilai} ${c.satuan}${c.target !== null ? ` dari ${c.target}` : ''}`).join('\n');
+  return t(locale, 'laporan.ringkasan', {
+    tim, periode: period, capaian, kegiatan: content.kegiatan ?? '-', output: content.output || '-', bukti: attachments,
+    kendala: content.kendala ?? t(locale, 'laporan.tidakAdaKendala'), rencana: content.rencana ?? '-',
+  });
+}
+
+/**
+ * WF-7 T3 (R1): an anggota's report goes to the ketua tim only; a team without a ketua falls back
+ * to the owner unit's head ([SILENT], SMD "dapat dipimpin"). Resubmitting within the period
+ * replaces the earlier version and tells the addressee so. Late is judged against the due time.
+ */
+export async function submitProgressReport(ctx: FlowContext, laporanId: string) {
+  const { laporan, content } = await editableReport(ctx, laporanId);
+  const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: laporan.timId! }, include: { ownerUnit: true, memberships: { where: { role: 'KETUA', status: 'ACTIVE' } } } });
+  const ketuaId = tim.memberships[0]?.pegawaiId;
+  const addresseeId = ketuaId ?? tim.ownerUnit.headId;
+  if (!addresseeId) throw new Error(`team ${tim.id} has neither a ketua nor an owner head`);
+  const resubmitted = laporan.status !== 'DRAFT';
+  const late = !!laporan.dueAt && ctx.now > laporan.dueAt;
+  await ctx.tx.laporan.update({ where: { id: laporanId }, data: { status: 'SUBMITTED', submittedAt: ctx.now, late } });
+  await ctx.tx.laporanAddressee.deleteMany({ where: { laporanId } });
+  await ctx.tx.laporanAddressee.create({ data: { laporanId, pegawaiId: addresseeId, capacity: ketuaId ? 'KETUA_TIM' : 'PEMILIK_KINERJA' } });
+
+  const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone);
+  const ringkasan = progressSummary(tim.name, period, content, laporan.attachments.length);
+  const status = late ? t('id', 'laporan.statusTerlambat') : resubmitted ? t('id', 'laporan.statusDiperbarui') : '';
+  const messageId = ctx.notify(addresseeId, choice('laporan.masuk', feedbackButtons(laporanId, laporan.attachments.length), { nama: ctx.actor.name, nip: ctx.actor.nip, status, ringkasan }));
+  await ctx.tx.laporan.update({ where: { id: laporanId }, data: { messageIds: JSON.stringify([messageId]) } });
+  ctx.audit({ action: resubmitted ? 'laporan.kirimUlang' : 'laporan.kirim', outcome: 'OK', rule: 'R1', subject: `laporan:${laporanId}`, details: { late } });
+  const addressee = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: addresseeId } });
+  ctx.reply(text('laporan.terkirim', {
+    tim: tim.name, penerima: addressee.name,
+    terlambat: late ? t(ctx.actor.locale, 'laporan.terlambat', { batas: formatDateTime(laporan.dueAt!, ctx.actor.timeZone) }) : '',
+  }));
+}
+
+function feedbackButtons(laporanId: string, attachments: number): Button[][] {
+  const action = (key: 'laporan.terima' | 'laporan.komentari' | 'laporan.mintaRevisi', name: string, style?: 'primary' | 'danger'): Button =>
+    ({ label: label(key), action: name, args: { laporanId }, scope: 'action', flowId: FEEDBACK_FLOW_ID, ...(style ? { style } : {}) });
+  const rows: Button[][] = [[action('laporan.terima', 'terima', 'primary'), action('laporan.komentari', 'komentar'), action('laporan.mintaRevisi', 'revisi', 'danger')]];
+  if (attachments > 0) rows.push([{ label: label('laporan.lihatBukti', { jumlah: attachments }), action: 'bukti', args: { laporanId }, scope: 'action', flowId: FEEDBACK_FLOW_ID }]);
+  return rows;
+}
