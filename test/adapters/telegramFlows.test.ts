@@ -103,3 +103,35 @@ describe('Telegram adapter: the core flows from a private chat', () => {
     expect(h.tg.messagesTo(applicant.id).at(-1)?.document?.file_name).toBe('surat-tugas-001.pdf');
   });
 });
+
+describe('Telegram adapter: weekly report with a photo', () => {
+  it('keeps the photo by file_id, lists it in the report, forwards it to the ketua on request, and edits the report after feedback', async () => {
+    h = await TelegramHarness.start();
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    const member = tgUser(5101, 'Anggota');
+    const ketua = tgUser(5102, 'Ketua');
+    await h.link(member, NIP.pfMadya);
+    await h.link(ketua, NIP.pfMuda);
+
+    await h.send(h.tg.sendText(member, dm(member), '/lapor'));
+    for (const answer of ['12', 'Menerbitkan dataset kependudukan', '12 dataset di portal']) await h.send(h.tg.sendText(member, dm(member), answer));
+    await h.send(h.tg.sendPhoto(member, dm(member), 'AgACAgIAAxkBAAIC-foto-rapat', 'rapat koordinasi'));
+    expect(h.lastText(member)).toBe('Bukti dukung diterima (1 berkas). Kirim berkas lain atau tekan "Lanjut".');
+    await h.press(member, 'Lanjut');
+    await h.press(member, 'Tidak ada kendala');
+    await h.send(h.tg.sendText(member, dm(member), 'Menerbitkan 10 dataset berikutnya'));
+    await h.press(member, 'Kirim');
+
+    const report = h.tg.messagesTo(ketua.id).at(-1)!;
+    expect(report.text).toMatch(/^Laporan kemajuan dari Analis Madya Uji[\s\S]*Bukti dukung: 1 berkas/);
+    await h.press(ketua, 'Lihat bukti dukung (1)');
+    const forwarded = await h.tg.waitForCall('sendPhoto');
+    expect(forwarded.params).toMatchObject({ chat_id: ketua.id, photo: 'AgACAgIAAxkBAAIC-foto-rapat', caption: 'Bukti dukung 1 dari 1, laporan Analis Madya Uji' });
+
+    await h.press(ketua, 'Terima');
+    const edited = h.tg.messagesTo(ketua.id).find((m) => m.message_id === report.message_id)!;
+    expect(edited.text).toMatch(/DITERIMA oleh Pranata Muda Uji pada/);
+    expect(edited.reply_markup?.inline_keyboard ?? []).toEqual([]);
+    expect(h.lastText(member)).toMatch(/^Umpan balik ketua tim atas laporan kemajuan tim Tim Satu Data: DITERIMA/);
+  });
+});

@@ -39,6 +39,21 @@ describe('Telegram sending through the outbox', () => {
     expect(h.tg.messagesTo(official.id).filter((m) => m.text?.startsWith('Perintah yang dapat'))).toHaveLength(1);
   });
 
+  it('retries a 5xx with backoff and delivers once', async () => {
+    h = await TelegramHarness.start();
+    await loadOrganisation(h.bot, smallOrganisation());
+    await h.link(official, NIP.pfPertama);
+    h.tg.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    await notify(NIP.pfPertama, { kind: 'text', text: { key: 'percakapan.tidakAda' } });
+    await h.bot.core.drainOutbox();
+    const row = await h.bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'PENDING' } });
+    expect(row.attempts).toBe(1);
+    h.bot.clock.advance(2000);
+    await h.bot.core.drainOutbox();
+    expect(h.tg.messagesTo(official.id).filter((m) => m.text === 'Tidak ada percakapan yang sedang berjalan.')).toHaveLength(1);
+    expect(sentTo(official.id).filter((c) => c.error?.error_code === 502)).toHaveLength(1);
+  });
+
   it('paces messages to one chat at one per second without holding up other chats', async () => {
     h = await TelegramHarness.start({ pacing: { privateChatIntervalMs: 1000, groupChatIntervalMs: 3000 } });
     await loadOrganisation(h.bot, smallOrganisation());

@@ -18,7 +18,7 @@ export interface StoredMessage {
   message_id: number; date: number; edit_date?: number;
   chat: { id: number; type: FakeChat['type']; title?: string };
   from: FakeTelegram['botUser'];
-  text?: string; caption?: string; document?: FakeDocument;
+  text?: string; caption?: string; document?: FakeDocument; photo?: Array<{ file_id: string }>;
   reply_markup?: { inline_keyboard: unknown[][] };
 }
 type Params = Record<string, unknown>;
@@ -50,6 +50,7 @@ export class FakeTelegram {
   private messages = new Map<number, StoredMessage[]>();
   private nextMessageId = new Map<number, number>();
   private files = new Map<string, FakeDocument>();
+  private photos = new Set<string>();
   private openCallbackQueries = new Set<string>();
   private commands = new Map<string, unknown>();
   private failures = new Map<string, ApiError[]>();
@@ -95,6 +96,7 @@ export class FakeTelegram {
 
   sendPhoto(user: FakeUser, chat: FakeChat, fileId: string, caption?: string): Update {
     const photo = [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 800, height: 600, file_size: 40_000 }];
+    this.photos.add(fileId);
     return this.queueMessage(user, chat, { photo, ...(caption === undefined ? {} : { caption }) });
   }
 
@@ -207,6 +209,11 @@ export class FakeTelegram {
       } else throw bad('there is no document in the request');
       if (p.caption !== undefined && visibleLength(String(p.caption), p.parse_mode) > 1024) throw bad('message caption is too long');
       return this.storeMessage(p, { document, ...(p.caption === undefined ? {} : { caption: String(p.caption) }) });
+    },
+    // Only re-sending a photo by a file_id a user sent is supported (the bot never uploads photos).
+    sendPhoto: (p) => {
+      if (typeof p.photo !== 'string' || !this.photos.has(p.photo)) throw bad('wrong file identifier/HTTP URL specified');
+      return this.storeMessage(p, { photo: [{ file_id: p.photo }], ...(p.caption === undefined ? {} : { caption: String(p.caption) }) });
     },
     editMessageText: (p) => {
       const message = this.editable(p);

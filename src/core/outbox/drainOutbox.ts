@@ -124,7 +124,7 @@ async function sendOne(deps: OutboxDeps, row: OutboxRow, address: Address, paylo
 async function handleFailure(deps: OutboxDeps, row: OutboxRow, error: unknown): Promise<'retried' | 'failed'> {
   const { id, platform, attempts } = row;
   if (error instanceof PlatformRateLimited) return await defer(deps, id, attempts, error.retryAfterMs, error.code);
-  const code = error instanceof PlatformRejected ? error.platformCode : (error as { code?: string }).code ?? 'SEND_FAILED';
+  const code = error instanceof PlatformRejected ? error.platformCode : String((error as { code?: unknown }).code ?? 'SEND_FAILED');
   const permanent = error instanceof PlatformRejected || attempts + 1 >= (deps.maxAttempts ?? 8);
   deps.logger.warn({ outboxId: id, platform, code, attempt: attempts + 1, permanent }, 'outbox send failed');
   if (permanent) {
