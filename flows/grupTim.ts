@@ -21,7 +21,8 @@ export const grupTim = defineFlow<State>({
       return { end: true };
     }
     const teams = await teamsActorMayLink(ctx);
-    ctx.reply(choice('grup.pilihTim', [...teams.map((tim) => [{ label: label('grup.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }]), [{ label: label('umum.batal'), action: 'batal' }]]));
+    const rows = teams.map((tim) => [{ label: label('grup.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }]);
+    ctx.reply(choice('grup.pilihTim', [...rows, [{ label: label('umum.batal'), action: 'batal' }]]));
     return { next: { step: 'CHOOSE_TEAM' } };
   },
   steps: {

@@ -6,7 +6,7 @@ import { choice, label, text } from '../src/core/messages';
 import { t } from '../src/core/catalog/t';
 import { findTeamForVolunteer, listTeamsOpenToVolunteers } from '../src/core/domain/pengajuan/listTeamsOpenToVolunteers';
 import { submitPengajuan } from '../src/core/domain/pengajuan/submitPengajuan';
-import { approveStep, openStep, rejectReasons, rejectStep } from '../src/core/domain/pengajuan/decideStep';
+import { approveStep, openStep, rejectReasons, rejectStep } from '../src/core/domain/pengajuan/stepDecisions';
 import { PENGAJUAN_FLOW_ID } from '../src/core/domain/pengajuan/notifyStep';
 import { roleName } from '../src/core/domain/pengajuan/roleName';
 

@@ -1,15 +1,12 @@
 // Composition root: configuration → database → core with flows → platform adapters.
-import path from 'node:path';
 import { flows } from '../flows/index';
 import { createAdapters } from '../adapters/index';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createCore } from './core/createCore';
 import { systemClock, type Logger } from './core/ports';
 import { createDb, type Db } from './db/createDb';
-import { importOrganisation } from './admin/importOrganisation';
+import { loadDemoOrganisation } from './admin/loadDemoOrganisation';
 import { createLogger } from './logger';
-
-const DEMO_FILE = path.join(import.meta.dirname, '..', 'prisma', 'demo', 'organisasi-demo.json');
 
 const NO_PLATFORM_HELP = `timkerja berjalan tanpa platform chat (mode luring).
 Untuk menghubungkan platform, setel variabel lingkungan lalu jalankan ulang:
@@ -53,7 +50,7 @@ async function main(): Promise<void> {
 
 async function loadDemoIfEmpty(db: Db, config: Config, logger: Logger): Promise<void> {
   if (config.DEMO_ORGANISATION !== 'on' || (await db.instansi.count()) > 0) return;
-  const report = await importOrganisation(db, DEMO_FILE, { now: new Date() });
+  const report = await loadDemoOrganisation(db, new Date());
   if (!report.ok) throw new Error(`organisasi demo tidak valid: ${report.errors.length} kesalahan`);
   logger.info({ instansi: report.instansiCode, pegawai: report.summary.pegawai?.created }, 'demo organisation loaded');
 }

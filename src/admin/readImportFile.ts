@@ -28,10 +28,14 @@ const CSV_SIGNATURES: Array<[Section, string[]]> = [
 ];
 
 export function readImportFile(file: string): ImportSource {
-  const content = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  if (file.toLowerCase().endsWith('.json')) return readJson(content);
-  if (file.toLowerCase().endsWith('.csv')) return readCsv(content);
-  throw new ImportFileError('Format berkas tidak dikenal: gunakan berkas .json atau .csv.');
+  const extension = file.toLowerCase().endsWith('.json') ? 'json' : file.toLowerCase().endsWith('.csv') ? 'csv' : null;
+  if (!extension) throw new ImportFileError('Format berkas tidak dikenal: gunakan berkas .json atau .csv.');
+  return readImportText(readFileSync(file, 'utf8'), extension);
+}
+
+export function readImportText(content: string, format: 'json' | 'csv'): ImportSource {
+  const text = content.replace(/^\uFEFF/, '');
+  return format === 'json' ? readJson(text) : readCsv(text);
 }
 
 function readJson(content: string): ImportSource {

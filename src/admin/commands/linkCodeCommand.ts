@@ -35,7 +35,10 @@ export async function linkCodeCommand(db: Db, options: LinkCodeOptions, out: Out
       const link = options.telegramBotUsername ? `https://t.me/${options.telegramBotUsername}?start=${code}` : '';
       issued.push([p.nip, p.name, code, link, `/timkerja hubungkan ${code}`, expiresAt.toISOString()]);
     }
-    await appendAudit(tx, [{ instansiId: instansi.id, at: options.now, actorId: null, platform: 'admin', action: 'admin.kodePenghubung', outcome: 'OK', details: { count: people.length, nip: options.nip ?? null } }]);
+    await appendAudit(tx, [{
+      instansiId: instansi.id, at: options.now, actorId: null, platform: 'admin', action: 'admin.kodePenghubung', outcome: 'OK',
+      details: { count: people.length, nip: options.nip ?? null },
+    }]);
     return issued;
   });
   if (options.csvFile) {

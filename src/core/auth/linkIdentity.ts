@@ -11,7 +11,11 @@ export type LinkOutcome =
 export async function linkIdentity(tx: Tx, code: string, account: AccountRef, now: Date, audit: (entry: AuditEntry) => void): Promise<LinkOutcome> {
   const row = await tx.linkCode.findUnique({ where: { codeHash: hashLinkCode(code) }, include: { pegawai: true } });
   if (!row || row.usedAt || row.expiresAt <= now || !row.pegawai.active) {
-    audit({ instansiId: row?.instansiId ?? null, at: now, actorId: null, platform: account.platform, action: 'identitas.hubungkan', rule: 'LINK_CODE', outcome: 'REFUSED', details: { reason: !row ? 'unknown' : row.usedAt ? 'used' : 'expired' } });
+    const reason = !row ? 'unknown' : row.usedAt ? 'used' : 'expired';
+    audit({
+      instansiId: row?.instansiId ?? null, at: now, actorId: null, platform: account.platform,
+      action: 'identitas.hubungkan', rule: 'LINK_CODE', outcome: 'REFUSED', details: { reason },
+    });
     return { status: 'invalid' };
   }
   await tx.linkCode.update({ where: { id: row.id }, data: { usedAt: now } });
@@ -22,7 +26,10 @@ export async function linkIdentity(tx: Tx, code: string, account: AccountRef, no
     where: { pegawaiId: row.pegawaiId, platform: account.platform, workspace: account.workspace },
   });
   await tx.platformIdentity.create({
-    data: { pegawaiId: row.pegawaiId, platform: account.platform, workspace: account.workspace, accountId: account.accountId, chatId: account.chatId, linkedAt: now },
+    data: {
+      pegawaiId: row.pegawaiId, platform: account.platform, workspace: account.workspace,
+      accountId: account.accountId, chatId: account.chatId, linkedAt: now,
+    },
   });
   audit({
     instansiId: row.instansiId, at: now, actorId: row.pegawaiId, platform: account.platform,

@@ -30,13 +30,19 @@ export async function openProgressReport(ctx: FlowContext, timId: string) {
   const period = weeklyPeriod(ctx.now, ctx.actor.timeZone, parseCadence(tim.reportCadence));
   const key = { authorId: ctx.actor.id, timId, kind: 'KEMAJUAN_ANGGOTA', periodStart: period.periodStart };
   const laporan = await ctx.tx.laporan.findFirst({ where: key, include: { attachments: true } })
-    ?? await ctx.tx.laporan.create({ data: { ...key, instansiId: ctx.actor.instansiId, periodEnd: period.periodEnd, dueAt: period.dueAt, status: 'DRAFT', content: '{}' }, include: { attachments: true } });
+    ?? await ctx.tx.laporan.create({
+      data: { ...key, instansiId: ctx.actor.instansiId, periodEnd: period.periodEnd, dueAt: period.dueAt, status: 'DRAFT', content: '{}' },
+      include: { attachments: true },
+    });
   return { tim, laporan, content: ProgressContentSchema.parse(JSON.parse(laporan.content)) };
 }
 
 /** Loads a report of the actor that is still open for editing (its period has not closed). */
 export async function editableReport(ctx: FlowContext, laporanId: string) {
-  const laporan = await ctx.tx.laporan.findFirst({ where: { id: laporanId, authorId: ctx.actor.id }, include: { attachments: true, tim: { include: { targets: { orderBy: { createdAt: 'asc' } } } } } });
+  const laporan = await ctx.tx.laporan.findFirst({
+    where: { id: laporanId, authorId: ctx.actor.id },
+    include: { attachments: true, tim: { include: { targets: { orderBy: { createdAt: 'asc' } } } } },
+  });
   if (!laporan) throw new Refused('R1', 'laporan.bukanAnggota');
   // Issue 7: a report can be edited until its period closes, never after.
   if (laporan.periodEnd && laporan.periodEnd <= ctx.now) throw new Refused('PERIODE', 'laporan.periodeDitutup');

@@ -14,9 +14,11 @@ export const PENGAJUAN_FLOW_ID = 'pengajuan-sukarela';
 export async function notifyStep(ctx: FlowContext, penugasanId: string, stepId: string): Promise<void> {
   const request = await loadRequest(ctx.tx, penugasanId);
   const step = request.steps.find((s) => s.id === stepId)!;
+  const button = (key: 'persetujuan.mengetahui' | 'persetujuan.setujui' | 'persetujuan.tolak', action: string, style: 'primary' | 'danger') =>
+    ({ label: label(key), action, args: { stepId }, style, scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID });
   const message = choice('pengajuan.mohonPersetujuan', [[
-    { label: label(step.kind === 'ACKNOWLEDGE' ? 'persetujuan.mengetahui' : 'persetujuan.setujui'), action: 'setujui', args: { stepId }, style: 'primary', scope: 'action', flowId: PENGAJUAN_FLOW_ID },
-    { label: label('persetujuan.tolak'), action: 'tolak', args: { stepId }, style: 'danger', scope: 'action', flowId: PENGAJUAN_FLOW_ID },
+    button(step.kind === 'ACKNOWLEDGE' ? 'persetujuan.mengetahui' : 'persetujuan.setujui', 'setujui', 'primary'),
+    button('persetujuan.tolak', 'tolak', 'danger'),
   ]], requestSummary(request, stepId));
   const recipients = [step.assigneeId, ...(await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now))];
   const messageIds = [...new Set(recipients)].map((pegawaiId) => ctx.notify(pegawaiId, message));

@@ -1,6 +1,7 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { t } from '../../catalog/t';
 import { Refused } from '../../errors';
+import { formatDateTime } from '../formatTime';
 import { text } from '../../messages';
 import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
 import { workflowOfRequest } from './selectWorkflow';
@@ -68,7 +69,7 @@ export async function rejectStep(ctx: FlowContext, request: LoadedRequest, stepI
 }
 
 function decisionParams(ctx: FlowContext, capacity: ApproverCapacity): Record<string, string> {
-  const waktu = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: ctx.actor.timeZone }).format(ctx.now);
+  const waktu = formatDateTime(ctx.now, ctx.actor.timeZone);
   const atasNama = capacity.onBehalfOf ? t('id', 'persetujuan.atasNama', { nama: capacity.onBehalfOf.name }) : '';
   return { nama: ctx.actor.name, atasNama, waktu };
 }
