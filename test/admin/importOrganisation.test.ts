@@ -108,6 +108,12 @@ describe('organisation import', () => {
     ['a duplicate NIP', (o) => { o.pegawai[7]!.nip = NIP.pfPertama; o.pegawai[7]!.nama = 'Ganda'; return '"Ganda"'; }, 'nip', /sudah muncul di baris/],
     ['a unit tree with a cycle', (o) => { o.unitOrganisasi[1]!.kodeInduk = 'DISKOMINFO.APTIKA'; return '"tipeUnit":"DINAS"'; }, 'kodeInduk', /lingkaran/],
     ['an invalid email', (o) => { o.pegawai[6]!.email = 'bukan-email'; return NIP.pfPertama; }, 'email', /email/],
+    ['a delegation to an unknown NIP', (o) => { o.delegasi[0]!.nipKe = '199999999999999991'; return '199999999999999991'; }, 'nipKe', /tidak ditemukan/],
+    ['a role for an unknown NIP', (o) => { o.peran[0]!.nip = '199999999999999992'; return '199999999999999992'; }, 'nip', /tidak ditemukan/],
+    ['an unknown role', (o) => { (o.peran[0] as Record<string, unknown>).peran = 'BUPATI'; return '"BUPATI"'; }, 'peran', /Pilihan tidak valid/],
+    ['a perangkat daerah head who does not exist', (o) => { o.perangkatDaerah[1]!.nipKepala = '199999999999999993'; return '199999999999999993'; }, 'nipKepala', /tidak ditemukan/],
+    ['a team member who does not exist', (o) => { o.timKerja[0]!.anggota[1]!.nip = '199999999999999994'; return '199999999999999994'; }, 'anggota.1.nip', /tidak ditemukan/],
+    ['two ketua in one team', (o) => { o.timKerja[0]!.anggota[1]!.peran = 'KETUA'; return '"kode":"TIM-DATA"'; }, 'anggota', /satu ketua/],
     ['a team ending before it starts', (o) => { o.timKerja[0]!.selesai = '2025-01-01'; return 'TIM-DATA'; }, 'selesai', /sebelum tanggal mulai/],
   ];
 
@@ -123,6 +129,14 @@ describe('organisation import', () => {
     expect(report.ok).toBe(false);
     expect(report.errors).toContainEqual(expect.objectContaining({ line: lineContaining(content, needle), field, reason: expect.stringMatching(reason) }));
     expect(await snapshot(db)).toBe(before);
+  });
+
+  it('refuses a CSV it cannot parse or whose header it does not know, changing nothing', async () => {
+    await expect(importOrganisation(db, writeFile('nip,nama\n"199001012015011001,Tanpa penutup kutip\n', 'csv'), { now, instansiCode: 'kota-uji' }))
+      .rejects.toThrow(/^Berkas CSV tidak dapat dibaca: /);
+    await expect(importOrganisation(db, writeFile('kolom,lain\n1,2\n', 'csv'), { now, instansiCode: 'kota-uji' }))
+      .rejects.toThrow(/^Kepala kolom CSV tidak dikenali \(kolom, lain\)/);
+    expect(await db.pegawai.count()).toBe(0);
   });
 
   it('refuses an unknown time zone and an unknown policy profile in the instansi block', async () => {
