@@ -44,6 +44,16 @@ export const PolicyProfileSchema = z.object({
     recipients: z.array(z.object({ role: ReportRecipientSchema, citation: z.string() })).min(1),
   }),
   kedudukan: z.array(KedudukanRuleSchema),
+  /** R3: who receives the ketua's periodic team report. */
+  laporanTim: z.object({
+    recipients: z.array(z.object({ role: z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK']), citation: z.string() })).min(1),
+  }),
+  /** R4: who may ask for a report at any time, and of whom. */
+  laporanDiminta: z.object({
+    requesters: z.array(z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK'])).min(1),
+    addressees: z.array(z.enum(['KETUA', 'ANGGOTA'])).min(1),
+    citation: z.string(),
+  }),
 });
 export type PolicyProfile = z.infer<typeof PolicyProfileSchema>;
 

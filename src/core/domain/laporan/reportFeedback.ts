@@ -5,6 +5,7 @@ import { Refused } from '../../errors';
 import { formatDateTime, formatPeriod } from '../formatTime';
 import { ProgressContentSchema } from './progressReport';
 import { progressSummary } from './submitProgressReport';
+import { renderTeamReport, TeamContentSchema } from './teamReport';
 
 export type FeedbackKind = 'ACK' | 'COMMENT' | 'REVISION';
 
@@ -44,6 +45,10 @@ export async function giveFeedback(ctx: FlowContext, laporanId: string, kind: Fe
 }
 
 function originalText(laporan: Awaited<ReturnType<typeof requireReportAddressee>>): string {
+  if (laporan.kind === 'TIM') {
+    const ringkasan = renderTeamReport(laporan.tim?.name ?? '-', TeamContentSchema.parse(JSON.parse(laporan.content)));
+    return t('id', 'laporanTim.masuk', { ketua: laporan.author.name, ringkasan, citation: 'R3' });
+  }
   const content = ProgressContentSchema.parse(JSON.parse(laporan.content));
   const period = laporan.periodStart && laporan.periodEnd ? formatPeriod(laporan.periodStart, laporan.periodEnd, laporan.instansi.timeZone) : '-';
   const ringkasan = progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments.length);

@@ -45,7 +45,7 @@ export async function submitProgressReport(ctx: FlowContext, laporanId: string) 
   }));
 }
 
-function feedbackButtons(laporanId: string, attachments: number): Button[][] {
+export function feedbackButtons(laporanId: string, attachments: number): Button[][] {
   const action = (key: 'laporan.terima' | 'laporan.komentari' | 'laporan.mintaRevisi', name: string, style?: 'primary' | 'danger'): Button =>
     ({ label: label(key), action: name, args: { laporanId }, scope: 'action', flowId: FEEDBACK_FLOW_ID, ...(style ? { style } : {}) });
   const rows: Button[][] = [[action('laporan.terima', 'terima', 'primary'), action('laporan.komentari', 'komentar'), action('laporan.mintaRevisi', 'revisi', 'danger')]];
