@@ -1,10 +1,11 @@
 import type { AnyFlow } from '../src/core/engine/defineFlow';
 import { grupTim } from './grupTim';
 import { laporanKemajuan } from './laporanKemajuan';
+import { laporanDiminta } from './laporanDiminta';
 import { laporanKinerjaAnggota } from './laporanKinerjaAnggota';
 import { laporanTim } from './laporanTim';
 import { pengajuanSukarela } from './pengajuanSukarela';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanKinerjaAnggota, grupTim];
+export const flows: AnyFlow[] = [pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, laporanKinerjaAnggota, grupTim];

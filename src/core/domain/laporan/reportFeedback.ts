@@ -6,6 +6,7 @@ import { formatDateTime, formatPeriod } from '../formatTime';
 import { ProgressContentSchema } from './progressReport';
 import { progressSummary } from './submitProgressReport';
 import { renderTeamReport, TeamContentSchema } from './teamReport';
+import { RequestedContentSchema } from './requestedReport';
 
 export type FeedbackKind = 'ACK' | 'COMMENT' | 'REVISION';
 
@@ -45,6 +46,10 @@ export async function giveFeedback(ctx: FlowContext, laporanId: string, kind: Fe
 }
 
 function originalText(laporan: Awaited<ReturnType<typeof requireReportAddressee>>): string {
+  if (laporan.kind === 'DIMINTA') {
+    const { topik, jawaban } = RequestedContentSchema.parse(JSON.parse(laporan.content));
+    return t('id', 'diminta.jawabanMasuk', { nama: laporan.author.name, status: '', tim: laporan.tim?.name ?? '-', topik, jawaban: jawaban ?? '-' });
+  }
   if (laporan.kind === 'TIM') {
     const ringkasan = renderTeamReport(laporan.tim?.name ?? '-', TeamContentSchema.parse(JSON.parse(laporan.content)));
     return t('id', 'laporanTim.masuk', { ketua: laporan.author.name, ringkasan, citation: 'R3' });
