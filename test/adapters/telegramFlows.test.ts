@@ -135,3 +135,31 @@ describe('Telegram adapter: weekly report with a photo', () => {
     expect(h.lastText(member)).toMatch(/^Umpan balik ketua tim atas laporan kemajuan tim Tim Satu Data: DITERIMA/);
   });
 });
+
+describe('Telegram adapter: the rest of the reporting week', () => {
+  it('sends the team report to the owner unit’s head and answers an on-demand request late', async () => {
+    h = await TelegramHarness.start();
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    const ketua = tgUser(5201, 'Ketua');
+    const head = tgUser(5202, 'Kabid');
+    await h.link(ketua, NIP.pfMuda);
+    await h.link(head, NIP.kabidA);
+
+    await h.send(h.tg.sendText(head, dm(head), '/mintalaporan'));
+    await h.press(head, 'Tim Satu Data');
+    await h.press(head, 'Pranata Muda Uji (ketua tim)');
+    await h.press(head, 'Hari ini pukul 16.00');
+    await h.send(h.tg.sendText(head, dm(head), 'Progres integrasi data untuk rapat pimpinan'));
+    h.bot.clock.set(new Date('2026-11-23T09:00:00Z')); // 17:00 WITA
+    await h.press(ketua, 'Jawab');
+    await h.send(h.tg.sendText(ketua, dm(ketua), 'Integrasi 80 persen, sisa dua tabel.'));
+    expect(h.lastText(head)).toMatch(/^Laporan yang diminta dari Pranata Muda Uji — TERLAMBAT/);
+
+    await h.send(h.tg.sendText(ketua, dm(ketua), '/laporantim'));
+    expect(h.lastText(ketua)).toContain('- Analis Madya Uji: belum melapor');
+    await h.press(ketua, 'Kirim');
+    expect(h.lastText(head)).toMatch(/^Laporan tim dari ketua tim Pranata Muda Uji/);
+    await h.press(head, 'Terima');
+    expect(h.lastText(ketua)).toMatch(/DITERIMA oleh Kabid Aptika Uji/);
+  });
+});
