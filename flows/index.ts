@@ -1,4 +1,5 @@
 import type { AnyFlow } from '../src/core/engine/defineFlow';
+import { evaluasi } from './evaluasi';
 import { grupTim } from './grupTim';
 import { laporanKemajuan } from './laporanKemajuan';
 import { laporanDiminta } from './laporanDiminta';
@@ -8,4 +9,4 @@ import { pengajuanSukarela } from './pengajuanSukarela';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, laporanKinerjaAnggota, grupTim];
+export const flows: AnyFlow[] = [pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, evaluasi, laporanKinerjaAnggota, grupTim];

@@ -48,6 +48,12 @@ export const PolicyProfileSchema = z.object({
   laporanTim: z.object({
     recipients: z.array(z.object({ role: z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK']), citation: z.string() })).min(1),
   }),
+  /** WF-9 (App. B): the review chain by the owner unit's type, as steps up the unit tree. */
+  evaluasi: z.object({
+    returnMode: z.enum(['BERJENJANG', 'LANGSUNG']),
+    chains: z.record(z.string(), z.array(z.enum(['UNIT', 'PARENT', 'GRANDPARENT', 'SUBMITTER_PENILAI'])).min(1)),
+    citation: z.string(),
+  }),
   /** R4: who may ask for a report at any time, and of whom. */
   laporanDiminta: z.object({
     requesters: z.array(z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK'])).min(1),
