@@ -1,6 +1,8 @@
 import type { AnyFlow } from '../src/core/engine/defineFlow';
+import { daftarKendala } from './daftarKendala';
 import { evaluasi } from './evaluasi';
 import { grupTim } from './grupTim';
+import { kendala } from './kendala';
 import { laporanKemajuan } from './laporanKemajuan';
 import { laporanDiminta } from './laporanDiminta';
 import { laporanKinerjaAnggota } from './laporanKinerjaAnggota';
@@ -9,4 +11,4 @@ import { pengajuanSukarela } from './pengajuanSukarela';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, evaluasi, laporanKinerjaAnggota, grupTim];
+export const flows: AnyFlow[] = [pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, laporanKinerjaAnggota, grupTim];
