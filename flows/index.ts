@@ -1,5 +1,6 @@
 import type { AnyFlow } from '../src/core/engine/defineFlow';
 import { daftarKendala } from './daftarKendala';
+import { ekspor } from './ekspor';
 import { evaluasi } from './evaluasi';
 import { grupTim } from './grupTim';
 import { kendala } from './kendala';
@@ -11,4 +12,4 @@ import { pengajuanSukarela } from './pengajuanSukarela';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, laporanKinerjaAnggota, grupTim];
+export const flows: AnyFlow[] = [pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, laporanKinerjaAnggota, grupTim];

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '../config';
 import { createDb, type Db } from '../db/createDb';
 import { auditCommand } from './commands/auditCommand';
+import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
 import { linkCodeCommand } from './commands/linkCodeCommand';
 import { consoleOutput, type Output } from './commands/output';
@@ -14,12 +15,17 @@ const USAGE = `Pemakaian: npm run admin -- <perintah> [pilihan]
   link-codes --csv <berkas> [--instansi <kode>]          terbitkan kode untuk semua pegawai aktif ke CSV
   unlink <nip> [--instansi <kode>]                       lepas akun chat seorang pegawai
   audit [--batas <n>] [--instansi <kode>]                tampilkan log audit terbaru (bawaan 50)
+  export --dari TTTT-BB-HH --sampai TTTT-BB-HH --keluaran <berkas.xlsx|berkas.csv> [--nip <nip> | --tim <kode> | --unit <kode>]
+                                                         ekspor laporan untuk e-Kinerja dan Inspektorat
 --instansi boleh dihilangkan bila basis data hanya berisi satu instansi.`;
 
 export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, out: Output, now = new Date()): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { instansi: { type: 'string' }, csv: { type: 'string' }, batas: { type: 'string' } },
+    options: {
+      instansi: { type: 'string' }, csv: { type: 'string' }, batas: { type: 'string' }, dari: { type: 'string' }, sampai: { type: 'string' },
+      keluaran: { type: 'string' }, nip: { type: 'string' }, tim: { type: 'string' }, unit: { type: 'string' },
+    },
   });
   const [command, target] = positionals;
   const config = loadConfig(env);
@@ -42,6 +48,11 @@ export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, o
     case 'audit':
       if (!instansiCode) break;
       return auditCommand(db, instansiCode, Number(values.batas ?? 50), out);
+    case 'export':
+      if (!instansiCode || !values.dari || !values.sampai || !values.keluaran) break;
+      return exportCommand(db, {
+        instansiCode, from: values.dari, to: values.sampai, out: values.keluaran, nip: values.nip, timCode: values.tim, unitCode: values.unit, now,
+      }, out);
   }
   out.error(USAGE);
   return 2;
