@@ -9,7 +9,8 @@ import { laporanDiminta } from './laporanDiminta';
 import { laporanKinerjaAnggota } from './laporanKinerjaAnggota';
 import { laporanTim } from './laporanTim';
 import { pengajuanSukarela } from './pengajuanSukarela';
+import { tugasSaya } from './tugasSaya';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, laporanKinerjaAnggota, grupTim];
+export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, laporanKinerjaAnggota, grupTim];

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { t } from '../src/core/catalog/t';
+import { ownUnitFirst, priorityLabel } from '../src/core/domain/priority';
+import { getPolicyProfile } from '../src/core/policy/policyProfile';
 import { formatDateTime, formatPeriod } from '../src/core/domain/formatTime';
 import {
   attachEvidence, editableReport, nextQuestion, openProgressReport, parseCapaian, saveProgress, teamsToReportTo,
@@ -85,9 +87,12 @@ export const laporanKemajuan = defineFlow<State>({
   state: StateSchema,
   availableTo: async (ctx) => (await teamsToReportTo(ctx)).length > 0,
   async start(ctx) {
-    const teams = await teamsToReportTo(ctx);
+    const teams = ownUnitFirst(await teamsToReportTo(ctx), ctx.actor.homeUnitId);
     if (teams.length === 1) return begin(ctx, teams[0]!.id);
-    ctx.reply(choice('laporan.pilihTim', teams.map((tim) => [{ label: label('laporan.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }])));
+    const profile = getPolicyProfile(ctx.actor.policyProfile);
+    ctx.reply(choice('laporan.pilihTim', teams.map((tim) => [{
+      label: label('laporan.tombolTim', { nama: `${tim.name}${priorityLabel(profile, ctx.actor.homeUnitId, tim.ownerUnitId, ctx.actor.locale)}` }), action: 'pilih', args: { timId: tim.id },
+    }])));
     return { next: { step: 'CHOOSE_TEAM' } };
   },
   steps: {

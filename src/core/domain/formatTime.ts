@@ -10,3 +10,7 @@ export function formatPeriod(start: Date, endExclusive: Date, timeZone: string):
   const format = (date: Date) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
   return `${format(start)} s.d. ${format(last)}`;
 }
+
+export function formatDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
+}

@@ -54,6 +54,8 @@ export const PolicyProfileSchema = z.object({
     chains: z.record(z.string(), z.array(z.enum(['UNIT', 'PARENT', 'GRANDPARENT', 'SUBMITTER_PENILAI'])).min(1)),
     citation: z.string(),
   }),
+  /** Rule P (domain-spec §3.13): how work for another unit is labelled, if the regulation says so. */
+  prioritas: z.object({ label: z.enum(['PRIORITAS_RENDAH', 'TUGAS_TAMBAHAN']).nullable(), citation: z.string() }),
   /** R4: who may ask for a report at any time, and of whom. */
   laporanDiminta: z.object({
     requesters: z.array(z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK'])).min(1),
