@@ -1,4 +1,5 @@
 import type { AnyFlow } from '../src/core/engine/defineFlow';
+import { angkaKredit } from './angkaKredit';
 import { daftarKendala } from './daftarKendala';
 import { ekspor } from './ekspor';
 import { evaluasi } from './evaluasi';
@@ -13,4 +14,4 @@ import { tugasSaya } from './tugasSaya';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, laporanKinerjaAnggota, grupTim];
+export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, laporanKinerjaAnggota, grupTim];

@@ -56,6 +56,10 @@ export const PolicyProfileSchema = z.object({
   }),
   /** Rule P (domain-spec §3.13): how work for another unit is labelled, if the regulation says so. */
   prioritas: z.object({ label: z.enum(['PRIORITAS_RENDAH', 'TUGAS_TAMBAHAN']).nullable(), citation: z.string() }),
+  /** WF-10: resignation from a team, where the regulation provides it (Samarinda only). */
+  pengunduranDiri: z.object({ enabled: z.boolean(), citation: z.string() }),
+  /** WF-12: butir kegiatan for angka kredit approved by the Kepala UO (Karanganyar only). */
+  angkaKredit: z.object({ enabled: z.boolean(), citation: z.string() }),
   /** R4: who may ask for a report at any time, and of whom. */
   laporanDiminta: z.object({
     requesters: z.array(z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK'])).min(1),
