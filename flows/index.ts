@@ -10,8 +10,9 @@ import { laporanDiminta } from './laporanDiminta';
 import { laporanKinerjaAnggota } from './laporanKinerjaAnggota';
 import { laporanTim } from './laporanTim';
 import { pengajuanSukarela } from './pengajuanSukarela';
+import { pengunduranDiri } from './pengunduranDiri';
 import { tugasSaya } from './tugasSaya';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, laporanKinerjaAnggota, grupTim];
+export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, laporanKinerjaAnggota, grupTim];
