@@ -60,6 +60,8 @@ export const PolicyProfileSchema = z.object({
   pengunduranDiri: z.object({ enabled: z.boolean(), citation: z.string() }),
   /** WF-12: butir kegiatan for angka kredit approved by the Kepala UO (Karanganyar only). */
   angkaKredit: z.object({ enabled: z.boolean(), citation: z.string() }),
+  /** WF-11: criteria for a replacement ketua tim, where the regulation sets them (TBB Lamp. D.f). */
+  ketuaPengganti: z.object({ minPendidikan: z.string().nullable(), minGolongan: z.string().nullable(), citation: z.string() }),
   /** R4: who may ask for a report at any time, and of whom. */
   laporanDiminta: z.object({
     requesters: z.array(z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK'])).min(1),

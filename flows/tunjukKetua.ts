@@ -1,0 +1,44 @@
+// WF-11 (domain-spec §3.11): the head of the owner unit designates a (replacement) ketua tim from
+// the team's members; where the profile sets criteria (TBB: D3, III/b) an ineligible one is refused.
+import { z } from 'zod';
+import { defineFlow } from '../src/core/engine/defineFlow';
+import { choice, label } from '../src/core/messages';
+import { designateKetua, ketuaCandidates, teamsActorMayDesignate } from '../src/core/domain/tim/designateKetua';
+
+const StateSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('CHOOSE_TEAM') }),
+  z.object({ step: z.literal('CHOOSE_CANDIDATE'), timId: z.string() }),
+]);
+type State = z.infer<typeof StateSchema>;
+
+export const tunjukKetua = defineFlow<State>({
+  id: 'tunjuk-ketua',
+  version: 1,
+  command: 'tunjukketua',
+  descriptionKey: 'ketua.perintah',
+  state: StateSchema,
+  availableTo: async (ctx) => (await teamsActorMayDesignate(ctx)).length > 0,
+  async start(ctx) {
+    const teams = await teamsActorMayDesignate(ctx);
+    ctx.reply(choice('ketua.pilihTim', teams.map((tim) => [{ label: label('laporan.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }])));
+    return { next: { step: 'CHOOSE_TEAM' } };
+  },
+  steps: {
+    CHOOSE_TEAM: {
+      async button(ctx, _state, press) {
+        const { tim, candidates } = await ketuaCandidates(ctx, press.args.timId ?? '');
+        ctx.reply(choice('ketua.pilihKandidat', candidates.map((m) => [{
+          label: label('ketua.tombolKandidat', { nama: m.pegawai.name, pendidikan: m.pegawai.pendidikan ?? '-', golongan: m.pegawai.golongan ?? '-' }),
+          action: 'pilih', args: { pegawaiId: m.pegawaiId },
+        }]), { tim: tim.name }));
+        return { next: { step: 'CHOOSE_CANDIDATE', timId: tim.id } };
+      },
+    },
+    CHOOSE_CANDIDATE: {
+      async button(ctx, state, press) {
+        await designateKetua(ctx, state.timId, press.args.pegawaiId ?? '');
+        return { end: true };
+      },
+    },
+  },
+});
