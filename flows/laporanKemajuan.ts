@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { t } from '../src/core/catalog/t';
-import { ownUnitFirst, priorityLabel } from '../src/core/domain/priority';
-import { getPolicyProfile } from '../src/core/policy/policyProfile';
+import { reportOverview } from '../src/core/domain/laporan/reportOverview';
 import { formatDateTime, formatPeriod } from '../src/core/domain/formatTime';
 import {
   attachEvidence, editableReport, nextQuestion, openProgressReport, parseCapaian, saveProgress, teamsToReportTo,
@@ -87,12 +86,9 @@ export const laporanKemajuan = defineFlow<State>({
   state: StateSchema,
   availableTo: async (ctx) => (await teamsToReportTo(ctx)).length > 0,
   async start(ctx) {
-    const teams = ownUnitFirst(await teamsToReportTo(ctx), ctx.actor.homeUnitId);
-    if (teams.length === 1) return begin(ctx, teams[0]!.id);
-    const profile = getPolicyProfile(ctx.actor.policyProfile);
-    ctx.reply(choice('laporan.pilihTim', teams.map((tim) => [{
-      label: label('laporan.tombolTim', { nama: `${tim.name}${priorityLabel(profile, ctx.actor.homeUnitId, tim.ownerUnitId, ctx.actor.locale)}` }), action: 'pilih', args: { timId: tim.id },
-    }])));
+    const overview = await reportOverview(ctx);
+    if (overview.teams.length === 1) return begin(ctx, overview.teams[0]!.id);
+    ctx.reply(choice('laporan.ringkasanTim', overview.teams.map((tim) => [{ label: label('laporan.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }]), { bagian: overview.text }));
     return { next: { step: 'CHOOSE_TEAM' } };
   },
   steps: {

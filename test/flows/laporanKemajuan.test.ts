@@ -108,3 +108,19 @@ describe('laporan kemajuan (WF-7, R1) and umpan balik (R8)', () => {
     expect(JSON.parse((await bot.db.laporan.findFirstOrThrow()).content).kegiatan).toBeUndefined();
   });
 });
+
+describe('an official in several teams', () => {
+  it('gets one prompt with a section per team, own unit first, showing each report’s state', async () => {
+    bot = await TestBot.start();
+    const org = smallOrganisation('SMD');
+    org.timKerja[1]!.anggota.push({ nip: NIP.pelaksana, peran: 'ANGGOTA' });
+    const loaded = await loadOrganisation(bot, org);
+    const pelaksana = await loaded.link(NIP.pelaksana); // Bidang Statistik; in Tim Satu Data (Aptika) and now Tim Statistik
+
+    await bot.as(pelaksana).command('lapor');
+    const prompt = bot.lastText(pelaksana);
+    expect(prompt).toMatch(/^Laporan kemajuan minggu ini:\n\nTim Statistik Sektoral\nStatus: belum diisi\nBatas waktu: 26 November 2026/);
+    expect(prompt).toContain('Tim Satu Data — prioritas rendah (000-SMD Ps 11(2))\nStatus: belum diisi\nBatas waktu: 27 November 2026');
+    expect(bot.inbox(pelaksana).filter((m) => m.kind === 'choice')).toHaveLength(1);
+  });
+});

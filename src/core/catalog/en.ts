@@ -275,6 +275,12 @@ export const en: Partial<Record<keyof typeof id, string>> = {
   'ketua.kriteria.PENDIDIKAN': 'education at least {syarat}, recorded {nilai}',
   'ketua.kriteria.GOLONGAN': 'civil-service grade at least {syarat}, recorded {nilai}',
   'ketua.ditunjuk': '{nama} has been designated team lead of {tim} by {oleh}.',
+  'laporan.ringkasanTim': 'This week\'s progress reports:\n\n{bagian}\n\nChoose the team to report on:',
+  'laporan.bagianTim': '{tim}\nStatus: {status}\nDeadline: {batas}',
+  'laporan.keadaan.BELUM': 'not started',
+  'laporan.keadaan.DRAF': 'draft saved, not sent',
+  'laporan.keadaan.REVISI': 'revision requested by the team lead',
+  'laporan.keadaan.TERKIRIM': 'sent (can still be changed until the period closes)',
   'laporan.berkasDiPlatformLain': 'The file {nama} was attached via {platform} and can only be opened there.',
   // Role names are inserted into other messages, often inside parentheses, so they carry no extra gloss.
   'peran.HOME_PENILAI': "Applicant's Pejabat Penilai Kinerja",
