@@ -1,4 +1,4 @@
-import type { CatalogKey } from './catalog/t';
+import type { CatalogKey, Params } from './catalog/t';
 
 /** Base of every error timkerja raises on purpose; branch on `code`, never on `message`. */
 export class TimkerjaError extends Error {
@@ -18,7 +18,7 @@ export class Refused extends TimkerjaError {
   constructor(
     readonly rule: string,
     readonly catalogKey: CatalogKey,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Params = {},
   ) {
     super('REFUSED', `refused by ${rule}`);
   }

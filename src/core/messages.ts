@@ -1,9 +1,9 @@
-import type { CatalogKey } from './catalog/t';
+import type { CatalogKey, Params } from './catalog/t';
 
 /** Catalogue text: a key and its parameters, never a literal string (style R3). */
 export interface Text {
   key: CatalogKey;
-  params?: Record<string, string | number>;
+  params?: Params;
 }
 
 /**

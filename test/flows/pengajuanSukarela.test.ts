@@ -100,3 +100,18 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     expect(bot.lastText(kadis)).toBe('Perintah /ajukan tidak tersedia untuk peran Bapak/Ibu.');
   });
 });
+
+describe('pengajuan sukarela for an English-speaking approver', () => {
+  it('renders the request card, the role names and the decision stamp in the approver’s language', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const applicant = await org.link(NIP.pfPertama);
+    const targetHead = await org.link(NIP.kabidA);
+    await bot.db.pegawai.update({ where: { id: targetHead.pegawaiId }, data: { locale: 'en' } });
+    await volunteer(bot, applicant, /^Tim Satu Data/);
+    expect(bot.lastText(targetHead)).toMatch(/^Request number 1: pengajuan sukarela \(voluntary request\)[\s\S]*Step: approval as Pimpinan Unit Organisasi of the receiving unit/);
+    await bot.as(targetHead).press('Approve');
+    expect(bot.inbox(targetHead).some((m) => m.kind === 'text' && /APPROVED by Kabid Aptika Uji on/.test(m.text))).toBe(true);
+    expect(bot.lastText(applicant)).toMatch(/^Pengajuan nomor 1 disetujui oleh Kabid Aptika Uji \(Pimpinan Unit Organisasi yang dituju\)/);
+  });
+});

@@ -10,6 +10,7 @@ export const en: Partial<Record<keyof typeof id, string>> = {
   'umum.perintahTidakTersedia': 'The command /{command} is not available for your role.',
   'umum.gunakanTombol': 'Please choose one of the buttons in the previous message, or type /batal to cancel.',
   'umum.berkasTidakDiharapkan': 'No file is needed at this step. Type /batal to cancel.',
+  'umum.dan': '{a} and {b}',
   'umum.batal': 'Cancel',
   'bantuan.daftar': 'Commands you can use:\n{daftar}',
   'bantuan.baris': '/{command}: {description}',

@@ -6,6 +6,7 @@ export const id = {
   'umum.perintahTidakTersedia': 'Perintah /{command} tidak tersedia untuk peran Bapak/Ibu.',
   'umum.gunakanTombol': 'Silakan pilih salah satu tombol pada pesan sebelumnya, atau ketik /batal untuk membatalkan.',
   'umum.berkasTidakDiharapkan': 'Berkas belum diperlukan pada langkah ini. Ketik /batal untuk membatalkan.',
+  'umum.dan': '{a} dan {b}',
   'umum.batal': 'Batal',
   'bantuan.daftar': 'Perintah yang dapat Bapak/Ibu gunakan:\n{daftar}',
   'bantuan.baris': '/{command}: {description}',

@@ -1,4 +1,4 @@
-import { t } from '../catalog/t';
+import { nested, t, type Param } from '../catalog/t';
 import type { PolicyProfile } from '../policy/policyProfile';
 
 /**
@@ -9,6 +9,13 @@ export function priorityLabel(profile: PolicyProfile, homeUnitId: string, ownerU
   const label = profile.prioritas.label;
   if (!label || homeUnitId === ownerUnitId) return '';
   return t(locale, label === 'PRIORITAS_RENDAH' ? 'prioritas.rendah' : 'prioritas.tambahan', { citation: profile.prioritas.citation });
+}
+
+/** The same label as a message parameter, rendered in the reader's language. */
+export function priorityPhrase(profile: PolicyProfile, homeUnitId: string, ownerUnitId: string): Param {
+  const label = profile.prioritas.label;
+  if (!label || homeUnitId === ownerUnitId) return '';
+  return nested(label === 'PRIORITAS_RENDAH' ? 'prioritas.rendah' : 'prioritas.tambahan', { citation: profile.prioritas.citation });
 }
 
 /** Own-unit work first, then the rest, each group in its given order. */

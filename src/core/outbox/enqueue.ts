@@ -50,7 +50,9 @@ export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenCo
 async function resolveRecipient(tx: Tx, send: PendingSend): Promise<{ platform: string; address: Address; locale: string }> {
   if (send.message.kind === 'edit') {
     const original = await tx.outboxMessage.findUnique({ where: { id: send.message.targetMessageId } });
-    if (original) return { platform: original.platform, address: JSON.parse(original.address) as Address, locale: 'id' };
+    // An edit goes where the original went, in the language of whoever received it.
+    const reader = original?.pegawaiId ? await tx.pegawai.findUnique({ where: { id: original.pegawaiId } }) : null;
+    if (original) return { platform: original.platform, address: JSON.parse(original.address) as Address, locale: reader?.locale ?? 'id' };
   }
   if (send.to.kind === 'address') return { platform: send.to.platform, address: send.to.address, locale: send.to.locale };
   const pegawai = await tx.pegawai.findUnique({

@@ -1,6 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { t } from '../../catalog/t';
+import { nested } from '../../catalog/t';
 import { choice, label, text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDateTime } from '../formatTime';
@@ -45,7 +45,9 @@ export async function decideCreditActivity(ctx: FlowContext, id: string, approve
   }
   await ctx.tx.permohonanAngkaKredit.update({ where: { id }, data: { status: approve ? 'APPROVED' : 'REJECTED', reason, decidedAt: ctx.now } });
   const waktu = formatDateTime(ctx.now, ctx.actor.timeZone);
-  const outcome = approve ? t('id', 'persetujuan.disetujuiOleh', { nama: ctx.actor.name, atasNama: '', waktu }) : t('id', 'persetujuan.ditolakOleh', { nama: ctx.actor.name, atasNama: '', waktu, alasan: reason ?? '-' });
+  const outcome = approve
+    ? nested('persetujuan.disetujuiOleh', { nama: ctx.actor.name, atasNama: '', waktu })
+    : nested('persetujuan.ditolakOleh', { nama: ctx.actor.name, atasNama: '', waktu, alasan: reason ?? '-' });
   if (request.messageId) ctx.reply({ kind: 'edit', targetMessageId: request.messageId, replacement: text('angkaKredit.kartuSelesai', { nomor: request.number, butir: request.butir, hasil: outcome }) });
   const pf = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: request.pegawaiId } });
   const news = text('angkaKredit.kabar', { nomor: request.number, nama: pf.name, butir: request.butir, hasil: outcome });

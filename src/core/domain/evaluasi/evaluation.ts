@@ -1,6 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { t } from '../../catalog/t';
+import { nested, type Param } from '../../catalog/t';
 import { choice, label, text, type Button } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDateTime } from '../formatTime';
@@ -51,7 +51,7 @@ async function sendCard(ctx: FlowContext, evaluasi: Loaded, note: string | null)
     button('evaluasi.kembalikan', 'kembalikan', 'danger'),
   ]], {
     nomor: evaluasi.number, tim: evaluasi.tim?.name ?? '-', pengaju: submitter.name, hasil: evaluasi.hasil,
-    tahap: evaluasi.position + 1, jumlah: chain.length, catatan: note ? t('id', 'evaluasi.catatanAtasan', { catatan: note }) : '',
+    tahap: evaluasi.position + 1, jumlah: chain.length, catatan: note ? nested('evaluasi.catatanAtasan', { catatan: note }) : '',
   }));
   await ctx.tx.evaluasi.update({ where: { id: evaluasi.id }, data: { messageIds: JSON.stringify([messageId]) } });
 }
@@ -64,14 +64,14 @@ export async function requireReviewer(ctx: FlowContext, evaluasiId: string): Pro
   return { ...evaluasi, chainIds };
 }
 
-function closeCard(ctx: FlowContext, evaluasi: Loaded, outcome: string): void {
+function closeCard(ctx: FlowContext, evaluasi: Loaded, outcome: Param): void {
   for (const messageId of JSON.parse(evaluasi.messageIds ?? '[]') as string[]) {
     ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: text('evaluasi.kartuSelesai', { nomor: evaluasi.number, tim: evaluasi.tim?.name ?? '-', hasil: outcome }) });
   }
 }
 
 const stamp = (ctx: FlowContext, key: 'evaluasi.diteruskanOleh' | 'evaluasi.diterimaOleh' | 'evaluasi.dikembalikanOleh', note = '') =>
-  t('id', key, { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone), catatan: note });
+  nested(key, { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone), catatan: note });
 
 export async function forwardResult(ctx: FlowContext, evaluasiId: string): Promise<void> {
   const evaluasi = await requireReviewer(ctx, evaluasiId);

@@ -1,6 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { t } from '../../catalog/t';
+import { nested, t } from '../../catalog/t';
 import { choice, label, text, type Button } from '../../messages';
 import { formatDateTime } from '../formatTime';
 
@@ -38,7 +38,7 @@ export async function raiseKendala(ctx: FlowContext, input: KendalaInput) {
       kendala: input.kendala, alternatives: JSON.stringify(input.alternatives), collaboration: input.collaboration, status: 'RAISED', createdAt: ctx.now,
     },
   });
-  const summary = t('id', 'kendala.ringkasan', {
+  const summary = nested('kendala.ringkasan', {
     nomor: kendala.number, tim: tim.name, pengaju: ctx.actor.name, permasalahan: input.permasalahan, kendala: input.kendala,
     alternatif: input.alternatives.map((a, i) => `${i + 1}. ${a}`).join('\n'),
   });
@@ -79,7 +79,7 @@ export async function decideKendala(ctx: FlowContext, kendalaId: string, input: 
   const alternatives = JSON.parse(kendala.alternatives) as string[];
   const decision = input.alternative ? t('id', 'kendala.keputusanAlternatif', { n: input.alternative, isi: alternatives[input.alternative - 1] ?? '-' }) : input.note ?? '-';
   await ctx.tx.kendala.update({ where: { id: kendalaId }, data: { status: 'DECIDED', decision, decidedById: ctx.actor.id, decidedAt: ctx.now } });
-  const outcome = t('id', 'kendala.diputuskanOleh', { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone), keputusan: decision });
+  const outcome = nested('kendala.diputuskanOleh', { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone), keputusan: decision });
   if (mine.messageId) ctx.reply({ kind: 'edit', targetMessageId: mine.messageId, replacement: text('kendala.kartuSelesai', { nomor: kendala.number, hasil: outcome }) });
   for (const member of kendala.tim.memberships) ctx.notify(member.pegawaiId, text('kendala.kabarTim', { nomor: kendala.number, tim: kendala.tim.name, hasil: outcome }));
   ctx.audit({ action: 'kendala.putuskan', outcome: 'OK', rule: 'WF-8 T3', subject: `kendala:${kendalaId}` });

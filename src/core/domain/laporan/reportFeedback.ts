@@ -1,5 +1,5 @@
 import type { FlowContext } from '../../engine/defineFlow';
-import { t } from '../../catalog/t';
+import { nested, type Param } from '../../catalog/t';
 import { text } from '../../messages';
 import { Refused } from '../../errors';
 import { formatDateTime, formatPeriod } from '../formatTime';
@@ -31,7 +31,7 @@ export async function giveFeedback(ctx: FlowContext, laporanId: string, kind: Fe
   await ctx.tx.feedback.create({ data: { laporanId, authorId: ctx.actor.id, kind, text: note } });
   const status = kind === 'ACK' ? 'REVIEWED' : kind === 'REVISION' ? 'REVISION_REQUESTED' : laporan.status;
   await ctx.tx.laporan.update({ where: { id: laporanId }, data: { status } });
-  const hasil = t('id', OUTCOME_KEY[kind], { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone), catatan: note ?? '' });
+  const hasil = nested(OUTCOME_KEY[kind], { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone), catatan: note ?? '' });
   if (kind !== 'COMMENT') {
     // The decision is shown on the ketua's copy and its buttons go away; a comment keeps them.
     for (const messageId of JSON.parse(laporan.messageIds ?? '[]') as string[]) {
@@ -39,25 +39,25 @@ export async function giveFeedback(ctx: FlowContext, laporanId: string, kind: Fe
     }
   }
   ctx.notify(laporan.authorId, text('laporan.umpanBalikMasuk', {
-    tim: laporan.tim?.name ?? '-', hasil, petunjuk: kind === 'REVISION' ? t('id', 'laporan.petunjukRevisi') : '',
+    tim: laporan.tim?.name ?? '-', hasil, petunjuk: kind === 'REVISION' ? nested('laporan.petunjukRevisi') : '',
   }));
   ctx.reply(text('laporan.umpanBalikTercatat', { nama: laporan.author.name }));
   ctx.audit({ action: `laporan.umpanBalik.${kind}`, outcome: 'OK', rule: 'R8', subject: `laporan:${laporanId}` });
 }
 
-function originalText(laporan: Awaited<ReturnType<typeof requireReportAddressee>>): string {
+function originalText(laporan: Awaited<ReturnType<typeof requireReportAddressee>>): Param {
   if (laporan.kind === 'DIMINTA') {
     const { topik, jawaban } = RequestedContentSchema.parse(JSON.parse(laporan.content));
-    return t('id', 'diminta.jawabanMasuk', { nama: laporan.author.name, status: '', tim: laporan.tim?.name ?? '-', topik, jawaban: jawaban ?? '-' });
+    return nested('diminta.jawabanMasuk', { nama: laporan.author.name, status: '', tim: laporan.tim?.name ?? '-', topik, jawaban: jawaban ?? '-' });
   }
   if (laporan.kind === 'TIM') {
     const ringkasan = renderTeamReport(laporan.tim?.name ?? '-', TeamContentSchema.parse(JSON.parse(laporan.content)));
-    return t('id', 'laporanTim.masuk', { ketua: laporan.author.name, ringkasan, citation: 'R3' });
+    return nested('laporanTim.masuk', { ketua: laporan.author.name, ringkasan, citation: 'R3' });
   }
   const content = ProgressContentSchema.parse(JSON.parse(laporan.content));
   const period = laporan.periodStart && laporan.periodEnd ? formatPeriod(laporan.periodStart, laporan.periodEnd, laporan.instansi.timeZone) : '-';
   const ringkasan = progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments.length);
-  return t('id', 'laporan.masuk', { nama: laporan.author.name, nip: laporan.author.nip, status: '', ringkasan });
+  return nested('laporan.masuk', { nama: laporan.author.name, nip: laporan.author.nip, status: '', ringkasan });
 }
 
 /** Forwards a report's bukti dukung to its addressee by the platform's file ids. */

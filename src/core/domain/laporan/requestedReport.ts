@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { t } from '../../catalog/t';
+import { nested, t } from '../../catalog/t';
 import { choice, label, text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDateTime } from '../formatTime';
@@ -83,7 +83,7 @@ export async function answerRequest(ctx: FlowContext, laporanId: string, jawaban
   }
   const late = !!laporan.dueAt && ctx.now > laporan.dueAt;
   await ctx.tx.laporan.update({ where: { id: laporanId }, data: { status: 'SUBMITTED', submittedAt: ctx.now, late, content: JSON.stringify({ ...content, jawaban }) } });
-  const status = late ? t('id', 'laporan.statusTerlambat') : '';
+  const status = late ? nested('laporan.statusTerlambat') : '';
   const messageId = ctx.notify(content.requesterId, choice('diminta.jawabanMasuk', feedbackButtons(laporanId, 0), {
     nama: ctx.actor.name, tim: laporan.tim?.name ?? '-', topik: content.topik, jawaban, status,
   }));

@@ -1,6 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { t } from '../../catalog/t';
+import { nested, type Param } from '../../catalog/t';
 import { text } from '../../messages';
 import { memberPerformanceRecipients } from './memberPerformanceRecipients';
 
@@ -27,7 +27,7 @@ export async function submitMemberPerformance(ctx: FlowContext, input: { timId: 
     },
   });
   for (const recipient of recipients) {
-    const peran = recipient.capacities.map((c) => t('id', `peran.${c}` as 'peran.PENILAI')).join(' dan ');
+    const peran = recipient.capacities.map((c): Param => nested(`peran.${c}` as 'peran.PENILAI')).reduce((a, b) => nested('umum.dan', { a, b }));
     ctx.notify(recipient.pegawaiId, text('laporanKinerja.masuk', {
       nama: membership.pegawai.name, nip: membership.pegawai.nip, tim: tim.name, ketua: ctx.actor.name, peran, ringkasan: input.ringkasan,
     }));

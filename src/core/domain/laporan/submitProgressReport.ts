@@ -1,5 +1,5 @@
 import type { FlowContext } from '../../engine/defineFlow';
-import { t } from '../../catalog/t';
+import { nested, t } from '../../catalog/t';
 import { choice, label, text, type Button } from '../../messages';
 import { formatDateTime, formatPeriod } from '../formatTime';
 import { editableReport, type ProgressContent } from './progressReport';
@@ -34,7 +34,7 @@ export async function submitProgressReport(ctx: FlowContext, laporanId: string) 
 
   const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone);
   const ringkasan = progressSummary(tim.name, period, content, laporan.attachments.length);
-  const status = late ? t('id', 'laporan.statusTerlambat') : resubmitted ? t('id', 'laporan.statusDiperbarui') : '';
+  const status = late ? nested('laporan.statusTerlambat') : resubmitted ? nested('laporan.statusDiperbarui') : '';
   const messageId = ctx.notify(addresseeId, choice('laporan.masuk', feedbackButtons(laporanId, laporan.attachments.length), { nama: ctx.actor.name, nip: ctx.actor.nip, status, ringkasan }));
   await ctx.tx.laporan.update({ where: { id: laporanId }, data: { messageIds: JSON.stringify([messageId]) } });
   ctx.audit({ action: resubmitted ? 'laporan.kirimUlang' : 'laporan.kirim', outcome: 'OK', rule: 'R1', subject: `laporan:${laporanId}`, details: { late } });

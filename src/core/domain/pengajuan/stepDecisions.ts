@@ -1,5 +1,5 @@
 import type { FlowContext } from '../../engine/defineFlow';
-import { t } from '../../catalog/t';
+import { nested, type Param, type Params } from '../../catalog/t';
 import { Refused } from '../../errors';
 import { formatDateTime } from '../formatTime';
 import { text } from '../../messages';
@@ -9,7 +9,7 @@ import { postToTeamChats } from '../tim/teamChats';
 import { loadRequest, type LoadedRequest } from './loadRequest';
 import { notifyStep } from './notifyStep';
 import { requestSummary } from './requestSummary';
-import { roleName } from './roleName';
+import { rolePhrase } from './roleName';
 
 export type StepCheck = { status: 'decided' } | { status: 'open'; request: LoadedRequest; capacity: ApproverCapacity };
 
@@ -33,7 +33,7 @@ export function rejectReasons(request: LoadedRequest): 'FREE' | string[] {
 export async function approveStep(ctx: FlowContext, request: LoadedRequest, stepId: string, capacity: ApproverCapacity): Promise<void> {
   const step = request.steps.find((s) => s.id === stepId)!;
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { status: 'APPROVED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now } });
-  markDecision(ctx, request, stepId, t('id', 'persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
+  markDecision(ctx, request, stepId, nested('persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
   const next = request.steps.find((s) => s.position === step.position + 1);
   const workflow = workflowOfRequest(request);
   const status = next ? workflow.steps[next.position]!.pendingStatus : workflow.approvedStatus;
@@ -41,7 +41,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   if (next) {
     await ctx.tx.approvalStep.update({ where: { id: next.id }, data: { status: 'PENDING' } });
     await notifyStep(ctx, request.id, next.id);
-    ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: roleName(step.performer), peranBerikutnya: roleName(next.performer) }));
+    ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), peranBerikutnya: rolePhrase(next.performer) }));
   } else {
     ctx.notify(request.pegawaiId, text('pengajuan.disetujuiAkhir', { nomor: request.number, tim: request.tim?.name ?? '-' }));
     if (request.tim) {
@@ -62,22 +62,22 @@ export async function rejectStep(ctx: FlowContext, request: LoadedRequest, stepI
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { status: 'REJECTED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now, reason } });
   await ctx.tx.approvalStep.updateMany({ where: { penugasanId: request.id, status: 'WAITING' }, data: { status: 'SKIPPED' } });
   await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status } });
-  markDecision(ctx, request, stepId, t('id', 'persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
-  ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: roleName(step.performer), alasan: reason }));
+  markDecision(ctx, request, stepId, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
+  ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
   ctx.reply(text('persetujuan.tercatatTolak', { nomor: request.number }));
   ctx.audit({ action: 'pengajuan.tolak', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
 }
 
-function decisionParams(ctx: FlowContext, capacity: ApproverCapacity): Record<string, string> {
+function decisionParams(ctx: FlowContext, capacity: ApproverCapacity): Params {
   const waktu = formatDateTime(ctx.now, ctx.actor.timeZone);
-  const atasNama = capacity.onBehalfOf ? t('id', 'persetujuan.atasNama', { nama: capacity.onBehalfOf.name }) : '';
+  const atasNama = capacity.onBehalfOf ? nested('persetujuan.atasNama', { nama: capacity.onBehalfOf.name }) : '';
   return { nama: ctx.actor.name, atasNama, waktu };
 }
 
 // Every copy of the request (holder and delegates) is edited to show the outcome: no second press.
-function markDecision(ctx: FlowContext, request: LoadedRequest, stepId: string, outcome: string): void {
+function markDecision(ctx: FlowContext, request: LoadedRequest, stepId: string, outcome: Param): void {
   const step = request.steps.find((s) => s.id === stepId)!;
-  const permohonan = t('id', 'pengajuan.mohonPersetujuan', requestSummary(request, stepId));
+  const permohonan = nested('pengajuan.mohonPersetujuan', requestSummary(request, stepId));
   for (const messageId of JSON.parse(step.messageIds ?? '[]') as string[]) {
     ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: text('persetujuan.hasil', { permohonan, hasil: outcome }) });
   }

@@ -5,7 +5,7 @@ import { selectWorkflow } from './selectWorkflow';
 import { determineScope } from './determineScope';
 import { resolvePerformer } from './resolvePerformer';
 import { notifyStep } from './notifyStep';
-import { roleName } from './roleName';
+import { rolePhrase } from './roleName';
 
 export interface PengajuanInput {
   timId: string;
@@ -30,7 +30,7 @@ export async function submitPengajuan(ctx: FlowContext, input: PengajuanInput) {
   const assignees: string[] = [];
   for (const step of workflow.steps) {
     const assignee = await resolvePerformer(tx, step.performer, { applicantId: actor.id, timId: tim.id });
-    if (!assignee || assignee === actor.id) throw new Refused('DATA', 'pengajuan.tidakAdaPemutus', { peran: roleName(step.performer) });
+    if (!assignee || assignee === actor.id) throw new Refused('DATA', 'pengajuan.tidakAdaPemutus', { peran: rolePhrase(step.performer) });
     assignees.push(assignee);
   }
   const last = await tx.penugasan.findFirst({ where: { instansiId: actor.instansiId }, orderBy: { number: 'desc' } });

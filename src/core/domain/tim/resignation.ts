@@ -1,6 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { t } from '../../catalog/t';
+import { nested, type Param } from '../../catalog/t';
 import { choice, label, text, type Button } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDateTime } from '../formatTime';
@@ -54,8 +54,8 @@ async function sendCard(ctx: FlowContext, id: string, citation: string): Promise
     ? [[button('mundur.teruskan', 'teruskan', id, 'primary')]]
     : [[button('persetujuan.setujui', 'terima', id, 'primary'), button('persetujuan.tolak', 'tolak', id, 'danger')]];
   const messageId = ctx.notify(request.holderId, choice('mundur.kartu', rows, {
-    nomor: request.number, nama: resigner.name, peran: t('id', request.role === 'KETUA' ? 'tugas.peran.KETUA' : 'tugas.peran.ANGGOTA'),
-    tim: tim.name, alasan: t('id', `mundur.alasan.${request.reason as ResignationReason}`), citation,
+    nomor: request.number, nama: resigner.name, peran: nested(request.role === 'KETUA' ? 'tugas.peran.KETUA' : 'tugas.peran.ANGGOTA'),
+    tim: tim.name, alasan: nested(`mundur.alasan.${request.reason as ResignationReason}`), citation,
   }));
   await ctx.tx.pengunduranDiri.update({ where: { id }, data: { messageId } });
 }
@@ -72,7 +72,7 @@ export function requireDecisionHolder(ctx: FlowContext, id: string) {
   return requireHolder(ctx, id, ['FORWARDED_TO_PENILAI', 'SUBMITTED_TO_PENILAI']);
 }
 
-const closeCard = (ctx: FlowContext, messageId: string | null, number: number, outcome: string) => {
+const closeCard = (ctx: FlowContext, messageId: string | null, number: number, outcome: Param) => {
   if (messageId) ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: text('mundur.kartuSelesai', { nomor: number, hasil: outcome }) });
 };
 
@@ -83,7 +83,7 @@ export async function forwardResignation(ctx: FlowContext, id: string): Promise<
   const resigner = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: request.pegawaiId } });
   if (!resigner.penilaiId) throw new Refused('WF-10', 'mundur.tidakAdaPenilai');
   await ctx.tx.pengunduranDiri.update({ where: { id }, data: { status: 'FORWARDED_TO_PENILAI', holderId: resigner.penilaiId } });
-  closeCard(ctx, request.messageId, request.number, t('id', 'evaluasi.diteruskanOleh', { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone) }));
+  closeCard(ctx, request.messageId, request.number, nested('evaluasi.diteruskanOleh', { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone) }));
   await sendCard(ctx, id, citation);
   ctx.audit({ action: 'mundur.teruskan', outcome: 'OK', rule: 'WF-10 T2', subject: `pengunduranDiri:${id}` });
 }
@@ -93,8 +93,8 @@ export async function decideResignation(ctx: FlowContext, id: string, accept: bo
   const request = await requireHolder(ctx, id, ['FORWARDED_TO_PENILAI', 'SUBMITTED_TO_PENILAI']);
   const waktu = formatDateTime(ctx.now, ctx.actor.timeZone);
   const outcome = accept
-    ? t('id', 'persetujuan.disetujuiOleh', { nama: ctx.actor.name, atasNama: '', waktu })
-    : t('id', 'persetujuan.ditolakOleh', { nama: ctx.actor.name, atasNama: '', waktu, alasan: reason ?? '-' });
+    ? nested('persetujuan.disetujuiOleh', { nama: ctx.actor.name, atasNama: '', waktu })
+    : nested('persetujuan.ditolakOleh', { nama: ctx.actor.name, atasNama: '', waktu, alasan: reason ?? '-' });
   await ctx.tx.pengunduranDiri.update({ where: { id }, data: { status: accept ? 'ACCEPTED' : 'DECLINED', decision: reason, decidedAt: ctx.now } });
   if (accept) await ctx.tx.membership.update({ where: { id: request.membershipId }, data: { status: 'ENDED', endsOn: ctx.now } });
   closeCard(ctx, request.messageId, request.number, outcome);
