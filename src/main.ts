@@ -31,7 +31,16 @@ async function main(): Promise<void> {
   const settings = { conversationTtlMs: config.CONVERSATION_TTL_HOURS * 3600_000, linkCodeTtlMs: config.LINK_CODE_TTL_DAYS * 24 * 3600_000 };
   const adapters = createAdapters(config, logger);
   const core = createCore({ db, flows, clock: systemClock, logger, settings, messengers: adapters.messengers, autoDrain: true });
-  await adapters.start(core);
+  try {
+    await adapters.start(core);
+  } catch (error) {
+    // Typically a wrong token or an unreachable API root: say which, never print the token.
+    logger.error({ code: (error as { code?: string | number }).code ?? (error as Error).name }, 'platform adapter failed to start');
+    console.error('Platform chat tidak dapat dihubungkan. Periksa TELEGRAM_BOT_TOKEN / TELEGRAM_API_ROOT (atau variabel Slack) dan jaringan.');
+    await core.stop();
+    await db.$disconnect();
+    process.exit(1);
+  }
   const sweeper = setInterval(() => void core.expireConversations().catch(() => logger.error({ code: 'EXPIRE_FAILED' }, 'conversation sweep failed')), 60_000);
 
   if (adapters.names.length === 0) console.log(NO_PLATFORM_HELP);

@@ -32,3 +32,17 @@ describe('the start command', () => {
     await db.$disconnect();
   });
 });
+
+describe('the start command with a platform that cannot be reached', () => {
+  it('stops with a message naming the variables to check, without printing the token', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'timkerja-main-')), 'timkerja.db');
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, DATABASE_PATH: file, TELEGRAM_BOT_TOKEN: '123456:RAHASIA-TOKEN', TELEGRAM_API_ROOT: 'http://127.0.0.1:9/' },
+      encoding: 'utf8', timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Periksa TELEGRAM_BOT_TOKEN / TELEGRAM_API_ROOT');
+    expect(result.stdout + result.stderr).not.toContain('RAHASIA-TOKEN');
+  });
+});

@@ -1,4 +1,5 @@
 import { text } from '../messages';
+import { t } from '../catalog/t';
 import { linkIdentity } from '../auth/linkIdentity';
 import type { TurnOutcome } from './dispatchEvent';
 import type { TurnContext } from './turnContext';
@@ -9,6 +10,7 @@ export async function handleUnlinked(turn: TurnContext): Promise<TurnOutcome> {
   const idle = { flowId: 'core', step: null };
   if (event.kind !== 'command' || (event.command !== 'start' && event.command !== 'hubungkan')) {
     turn.reply(text('identitas.belumTerhubung'));
+    if (event.kind === 'button') turn.notice = t('id', 'identitas.belumTerhubung');
     return idle;
   }
   const code = event.args.trim();
