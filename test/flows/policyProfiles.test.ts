@@ -64,6 +64,7 @@ describe('domain-spec §7.A: profiles and master data', () => {
     const edited = bot.inbox(penilai).find((m) => m.kind === 'text' && m.text.includes('DISETUJUI'));
     expect(edited && edited.kind === 'text' && edited.text).toContain('atas nama Kabid Statistik Uji (pendelegasian)');
     expect(bot.lastText(applicant)).toMatch(/telah disetujui seluruhnya/);
+    expect(bot.lastText(penilai)).toMatch(/^Permohonan nomor 1 telah diputuskan atas nama Bapak\/Ibu: DISETUJUI oleh Statistisi Pertama Uji atas nama Kabid Statistik Uji/);
   });
 
   it('AC-04: delivers the member-performance report on a Samarinda ahli madya to the JPT as Penilai and to the Administrator as the unit head', async () => {

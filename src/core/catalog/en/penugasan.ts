@@ -2,6 +2,7 @@ import type { CatalogKey } from '../t';
 
 // Voluntary requests and approvals (WF-4, WF-5), roles and rule P.
 export const penugasan: Partial<Record<CatalogKey, string>> = {
+  'persetujuan.diputuskanAtasNama': 'Request number {nomor} was decided on your behalf: {hasil}',
   'persetujuan.bukanWewenang': 'Sorry, you are not authorised to decide this step ({rule}). The attempt has been recorded.',
   'persetujuan.sudahDiputuskan': 'This step has already been decided.',
   'persetujuan.setujui': 'Approve',

@@ -1,5 +1,6 @@
 // Voluntary requests and approvals (WF-4, WF-5), roles and rule P.
 export const penugasan = {
+  'persetujuan.diputuskanAtasNama': 'Permohonan nomor {nomor} telah diputuskan atas nama Bapak/Ibu: {hasil}',
   'persetujuan.bukanWewenang': 'Mohon maaf, Bapak/Ibu tidak berwenang memutuskan langkah ini ({rule}). Percobaan ini telah dicatat.',
   'persetujuan.sudahDiputuskan': 'Langkah ini sudah diputuskan sebelumnya.',
   'persetujuan.setujui': 'Setujui',

@@ -48,6 +48,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
       await postToTeamChats(ctx, request.tim.id, text('grup.pengajuanDisetujui', { tim: request.tim.name, nama: request.pegawai.name, jabatan: request.pegawai.jabatan, nomor: request.number }));
     }
   }
+  informPrincipal(ctx, request.number, capacity, nested('persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
   ctx.reply(text('persetujuan.tercatatSetuju', { nomor: request.number }));
   ctx.audit({
     action: 'pengajuan.setujui', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`,
@@ -64,8 +65,14 @@ export async function rejectStep(ctx: FlowContext, request: LoadedRequest, stepI
   await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status } });
   markDecision(ctx, request, stepId, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
   ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
+  informPrincipal(ctx, request.number, capacity, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
   ctx.reply(text('persetujuan.tercatatTolak', { nomor: request.number }));
   ctx.audit({ action: 'pengajuan.tolak', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
+}
+
+// A delegate acted "atas nama": the official they stand in for is told what was decided in their name.
+function informPrincipal(ctx: FlowContext, nomor: number, capacity: ApproverCapacity, outcome: Param): void {
+  if (capacity.onBehalfOf) ctx.notify(capacity.onBehalfOf.id, text('persetujuan.diputuskanAtasNama', { nomor, hasil: outcome }));
 }
 
 function decisionParams(ctx: FlowContext, capacity: ApproverCapacity): Params {
