@@ -1,5 +1,6 @@
 // Issue 7 item 9: a ketua tim or the owner unit's head exports a team's reports as a document.
 import { z } from 'zod';
+import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label } from '../src/core/messages';
 import { exportableTeams, exportTeamReports, rangeButtons } from '../src/core/domain/ekspor/chatExport';
@@ -20,7 +21,7 @@ export const ekspor = defineFlow<State>({
   availableTo: async (ctx) => (await exportableTeams(ctx)).length > 0,
   async start(ctx) {
     const teams = await exportableTeams(ctx);
-    ctx.reply(choice('ekspor.pilihTim', teams.map((tim) => [{ label: label('laporan.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }])));
+    ctx.reply(choice('ekspor.pilihTim', teamRows(teams)));
     return { next: { step: 'CHOOSE_TEAM' } };
   },
   steps: {

@@ -1,6 +1,7 @@
 // WF-8 (domain-spec §3.8): the ketua tim raises permasalahan and kendala with alternatives; the
 // owner unit's head decides; with cross-leader collaboration the members' home heads follow up.
 import { z } from 'zod';
+import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { teamsLedBy } from '../src/core/domain/laporan/teamReport';
@@ -38,7 +39,7 @@ export const kendala = defineFlow<State>({
       ctx.reply(text('kendala.tulisPermasalahan'));
       return { next: { step: 'ASK_PERMASALAHAN', timId: teams[0]!.id } };
     }
-    ctx.reply(choice('kendala.pilihTim', teams.map((tim) => [{ label: label('laporan.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }])));
+    ctx.reply(choice('kendala.pilihTim', teamRows(teams)));
     return { next: { step: 'CHOOSE_TEAM' } };
   },
   steps: {

@@ -1,6 +1,7 @@
 // R4 (domain-spec §3.7 T4): the head of the unit that owns a team's work asks its ketua (or a
 // member, where the profile allows) for a report by a deadline; the answer comes back to them.
 import { z } from 'zod';
+import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { t } from '../src/core/catalog/t';
@@ -28,7 +29,7 @@ export const laporanDiminta = defineFlow<State>({
   availableTo: async (ctx) => (await teamsActorMayAsk(ctx)).length > 0,
   async start(ctx) {
     const teams = await teamsActorMayAsk(ctx);
-    ctx.reply(choice('diminta.pilihTim', teams.map((tim) => [{ label: label('laporan.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }])));
+    ctx.reply(choice('diminta.pilihTim', teamRows(teams)));
     return { next: { step: 'CHOOSE_TEAM' } };
   },
   steps: {

@@ -1,6 +1,7 @@
 // WF-7 T3'' / R3 (domain-spec §3.7): the ketua tim's periodic team report to the head of the unit
 // that owns the work, drafted from the members' reports and editable (a note) before sending.
 import { z } from 'zod';
+import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { draftTeamReport, renderTeamReport, setTeamReportNote, submitTeamReport, teamsLedBy } from '../src/core/domain/laporan/teamReport';
@@ -32,7 +33,7 @@ export const laporanTim = defineFlow<State>({
   async start(ctx) {
     const teams = await teamsLedBy(ctx);
     if (teams.length === 1) return showDraft(ctx, teams[0]!.id);
-    ctx.reply(choice('laporanTim.pilihTim', teams.map((tim) => [{ label: label('laporan.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }])));
+    ctx.reply(choice('laporanTim.pilihTim', teamRows(teams)));
     return { next: { step: 'CHOOSE_TEAM' } };
   },
   steps: {

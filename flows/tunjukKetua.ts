@@ -1,6 +1,7 @@
 // WF-11 (domain-spec §3.11): the head of the owner unit designates a (replacement) ketua tim from
 // the team's members; where the profile sets criteria (TBB: D3, III/b) an ineligible one is refused.
 import { z } from 'zod';
+import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label } from '../src/core/messages';
 import { designateKetua, ketuaCandidates, teamsActorMayDesignate } from '../src/core/domain/tim/designateKetua';
@@ -20,7 +21,7 @@ export const tunjukKetua = defineFlow<State>({
   availableTo: async (ctx) => (await teamsActorMayDesignate(ctx)).length > 0,
   async start(ctx) {
     const teams = await teamsActorMayDesignate(ctx);
-    ctx.reply(choice('ketua.pilihTim', teams.map((tim) => [{ label: label('laporan.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }])));
+    ctx.reply(choice('ketua.pilihTim', teamRows(teams)));
     return { next: { step: 'CHOOSE_TEAM' } };
   },
   steps: {
