@@ -1,10 +1,11 @@
 // WF-7 T3 (domain-spec §3.7, R1): an anggota's weekly progress report to the ketua tim. Every
 // answer is saved into the period's draft at once, so a half-filled report survives anything.
 import { z } from 'zod';
-import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
+import { defineFlow, type FlowContext, type Transition } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { t } from '../src/core/catalog/t';
 import { reportOverview } from '../src/core/domain/laporan/reportOverview';
+import { teamRows } from '../src/core/domain/tim/teamRows';
 import { formatDateTime, formatPeriod } from '../src/core/domain/formatTime';
 import {
   attachEvidence, editableReport, nextQuestion, openProgressReport, parseCapaian, saveProgress, teamsToReportTo,
@@ -78,6 +79,14 @@ async function answer(ctx: FlowContext, state: { step: Question; laporanId: stri
   return askNext(ctx, state.laporanId);
 }
 
+/** The weekly prompt: straight into the only team, or one message with a section per team (item 8). */
+async function startReport(ctx: FlowContext): Promise<Transition<State>> {
+  const overview = await reportOverview(ctx);
+  if (overview.teams.length === 1) return begin(ctx, overview.teams[0]!.id);
+  ctx.reply(choice('laporan.ringkasanTim', teamRows(overview.teams), { bagian: overview.text }));
+  return { next: { step: 'CHOOSE_TEAM' } as State };
+}
+
 export const laporanKemajuan = defineFlow<State>({
   id: 'laporan-kemajuan',
   version: 1,
@@ -85,12 +94,7 @@ export const laporanKemajuan = defineFlow<State>({
   descriptionKey: 'laporan.perintah',
   state: StateSchema,
   availableTo: async (ctx) => (await teamsToReportTo(ctx)).length > 0,
-  async start(ctx) {
-    const overview = await reportOverview(ctx);
-    if (overview.teams.length === 1) return begin(ctx, overview.teams[0]!.id);
-    ctx.reply(choice('laporan.ringkasanTim', overview.teams.map((tim) => [{ label: label('laporan.tombolTim', { nama: tim.name }), action: 'pilih', args: { timId: tim.id } }]), { bagian: overview.text }));
-    return { next: { step: 'CHOOSE_TEAM' } };
-  },
+  start: (ctx) => startReport(ctx),
   steps: {
     CHOOSE_TEAM: { button: async (ctx, _state, press) => begin(ctx, press.args.timId ?? '') },
     CAPAIAN: { text: answer },
@@ -122,5 +126,9 @@ export const laporanKemajuan = defineFlow<State>({
         return { end: true };
       },
     },
+  },
+  actions: {
+    // The reminder's "Isi laporan sekarang" button opens the same prompt as /lapor.
+    mulai: (ctx) => startReport(ctx),
   },
 });

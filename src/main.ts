@@ -7,6 +7,7 @@ import { systemClock, type Logger } from './core/ports';
 import { createDb, type Db } from './db/createDb';
 import { loadDemoOrganisation } from './admin/loadDemoOrganisation';
 import { createLogger } from './logger';
+import { startScheduler } from './scheduler/cron';
 
 const NO_PLATFORM_HELP = `timkerja berjalan tanpa platform chat (mode luring).
 Untuk menghubungkan platform, setel variabel lingkungan lalu jalankan ulang:
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     await db.$disconnect();
     process.exit(1);
   }
+  const scheduler = startScheduler({ db, clock: systemClock, logger });
   const sweeper = setInterval(() => void core.expireConversations().catch(() => logger.error({ code: 'EXPIRE_FAILED' }, 'conversation sweep failed')), 60_000);
 
   if (adapters.names.length === 0) console.log(NO_PLATFORM_HELP);
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
 
   const shutdown = async () => {
     clearInterval(sweeper);
+    await scheduler.stop();
     await adapters.stop();
     await core.stop();
     await db.$disconnect();

@@ -2,6 +2,7 @@ import type { CatalogKey } from '../t';
 
 // General texts, help, conversations, buttons, identity linking and group chats.
 export const core: Partial<Record<CatalogKey, string>> = {
+  'umum.paragraf': '{a}\n\n{b}',
   'umum.terjadiKesalahan': 'Sorry, something went wrong in the system. Your request has not been processed; please try again shortly.',
   'umum.tidakDimengerti': 'Sorry, I did not understand that message. Type /bantuan to see the available commands.',
   'umum.perintahTidakDikenal': 'Unknown command /{command}. Type /bantuan to see the available commands.',
