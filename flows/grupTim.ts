@@ -12,6 +12,7 @@ export const grupTim = defineFlow<State>({
   id: 'grup-tim',
   version: 1,
   command: 'hubungkangrup',
+  inGroups: true,
   descriptionKey: 'grup.perintah',
   state: StateSchema,
   availableTo: async (ctx) => (await teamsActorMayLink(ctx)).length > 0,

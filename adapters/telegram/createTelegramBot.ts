@@ -19,7 +19,7 @@ const NOTICE_LIMIT = 200;
 export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   const bot = new Telegraf(options.token, { telegram: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), webhookReply: false } });
   bot.use(async (ctx) => {
-    const event = toCoreEvent(ctx.update, ctx.botInfo?.username);
+    const event = toCoreEvent(ctx.update, ctx.botInfo?.username, ctx.botInfo?.id);
     if (!event) {
       options.logger.debug({ updateId: ctx.update.update_id, code: 'UPDATE_SKIPPED' }, 'telegram update skipped');
     }

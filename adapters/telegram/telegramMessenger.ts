@@ -64,7 +64,9 @@ export function createTelegramMessenger(
 // A photo or file a user sent earlier goes out again by its file_id, without a download.
 async function sendAttachment(telegram: Telegram, to: Address, message: Extract<OutboundMessage, { kind: 'attachment' }>): Promise<SentRef> {
   const caption = message.caption ? { caption: splitForTelegram(message.caption, CAPTION_LIMIT)[0]!, parse_mode: 'HTML' as const } : {};
-  const sent = message.mimeType?.startsWith('image/')
+  // A photo's file_id only works with sendPhoto and a document's only with sendDocument; Telegram
+  // photos arrive without a file name, image files sent as documents with one.
+  const sent = message.mimeType?.startsWith('image/') && !message.fileName
     ? await telegram.sendPhoto(to.chatId, message.fileId, caption)
     : await telegram.sendDocument(to.chatId, message.fileId, caption);
   return { chatId: to.chatId, messageId: sent.message_id };

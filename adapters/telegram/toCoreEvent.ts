@@ -30,11 +30,12 @@ const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?:\s+([\s\S]*
  * Turns a Telegram update into a core event, or null for what the bot ignores: updates of other
  * kinds, other bots' commands, and plain chatter in groups (privacy mode delivers commands only).
  */
-export function toCoreEvent(raw: unknown, botUsername: string | undefined): CoreEvent | null {
+export function toCoreEvent(raw: unknown, botUsername: string | undefined, botId = 0): CoreEvent | null {
   const parsed = TelegramUpdateSchema.safeParse(raw);
   if (!parsed.success) return null;
   const update = parsed.data;
-  const eventKey = `telegram:${update.update_id}`;
+  // update_id is unique per bot only (and may restart after long idleness): key it by the bot too.
+  const eventKey = `telegram:${botId}:${update.update_id}`;
   if (update.callback_query) {
     const query = update.callback_query;
     const chat = query.message?.chat ?? { id: query.from.id, type: 'private' as const };

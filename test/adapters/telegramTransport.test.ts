@@ -75,7 +75,7 @@ describe('Telegram transport', () => {
     await bot.telegram.setWebhook(url, { secret_token: 'bukan-rahasia-yang-benar-000' });
     const forged = tg.sendText(user, dm(user), '/bantuan');
     expect((await tg.waitForWebhookDelivery(forged.update_id)).status).toBe(403);
-    expect(await db.inboundEvent.findUnique({ where: { eventKey: `telegram:${forged.update_id}` } })).toBeNull();
-    expect(await db.inboundEvent.findUnique({ where: { eventKey: `telegram:${good.update_id}` } })).not.toBeNull();
+    expect(await db.inboundEvent.findUnique({ where: { eventKey: `telegram:${tg.botUser.id}:${forged.update_id}` } })).toBeNull();
+    expect(await db.inboundEvent.findUnique({ where: { eventKey: `telegram:${tg.botUser.id}:${good.update_id}` } })).not.toBeNull();
   });
 });

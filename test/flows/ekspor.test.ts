@@ -74,3 +74,24 @@ describe('export for e-Kinerja and the Inspektorat', () => {
     expect(ringkasan[1]).toEqual(['Dataset terbit', 'dataset', 20, 2]);
   });
 });
+
+describe('export boundaries', () => {
+  it('gives the owner unit’s head no member reports (R1) and neutralises formulas in CSV cells', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const head = await org.link(NIP.kabidA);
+    await report(await org.link(NIP.pfMadya), '12', '=HYPERLINK("http://contoh.invalid","klik")');
+    await bot.as(head).command('ekspor');
+    await bot.as(head).press('Tim Satu Data');
+    await bot.as(head).press('Bulan ini');
+    await bot.as(head).press('CSV');
+    const document = bot.inbox(head).at(-1)!;
+    expect(document).toMatchObject({ kind: 'document', caption: 'Ekspor laporan tim Tim Satu Data, periode 2026-11: 0 baris.' });
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'timkerja-export-'));
+    const out = { line: () => {}, error: (t: string) => { throw new Error(t); } };
+    await runAdmin(['export', '--dari', '2026-11-01', '--sampai', '2026-11-30', '--keluaran', path.join(dir, 'x.csv')], bot.db, {}, out, bot.clock.now());
+    const rows = parse(readFileSync(path.join(dir, 'x.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+    expect(rows[0]!.Kendala).toBe(`'=HYPERLINK("http://contoh.invalid","klik")`);
+  });
+});

@@ -124,3 +124,28 @@ describe('an official in several teams', () => {
     expect(bot.inbox(pelaksana).filter((m) => m.kind === 'choice')).toHaveLength(1);
   });
 });
+
+describe('review findings kept fixed', () => {
+  it('records one decision when the ketua presses Terima twice', async () => {
+    const { member, ketua } = await startTeam();
+    await fillReport(member);
+    await bot.as(member).press('Kirim');
+    const terima = bot.findButton(ketua, 'Terima');
+    await bot.as(ketua).pressToken(terima);
+    await bot.as(ketua).pressToken(terima);
+    expect(await bot.db.feedback.count()).toBe(1);
+    expect(bot.lastText(ketua)).toMatch(/^Laporan ini sudah ditanggapi/);
+  });
+
+  it('keeps report commands out of group chats', async () => {
+    const { member } = await startTeam();
+    const result = await bot.core.handleEvent({
+      kind: 'command', command: 'lapor', args: '',
+      meta: { eventKey: 'group-lapor', account: { platform: 'fake', workspace: '', accountId: member.accountId, chatId: 'group-1', direct: false } },
+    });
+    await bot.core.drainOutbox();
+    expect(result.status).toBe('processed');
+    expect(bot.messenger.visibleTo('group-1').at(-1)).toMatchObject({ text: 'Perintah /lapor hanya dapat digunakan dalam percakapan pribadi dengan bot, agar isinya tidak terbaca anggota grup.' });
+    expect(await bot.db.conversation.count()).toBe(0);
+  });
+});

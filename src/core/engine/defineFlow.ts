@@ -66,6 +66,8 @@ export interface Flow<S extends { step: string } = { step: string }> {
   version: number;
   command?: string;
   descriptionKey?: CatalogKey;
+  /** The command may run in a group chat (default: private chats only, where replies stay private). */
+  inGroups?: boolean;
   state: z.ZodType<S>;
   /** Whether /bantuan lists the command for this actor and whether the command may start. */
   availableTo?(ctx: FlowContext): Promise<boolean>;
@@ -81,6 +83,7 @@ export interface AnyFlow {
   version: number;
   command?: string;
   descriptionKey?: CatalogKey;
+  inGroups?: boolean;
   state: z.ZodType<{ step: string }>;
   availableTo?(ctx: FlowContext): Promise<boolean>;
   start?(ctx: FlowContext, args: string): Promise<Transition<{ step: string }>>;

@@ -34,6 +34,11 @@ export async function dispatchEvent(turn: TurnContext, flows: FlowRegistry): Pro
         turn.reply(text('umum.perintahTidakDikenal', { command: event.command }));
         return idle;
       }
+      // Reports, letters and exports must not land in a group where others read them.
+      if (!turn.chat.direct && !flow.inGroups) {
+        turn.reply(text('umum.hanyaPribadi', { command: event.command }));
+        return idle;
+      }
       if (flow.availableTo && !(await flow.availableTo(turn))) {
         throw new Refused('ROLE', 'umum.perintahTidakTersedia', { command: event.command });
       }

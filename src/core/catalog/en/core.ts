@@ -2,6 +2,7 @@ import type { CatalogKey } from '../t';
 
 // General texts, help, conversations, buttons, identity linking and group chats.
 export const core: Partial<Record<CatalogKey, string>> = {
+  'umum.hanyaPribadi': 'The /{command} command works only in a private chat with the bot, so that its content is not read by the group.',
   'umum.paragraf': '{a}\n\n{b}',
   'umum.terjadiKesalahan': 'Sorry, something went wrong in the system. Your request has not been processed; please try again shortly.',
   'umum.tidakDimengerti': 'Sorry, I did not understand that message. Type /bantuan to see the available commands.',

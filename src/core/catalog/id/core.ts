@@ -1,5 +1,6 @@
 // General texts, help, conversations, buttons, identity linking and group chats.
 export const core = {
+  'umum.hanyaPribadi': 'Perintah /{command} hanya dapat digunakan dalam percakapan pribadi dengan bot, agar isinya tidak terbaca anggota grup.',
   'umum.paragraf': '{a}\n\n{b}',
   'umum.terjadiKesalahan': 'Mohon maaf, terjadi kesalahan pada sistem. Permintaan Bapak/Ibu belum diproses; silakan coba lagi beberapa saat lagi.',
   'umum.tidakDimengerti': 'Mohon maaf, pesan tersebut belum dapat kami pahami. Ketik /bantuan untuk melihat perintah yang tersedia.',

@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, type ExportRow } from './exportRows';
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const raw = value === null || value === undefined ? '' : String(value);
+  // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
+  const text = typeof value === 'string' && /^[=+\-@]/.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV with a header row, UTF-8 with BOM so spreadsheet programs read Indonesian names correctly. */

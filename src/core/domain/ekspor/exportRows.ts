@@ -9,6 +9,8 @@ export interface ExportFilter {
   to: Date;
   pegawaiIds?: string[];
   timIds?: string[];
+  /** Chat exports: only reports this pegawai wrote or received (R1 holds in exports too). */
+  readerId?: string;
 }
 
 /** One row per capaian entry (per target) of each submitted report: what e-Kinerja and the Inspektorat read. */
@@ -47,6 +49,7 @@ export async function exportRows(tx: Tx, filter: ExportFilter, timeZone: string)
       instansiId: filter.instansiId, status: { notIn: ['DRAFT', 'REQUESTED'] }, submittedAt: { gte: filter.from, lt: filter.to },
       ...(filter.pegawaiIds ? { authorId: { in: filter.pegawaiIds } } : {}), ...(filter.timIds ? { timId: { in: filter.timIds } } : {}),
       kind: { in: ['KEMAJUAN_ANGGOTA', 'TIM', 'DIMINTA'] },
+      ...(filter.readerId ? { OR: [{ authorId: filter.readerId }, { addressees: { some: { pegawaiId: filter.readerId } } }] } : {}),
     },
     include: { author: { include: { homeUnit: true } }, tim: true, attachments: true, feedback: { include: { author: true }, orderBy: { createdAt: 'asc' } } },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],

@@ -28,6 +28,12 @@ const OUTCOME_KEY = { ACK: 'laporan.diterimaOleh', COMMENT: 'laporan.dikomentari
  */
 export async function giveFeedback(ctx: FlowContext, laporanId: string, kind: FeedbackKind, note: string | null): Promise<void> {
   const laporan = await requireReportAddressee(ctx, laporanId);
+  // One decision per version: a second press (or a second addressee) after acceptance or a
+  // revision request records nothing; comments may be added any time.
+  if (kind !== 'COMMENT' && laporan.status !== 'SUBMITTED') {
+    ctx.reply(text('laporan.sudahDitanggapi'));
+    return;
+  }
   await ctx.tx.feedback.create({ data: { laporanId, authorId: ctx.actor.id, kind, text: note } });
   const status = kind === 'ACK' ? 'REVIEWED' : kind === 'REVISION' ? 'REVISION_REQUESTED' : laporan.status;
   await ctx.tx.laporan.update({ where: { id: laporanId }, data: { status } });

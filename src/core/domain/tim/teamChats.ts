@@ -11,7 +11,6 @@ export async function teamsActorMayLink(ctx: FlowContext) {
       ...(isAdmin ? {} : { memberships: { some: { pegawaiId: ctx.actor.id, role: 'KETUA', status: 'ACTIVE' } } }),
     },
     orderBy: { name: 'asc' },
-    take: 30,
   });
 }
 
