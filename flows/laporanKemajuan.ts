@@ -37,7 +37,8 @@ async function askNext(ctx: FlowContext, laporanId: string) {
   if (step === 'CONFIRM') {
     const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone);
     ctx.reply(choice('laporan.konfirmasi', [[
-      { label: label('laporan.kirim'), action: 'kirim', style: 'primary' }, { label: label('laporan.simpanDraf'), action: 'simpan' },
+      { label: label('laporan.kirim'), action: 'kirim', style: 'primary' }, { label: label('laporan.isiUlang'), action: 'ulang' },
+      { label: label('laporan.simpanDraf'), action: 'simpan' },
     ]], { ringkasan: progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments.length, ctx.actor.locale) }));
   }
   return { next: { step, laporanId } as State };
@@ -121,6 +122,11 @@ export const laporanKemajuan = defineFlow<State>({
     RENCANA: { text: answer },
     CONFIRM: {
       async button(ctx, state, press) {
+        if (press.action === 'ulang') {
+          // Answer every question again (bukti dukung stay attached): how a report is revised.
+          await saveProgress(ctx, state.laporanId, { capaian: [], kegiatan: undefined, output: undefined, buktiSelesai: false, kendala: undefined, rencana: undefined });
+          return askNext(ctx, state.laporanId);
+        }
         if (press.action === 'kirim') await submitProgressReport(ctx, state.laporanId);
         else ctx.reply(text('laporan.drafTersimpan'));
         return { end: true };

@@ -1,7 +1,7 @@
 import type { Telegram } from 'telegraf';
 import type { OutboundMessage } from '../../src/core/messages';
 import type { Address, MessengerPort, SentRef } from '../../src/core/ports';
-import { renderTextMessage, splitForTelegram, TELEGRAM_TEXT_LIMIT } from './renderMessage';
+import { renderTextMessage, splitForTelegram } from './renderMessage';
 import { isNotModified, toPlatformError } from './toPlatformError';
 
 // Telegram: about 30 messages/s per bot, 1/s per private chat, 20/min per group.
@@ -48,8 +48,9 @@ export function createTelegramMessenger(
     },
     async edit(target: SentRef, to: Address, message: OutboundMessage) {
       if (message.kind === 'document' || message.kind === 'attachment') return;
-      // An edit replaces the last chunk (the one carrying the buttons); no keyboard means "no more presses".
-      const [chunk] = renderTextMessage({ ...message, text: message.text.slice(0, TELEGRAM_TEXT_LIMIT) }).slice(-1);
+      // An edit replaces the last chunk (the one carrying the buttons) with the replacement's last
+      // chunk, where the outcome stands; no keyboard means "no more presses".
+      const [chunk] = renderTextMessage(message).slice(-1);
       try {
         await telegram.editMessageText(String(target.chatId ?? to.chatId), Number(target.messageId), undefined, chunk!.html, {
           parse_mode: 'HTML', reply_markup: chunk!.keyboard ?? { inline_keyboard: [] },

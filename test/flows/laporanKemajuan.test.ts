@@ -76,8 +76,14 @@ describe('laporan kemajuan (WF-7, R1) and umpan balik (R8)', () => {
 
     await bot.as(member).command('lapor');
     expect(bot.lastText(member)).toMatch(/Kirim laporan ini kepada ketua tim\?$/);
+    await bot.as(member).press('Ubah isian');
+    for (const answer of ['14', 'Menerbitkan dataset, tautan portal terlampir', 'https://data.contoh.go.id/dataset']) await bot.as(member).say(answer);
+    await bot.as(member).press('Lanjut');
+    await bot.as(member).press('Tidak ada kendala');
+    await bot.as(member).say('Menerbitkan 10 dataset berikutnya');
     await bot.as(member).press('Kirim');
-    expect(bot.lastText(ketua)).toMatch(/— DIPERBARUI/);
+    expect(bot.lastText(ketua)).toMatch(/— DIPERBARUI[\s\S]*- Dataset terbit: 14 dataset dari 40[\s\S]*Output: https:\/\/data\.contoh\.go\.id\/dataset/);
+    expect(bot.inbox(ketua).some((m) => m.kind === 'text' && m.text.startsWith('Laporan kemajuan Analis Madya Uji untuk tim Tim Satu Data telah diperbarui'))).toBe(true);
     await bot.as(ketua).press('Terima');
 
     const laporan = await bot.db.laporan.findFirstOrThrow({ include: { feedback: { orderBy: { createdAt: 'asc' } } } });

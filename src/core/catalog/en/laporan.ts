@@ -12,6 +12,8 @@ export const laporan: Partial<Record<CatalogKey, string>> = {
   'laporanKinerja.masuk': 'Performance report on a team anggota (member) (input for the performance appraisal)\nAnggota: {nama} (NIP {nip})\nTeam: {tim}\nKetua tim (team lead): {ketua}\nSent to you as {peran}.\n\n{ringkasan}',
   'pengingat.laporan': 'Reminder: this week\'s progress reports:\n\n{bagian}',
   'pengingat.isiSekarang': 'Fill in the report now',
+  'laporan.isiUlang': 'Change answers',
+  'laporan.versiLama': 'The progress report of {nama} for team {tim} has been updated; please respond to the latest version.',
   'laporan.sudahDitanggapi': 'This report has already been answered (accepted or sent back for revision). You can still add a comment.',
   'laporan.perintah': 'fill in the weekly progress report for your ketua tim (team lead)',
   'laporan.bukanAnggota': 'This progress report is not yours, or you are not an anggota (member) of that team.',

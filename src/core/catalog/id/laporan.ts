@@ -10,6 +10,8 @@ export const laporan = {
   'laporanKinerja.masuk': 'Laporan hasil kinerja anggota tim (bahan pertimbangan penilaian kinerja)\nAnggota: {nama} (NIP {nip})\nTim: {tim}\nKetua tim: {ketua}\nDisampaikan kepada Bapak/Ibu sebagai {peran}.\n\n{ringkasan}',
   'pengingat.laporan': 'Pengingat laporan kemajuan minggu ini:\n\n{bagian}',
   'pengingat.isiSekarang': 'Isi laporan sekarang',
+  'laporan.isiUlang': 'Ubah isian',
+  'laporan.versiLama': 'Laporan kemajuan {nama} untuk tim {tim} telah diperbarui; tanggapi versi terbaru.',
   'laporan.sudahDitanggapi': 'Laporan ini sudah ditanggapi (diterima atau diminta revisi). Komentar tetap dapat ditambahkan.',
   'laporan.perintah': 'mengisi laporan kemajuan mingguan kepada ketua tim',
   'laporan.bukanAnggota': 'Laporan kemajuan ini bukan milik Bapak/Ibu atau Bapak/Ibu bukan anggota tim tersebut.',

@@ -35,6 +35,10 @@ export async function submitProgressReport(ctx: FlowContext, laporanId: string) 
   const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone);
   const ringkasan = progressSummary(tim.name, period, content, laporan.attachments.length);
   const status = late ? nested('laporan.statusTerlambat') : resubmitted ? nested('laporan.statusDiperbarui') : '';
+  // The ketua's copy of the earlier version loses its buttons: feedback belongs to the latest one.
+  for (const oldId of JSON.parse(laporan.messageIds ?? '[]') as string[]) {
+    ctx.reply({ kind: 'edit', targetMessageId: oldId, replacement: text('laporan.versiLama', { nama: ctx.actor.name, tim: tim.name }) });
+  }
   const messageId = ctx.notify(addresseeId, choice('laporan.masuk', feedbackButtons(laporanId, laporan.attachments.length), { nama: ctx.actor.name, nip: ctx.actor.nip, status, ringkasan }));
   await ctx.tx.laporan.update({ where: { id: laporanId }, data: { messageIds: JSON.stringify([messageId]) } });
   ctx.audit({ action: resubmitted ? 'laporan.kirimUlang' : 'laporan.kirim', outcome: 'OK', rule: 'R1', subject: `laporan:${laporanId}`, details: { late } });
