@@ -87,3 +87,18 @@ describe('domain-spec §7.A: profiles and master data', () => {
     expect(madya.penilaiId).not.toBe(await org.idOf(NIP.kabidA));
   });
 });
+
+describe('member-performance addressees beyond the home unit', () => {
+  it('adds the pemberi tugas (owner unit head) in Karanganyar for a member from another unit', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('KRA', 'kab-kra'));
+    const ketua = await org.link(NIP.pfMuda);
+    await bot.as(ketua).command('kinerjaanggota');
+    await bot.as(ketua).press(/^Pelaksana Uji/); // home Bidang Statistik, Penilai Kabid Statistik; team owned by Bidang Aptika
+    await bot.as(ketua).say('Mengolah 20 tabel statistik sektoral dengan rapi.');
+    const laporan = await bot.db.laporan.findFirstOrThrow({ where: { kind: 'KINERJA_ANGGOTA' }, include: { addressees: true } });
+    expect(Object.fromEntries(laporan.addressees.map((a) => [a.pegawaiId, a.capacity]))).toEqual({
+      [await org.idOf(NIP.kabidB)]: 'PENILAI,PIMPINAN_UO_ASAL', [await org.idOf(NIP.kabidA)]: 'PEMBERI_TUGAS',
+    });
+  });
+});

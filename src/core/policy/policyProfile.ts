@@ -25,7 +25,7 @@ const WorkflowSchema = z.object({
 });
 export type SukarelaWorkflow = z.infer<typeof WorkflowSchema>;
 
-export const ReportRecipientSchema = z.enum(['PENILAI', 'PIMPINAN_UO_ASAL', 'KEPALA_PD_ASAL']);
+export const ReportRecipientSchema = z.enum(['PENILAI', 'PIMPINAN_UO_ASAL', 'KEPALA_PD_ASAL', 'PEMBERI_TUGAS']);
 
 const KedudukanRuleSchema = z.object({
   jfJenjang: z.array(JfJenjangSchema).optional(),

@@ -45,6 +45,7 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'tugas.tidakAda': 'You are not yet recorded as a member of a running work team.',
   'tugas.peran.KETUA': 'team lead',
   'tugas.peran.ANGGOTA': 'member',
+  'peran.PEMBERI_TUGAS': 'assigner (head of the unit that owns the work)',
   'peran.HOME_PENILAI': "Applicant's Pejabat Penilai Kinerja",
   'peran.HOME_PIMPINAN_UO': 'Pimpinan Unit Organisasi of the home unit',
   'peran.HOME_KEPALA_PD': 'Kepala Perangkat Daerah of the home agency',

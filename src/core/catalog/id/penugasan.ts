@@ -43,6 +43,7 @@ export const penugasan = {
   'tugas.tidakAda': 'Bapak/Ibu belum tercatat sebagai anggota tim kerja yang sedang berjalan.',
   'tugas.peran.KETUA': 'ketua tim',
   'tugas.peran.ANGGOTA': 'anggota',
+  'peran.PEMBERI_TUGAS': 'pemberi tugas (pimpinan unit pemilik kinerja)',
   'peran.HOME_PENILAI': 'Pejabat Penilai Kinerja pemohon',
   'peran.HOME_PIMPINAN_UO': 'Pimpinan Unit Organisasi asal',
   'peran.HOME_KEPALA_PD': 'Kepala Perangkat Daerah asal',

@@ -18,7 +18,7 @@ export async function submitMemberPerformance(ctx: FlowContext, input: { timId: 
   const tim = (await teamsLedBy(ctx)).find((team) => team.id === input.timId);
   const membership = tim?.memberships.find((m) => m.pegawaiId === input.memberId);
   if (!tim || !membership) throw new Refused('R5', 'laporanKinerja.bukanKetua');
-  const recipients = await memberPerformanceRecipients(ctx.tx, input.memberId, ctx.actor.policyProfile);
+  const recipients = await memberPerformanceRecipients(ctx.tx, input.memberId, ctx.actor.policyProfile, tim.id);
   const laporan = await ctx.tx.laporan.create({
     data: {
       instansiId: ctx.actor.instansiId, kind: 'KINERJA_ANGGOTA', authorId: ctx.actor.id, timId: tim.id, subjectId: input.memberId,
