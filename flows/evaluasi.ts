@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { acceptResult, EVALUATION_FLOW_ID, forwardResult, requireReviewer, returnResult, submitResult } from '../src/core/domain/evaluasi/evaluation';
-import { teamsLedBy } from '../src/core/domain/laporan/teamReport';
+import { teamsLedBy } from '../src/core/domain/tim/teamsLedBy';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
-import { teamsLedBy } from '../src/core/domain/laporan/teamReport';
+import { teamsLedBy } from '../src/core/domain/tim/teamsLedBy';
 import { decideKendala, followUpKendala, KENDALA_FLOW_ID, raiseKendala, requireRecipient } from '../src/core/domain/kendala/escalation';
 
 const Draft = { timId: z.string(), permasalahan: z.string(), kendala: z.string(), alternatives: z.array(z.string()) };

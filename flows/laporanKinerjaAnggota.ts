@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
-import { submitMemberPerformance, teamsLedBy } from '../src/core/domain/laporan/submitMemberPerformance';
+import { submitMemberPerformance } from '../src/core/domain/laporan/submitMemberPerformance';
+import { teamsLedBy } from '../src/core/domain/tim/teamsLedBy';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_MEMBER') }),

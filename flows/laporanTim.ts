@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
-import { draftTeamReport, renderTeamReport, setTeamReportNote, submitTeamReport, teamsLedBy } from '../src/core/domain/laporan/teamReport';
+import { draftTeamReport, renderTeamReport, setTeamReportNote, submitTeamReport } from '../src/core/domain/laporan/teamReport';
+import { teamsLedBy } from '../src/core/domain/tim/teamsLedBy';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),

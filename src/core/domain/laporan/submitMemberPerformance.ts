@@ -3,15 +3,7 @@ import { Refused } from '../../errors';
 import { nested, type Param } from '../../catalog/t';
 import { text } from '../../messages';
 import { memberPerformanceRecipients } from './memberPerformanceRecipients';
-
-/** The active memberships the actor leads as ketua, with their other active members. */
-export async function teamsLedBy(ctx: FlowContext) {
-  return ctx.tx.timKerja.findMany({
-    where: { instansiId: ctx.actor.instansiId, memberships: { some: { pegawaiId: ctx.actor.id, role: 'KETUA', status: 'ACTIVE' } } },
-    include: { memberships: { where: { status: 'ACTIVE', role: 'ANGGOTA' }, include: { pegawai: true } } },
-    orderBy: { name: 'asc' },
-  });
-}
+import { teamsLedBy } from '../tim/teamsLedBy';
 
 /** WF-7 T6 (R5): stores a KINERJA_ANGGOTA report and delivers it to each addressee of the profile. */
 export async function submitMemberPerformance(ctx: FlowContext, input: { timId: string; memberId: string; ringkasan: string }) {

@@ -8,6 +8,7 @@ import { formatPeriod } from '../formatTime';
 import { ProgressContentSchema } from './progressReport';
 import { parseCadence, weeklyPeriod } from './reportPeriod';
 import { feedbackButtons } from './submitProgressReport';
+import { teamsLedBy } from '../tim/teamsLedBy';
 
 export const TeamContentSchema = z.object({
   periode: z.string(),
@@ -18,14 +19,6 @@ export const TeamContentSchema = z.object({
 });
 export type TeamContent = z.infer<typeof TeamContentSchema>;
 
-export async function teamsLedBy(ctx: FlowContext) {
-  return ctx.tx.timKerja.findMany({
-    where: { instansiId: ctx.actor.instansiId, memberships: { some: { pegawaiId: ctx.actor.id, role: 'KETUA', status: 'ACTIVE' } } },
-    include: { targets: { orderBy: { createdAt: 'asc' } }, ownerUnit: { include: { perangkatDaerah: true } } },
-    orderBy: { name: 'asc' },
-  });
-}
-
 /**
  * R3: drafts the ketua's periodic team report from the members' reports of this period (who
  * reported and when, capaian summed per target, kendala), keeping any note already written.
@@ -34,7 +27,7 @@ export async function draftTeamReport(ctx: FlowContext, timId: string) {
   const tim = (await teamsLedBy(ctx)).find((team) => team.id === timId);
   if (!tim) throw new Refused('R3', 'laporanTim.bukanKetua');
   const period = weeklyPeriod(ctx.now, ctx.actor.timeZone, parseCadence(tim.reportCadence));
-  const members = await ctx.tx.membership.findMany({ where: { timId, role: 'ANGGOTA', status: 'ACTIVE' }, include: { pegawai: true }, orderBy: { pegawai: { name: 'asc' } } });
+  const members = tim.memberships;
   const reports = await ctx.tx.laporan.findMany({ where: { timId, kind: 'KEMAJUAN_ANGGOTA', periodStart: period.periodStart, status: { not: 'DRAFT' } } });
   const byAuthor = new Map(reports.map((r) => [r.authorId, r]));
   const contents = reports.map((r) => ({ author: members.find((m) => m.pegawaiId === r.authorId)?.pegawai.name ?? '-', content: ProgressContentSchema.parse(JSON.parse(r.content)) }));
