@@ -1,6 +1,7 @@
 // WF-12 (domain-spec §3.12, KRA Ps 10(4)): a pejabat fungsional asks the Kepala Unit Organisasi to
 // carry out a butir kegiatan for angka kredit that is not part of the unit's performance.
 import { z } from 'zod';
+import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { text } from '../src/core/messages';
 import { getPolicyProfile } from '../src/core/policy/policyProfile';
@@ -13,11 +14,7 @@ const StateSchema = z.discriminatedUnion('step', [
 type State = z.infer<typeof StateSchema>;
 
 const MIN_TEXT = 10;
-const tooShort = (ctx: FlowContext, input: string) => {
-  if (input.trim().length >= MIN_TEXT) return false;
-  ctx.reply(text('persetujuan.alasanTerlaluPendek'));
-  return true;
-};
+const tooShort = (ctx: FlowContext, input: string) => answerTooShort(ctx, input, MIN_TEXT, 'persetujuan.alasanTerlaluPendek');
 
 export const angkaKredit = defineFlow<State>({
   id: CREDIT_FLOW_ID,

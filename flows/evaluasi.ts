@@ -1,6 +1,7 @@
 // WF-9 (domain-spec §3.9, Appendix B): the ketua tim submits a result; reviewers forward or
 // return it up the chain of the owner unit's type; only the final acceptor declares it complete.
 import { z } from 'zod';
+import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { acceptResult, EVALUATION_FLOW_ID, forwardResult, requireReviewer, returnResult, submitResult } from '../src/core/domain/evaluasi/evaluation';
@@ -40,20 +41,14 @@ export const evaluasi = defineFlow<State>({
     },
     ASK_RESULT: {
       async text(ctx, state, input) {
-        if (input.trim().length < MIN_TEXT) {
-          ctx.reply(text('laporan.umpanBalikTerlaluPendek'));
-          return { stay: true };
-        }
+        if (answerTooShort(ctx, input, MIN_TEXT, 'laporan.umpanBalikTerlaluPendek')) return { stay: true };
         await submitResult(ctx, state.timId, input.trim());
         return { end: true };
       },
     },
     ASK_RETURN_NOTE: {
       async text(ctx, state, input) {
-        if (input.trim().length < MIN_TEXT) {
-          ctx.reply(text('laporan.umpanBalikTerlaluPendek'));
-          return { stay: true };
-        }
+        if (answerTooShort(ctx, input, MIN_TEXT, 'laporan.umpanBalikTerlaluPendek')) return { stay: true };
         await returnResult(ctx, state.evaluasiId, input.trim());
         return { end: true };
       },

@@ -2,6 +2,7 @@
 // owner unit's head decides; with cross-leader collaboration the members' home heads follow up.
 import { z } from 'zod';
 import { teamRows } from '../src/core/domain/tim/teamRows';
+import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { teamsLedBy } from '../src/core/domain/tim/teamsLedBy';
@@ -20,11 +21,7 @@ const StateSchema = z.discriminatedUnion('step', [
 type State = z.infer<typeof StateSchema>;
 
 const MIN_TEXT = 5;
-const tooShort = (ctx: FlowContext, input: string) => {
-  if (input.trim().length >= MIN_TEXT) return false;
-  ctx.reply(text('laporan.umpanBalikTerlaluPendek'));
-  return true;
-};
+const tooShort = (ctx: FlowContext, input: string) => answerTooShort(ctx, input, MIN_TEXT, 'laporan.umpanBalikTerlaluPendek');
 
 export const kendala = defineFlow<State>({
   id: KENDALA_FLOW_ID,

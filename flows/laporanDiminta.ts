@@ -2,6 +2,7 @@
 // member, where the profile allows) for a report by a deadline; the answer comes back to them.
 import { z } from 'zod';
 import { teamRows } from '../src/core/domain/tim/teamRows';
+import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { t } from '../src/core/catalog/t';
@@ -58,20 +59,14 @@ export const laporanDiminta = defineFlow<State>({
     },
     ASK_TOPIC: {
       async text(ctx, state, input) {
-        if (input.trim().length < MIN_TEXT) {
-          ctx.reply(text('laporan.umpanBalikTerlaluPendek'));
-          return { stay: true };
-        }
+        if (answerTooShort(ctx, input, MIN_TEXT, 'laporan.umpanBalikTerlaluPendek')) return { stay: true };
         await requestReport(ctx, { timId: state.timId, addresseeId: state.addresseeId, dueAt: new Date(state.dueAt), topik: input.trim() });
         return { end: true };
       },
     },
     ASK_ANSWER: {
       async text(ctx, state, input) {
-        if (input.trim().length < MIN_TEXT) {
-          ctx.reply(text('laporan.umpanBalikTerlaluPendek'));
-          return { stay: true };
-        }
+        if (answerTooShort(ctx, input, MIN_TEXT, 'laporan.umpanBalikTerlaluPendek')) return { stay: true };
         await answerRequest(ctx, state.laporanId, input.trim());
         return { end: true };
       },

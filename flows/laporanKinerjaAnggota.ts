@@ -1,6 +1,7 @@
 // WF-7 T6 / R5 (domain-spec §3.7): the ketua tim reports a member's results, as input for the
 // member's appraisal, to the addressees the instansi's profile names.
 import { z } from 'zod';
+import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { submitMemberPerformance } from '../src/core/domain/laporan/submitMemberPerformance';
@@ -44,10 +45,7 @@ export const laporanKinerjaAnggota = defineFlow<State>({
     },
     ASK_SUMMARY: {
       async text(ctx, state, input) {
-        if (input.trim().length < MIN_SUMMARY) {
-          ctx.reply(text('laporanKinerja.ringkasanTerlaluPendek'));
-          return { stay: true };
-        }
+        if (answerTooShort(ctx, input, MIN_SUMMARY, 'laporanKinerja.ringkasanTerlaluPendek')) return { stay: true };
         const result = await submitMemberPerformance(ctx, { timId: state.timId, memberId: state.memberId, ringkasan: input.trim() });
         ctx.reply(text('laporanKinerja.terkirim', { nama: result.memberName, penerima: result.recipientNames.join(', ') }));
         return { end: true };

@@ -1,6 +1,7 @@
 // WF-4/WF-5 (domain-spec §3.4–3.5): an official asks to join a team; each step of the chain comes
 // from the instansi's policy profile. Approvers answer with action buttons handled below.
 import { z } from 'zod';
+import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { t } from '../src/core/catalog/t';
@@ -51,10 +52,7 @@ export const pengajuanSukarela = defineFlow<State>({
     },
     ASK_MOTIVATION: {
       async text(ctx, state, input) {
-        if (input.trim().length < MIN_MOTIVATION) {
-          ctx.reply(text('pengajuan.motivasiTerlaluPendek'));
-          return { stay: true };
-        }
+        if (answerTooShort(ctx, input, MIN_MOTIVATION, 'pengajuan.motivasiTerlaluPendek')) return { stay: true };
         const tim = await findTeamForVolunteer(ctx.tx, ctx.actor, state.timId);
         ctx.reply(choice('pengajuan.konfirmasi', [[{ label: label('pengajuan.kirim'), action: 'kirim', style: 'primary' }, cancelButton]], {
           nama: tim.name, unit: tim.ownerUnit.name, motivasi: input.trim(),
@@ -72,10 +70,7 @@ export const pengajuanSukarela = defineFlow<State>({
     },
     ASK_REASON: {
       async text(ctx, state, input) {
-        if (input.trim().length < MIN_REASON) {
-          ctx.reply(text('persetujuan.alasanTerlaluPendek'));
-          return { stay: true };
-        }
+        if (answerTooShort(ctx, input, MIN_REASON, 'persetujuan.alasanTerlaluPendek')) return { stay: true };
         const check = await openStep(ctx, state.stepId);
         if (check.status === 'decided') ctx.reply(text('persetujuan.sudahDiputuskan'));
         else await rejectStep(ctx, check.request, state.stepId, check.capacity, input.trim());

@@ -1,6 +1,7 @@
 // WF-10 (domain-spec §3.10, Samarinda format 6): resignation from a team for technical reasons,
 // an anggota through the ketua tim to their Penilai, a ketua straight to their Penilai.
 import { z } from 'zod';
+import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import {
@@ -57,10 +58,7 @@ export const pengunduranDiri = defineFlow<State>({
     },
     ASK_DECLINE_REASON: {
       async text(ctx, state, input) {
-        if (input.trim().length < 10) {
-          ctx.reply(text('persetujuan.alasanTerlaluPendek'));
-          return { stay: true };
-        }
+        if (answerTooShort(ctx, input, 10, 'persetujuan.alasanTerlaluPendek')) return { stay: true };
         await decideResignation(ctx, state.id, false, input.trim());
         return { end: true };
       },

@@ -1,6 +1,7 @@
 // WF-7 T5 / R8 (domain-spec §3.7): the ketua tim acknowledges a member's report, comments on it
 // or asks for a revision, and can see its bukti dukung. Buttons come with each incoming report.
 import { z } from 'zod';
+import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { text } from '../src/core/messages';
 import { FEEDBACK_FLOW_ID } from '../src/core/domain/laporan/submitProgressReport';
@@ -20,10 +21,7 @@ export const umpanBalik = defineFlow<State>({
   steps: {
     ASK_NOTE: {
       async text(ctx, state, input) {
-        if (input.trim().length < MIN_NOTE) {
-          ctx.reply(text('laporan.umpanBalikTerlaluPendek'));
-          return { stay: true };
-        }
+        if (answerTooShort(ctx, input, MIN_NOTE, 'laporan.umpanBalikTerlaluPendek')) return { stay: true };
         await giveFeedback(ctx, state.laporanId, state.kind, input.trim());
         return { end: true };
       },
