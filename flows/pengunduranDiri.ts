@@ -5,7 +5,7 @@ import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import {
-  decideResignation, forwardResignation, myMemberships, requireDecisionHolder, requireResignationPath, RESIGNATION_FLOW_ID, RESIGNATION_REASONS, submitResignation,
+  decideResignation, forwardResignation, myMemberships, requireDecisionHolder, resignationAllowed, RESIGNATION_FLOW_ID, RESIGNATION_REASONS, submitResignation,
 } from '../src/core/domain/tim/resignation';
 
 const ReasonSchema = z.enum(RESIGNATION_REASONS);
@@ -23,14 +23,7 @@ export const pengunduranDiri = defineFlow<State>({
   command: 'mundur',
   descriptionKey: 'mundur.perintah',
   state: StateSchema,
-  availableTo: async (ctx) => {
-    try {
-      requireResignationPath(ctx);
-      return (await myMemberships(ctx)).length > 0;
-    } catch {
-      return false;
-    }
-  },
+  availableTo: async (ctx) => resignationAllowed(ctx) && (await myMemberships(ctx)).length > 0,
   async start(ctx) {
     const memberships = await myMemberships(ctx);
     ctx.reply(choice('mundur.pilihTim', memberships.map((m) => [{ label: label('laporan.tombolTim', { nama: m.tim.name }), action: 'pilih', args: { membershipId: m.id } }])));

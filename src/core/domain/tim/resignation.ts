@@ -9,10 +9,13 @@ export const RESIGNATION_FLOW_ID = 'pengunduran-diri';
 export const RESIGNATION_REASONS = ['CUTI_BESAR', 'CUTI_SAKIT', 'MUTASI', 'PROMOSI', 'LAINNYA'] as const;
 export type ResignationReason = (typeof RESIGNATION_REASONS)[number];
 
+export function resignationAllowed(ctx: FlowContext): boolean {
+  return getPolicyProfile(ctx.actor.policyProfile).pengunduranDiri.enabled;
+}
+
 export function requireResignationPath(ctx: FlowContext): string {
-  const rule = getPolicyProfile(ctx.actor.policyProfile).pengunduranDiri;
-  if (!rule.enabled) throw new Refused('WF-10', 'mundur.tidakBerlaku');
-  return rule.citation;
+  if (!resignationAllowed(ctx)) throw new Refused('WF-10', 'mundur.tidakBerlaku');
+  return getPolicyProfile(ctx.actor.policyProfile).pengunduranDiri.citation;
 }
 
 export async function myMemberships(ctx: FlowContext) {
