@@ -17,14 +17,20 @@ async function status() {
   return (await bot.db.evaluasi.findFirstOrThrow()).status;
 }
 
+/** A Samarinda Dinas (permodelan 3): the ketua has submitted; the Kabid (L2) reviews, the Kepala Dinas (L1) accepts. */
+async function submittedInSamarindaDinas() {
+  bot = await TestBot.start();
+  const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+  const ketua = await org.link(NIP.pfMuda);
+  const administrator = await org.link(NIP.kabidA);
+  const kepalaDinas = await org.link(NIP.kadis);
+  await submit(ketua);
+  return { ketua, administrator, kepalaDinas };
+}
+
 describe('evaluasi hasil (WF-9, Appendix B)', () => {
   it('AC-59: in a Samarinda Dinas the Administrator may only forward or return; the Kepala Dinas accepts', async () => {
-    bot = await TestBot.start();
-    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
-    const ketua = await org.link(NIP.pfMuda);
-    const administrator = await org.link(NIP.kabidA);
-    const kepalaDinas = await org.link(NIP.kadis);
-    await submit(ketua);
+    const { ketua, administrator, kepalaDinas } = await submittedInSamarindaDinas();
     expect(bot.lastText(ketua)).toBe('Hasil nomor 1 diajukan kepada Kabid Aptika Uji untuk ditinjau.');
 
     const adminCard = bot.inbox(administrator).at(-1)!;
@@ -78,12 +84,7 @@ describe('evaluasi hasil (WF-9, Appendix B)', () => {
   });
 
   it('SMD returns "secara berjenjang": a return by the Kepala Dinas goes back to the Administrator first', async () => {
-    bot = await TestBot.start();
-    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
-    const ketua = await org.link(NIP.pfMuda);
-    const administrator = await org.link(NIP.kabidA);
-    const kepalaDinas = await org.link(NIP.kadis);
-    await submit(ketua);
+    const { ketua, administrator, kepalaDinas } = await submittedInSamarindaDinas();
     await bot.as(administrator).press('Teruskan');
     await bot.as(kepalaDinas).press('Kembalikan');
     await bot.as(kepalaDinas).say('Sertakan daftar dataset yang terverifikasi.');
