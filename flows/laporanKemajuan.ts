@@ -40,7 +40,7 @@ async function askNext(ctx: FlowContext, laporanId: string) {
     ctx.reply(choice('laporan.konfirmasi', [[
       { label: label('laporan.kirim'), action: 'kirim', style: 'primary' }, { label: label('laporan.isiUlang'), action: 'ulang' },
       { label: label('laporan.simpanDraf'), action: 'simpan' },
-    ]], { ringkasan: progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments.length, ctx.actor.locale) }));
+    ]], { ringkasan: progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments, ctx.actor.locale) }));
   }
   return { next: { step, laporanId } as State };
 }

@@ -123,7 +123,7 @@ describe('Telegram adapter: weekly report with a photo', () => {
     await h.press(member, 'Kirim');
 
     const report = h.tg.messagesTo(ketua.id).at(-1)!;
-    expect(report.text).toMatch(/^Laporan kemajuan dari Analis Madya Uji[\s\S]*Bukti dukung: 1 berkas/);
+    expect(report.text).toMatch(/^Laporan kemajuan dari Analis Madya Uji[\s\S]*Bukti dukung: 1 berkas \(foto 1\)\n/);
     await h.press(ketua, 'Lihat bukti dukung (1)');
     const forwarded = await h.tg.waitForCall('sendPhoto');
     expect(forwarded.params).toMatchObject({ chat_id: ketua.id, photo: 'AgACAgIAAxkBAAIC-foto-rapat', caption: 'Bukti dukung 1 dari 1, laporan Analis Madya Uji' });

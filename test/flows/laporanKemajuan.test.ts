@@ -34,7 +34,7 @@ describe('laporan kemajuan (WF-7, R1) and umpan balik (R8)', () => {
     expect(laporan).toMatchObject({ status: 'SUBMITTED', late: false });
     expect(laporan.addressees.map((a) => [a.pegawaiId, a.capacity])).toEqual([[ketua.pegawaiId, 'KETUA_TIM']]);
     expect(laporan.attachments).toMatchObject([{ fileId: 'AgACAgUAAxkBAAIB', mimeType: 'image/jpeg', platform: 'fake' }]);
-    expect(bot.lastText(ketua)).toMatch(/^Laporan kemajuan dari Analis Madya Uji[\s\S]*Bukti dukung: 1 berkas/);
+    expect(bot.lastText(ketua)).toMatch(/^Laporan kemajuan dari Analis Madya Uji[\s\S]*Bukti dukung: 1 berkas \(foto 1\)\n/);
     expect(bot.lastText(member)).toBe('Laporan kemajuan tim Tim Satu Data telah dikirim kepada Pranata Muda Uji.');
     expect(bot.inbox(ownerHead).filter((m) => m.kind !== 'text' || !m.text.startsWith('Akun berhasil'))).toHaveLength(0); // R1
   });

@@ -62,7 +62,7 @@ function originalText(laporan: Awaited<ReturnType<typeof requireReportAddressee>
   }
   const content = ProgressContentSchema.parse(JSON.parse(laporan.content));
   const period = laporan.periodStart && laporan.periodEnd ? formatPeriod(laporan.periodStart, laporan.periodEnd, laporan.instansi.timeZone) : '-';
-  const ringkasan = progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments.length);
+  const ringkasan = progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments);
   return nested('laporan.masuk', { nama: laporan.author.name, nip: laporan.author.nip, status: '', ringkasan });
 }
 

@@ -7,10 +7,12 @@ import { editableReport, type ProgressContent } from './progressReport';
 export const FEEDBACK_FLOW_ID = 'umpan-balik';
 
 /** The report as its reader sees it (author, ketua, later the team report). */
-export function progressSummary(tim: string, period: string, content: ProgressContent, attachments: number, locale = 'id'): string {
+export function progressSummary(tim: string, period: string, content: ProgressContent, attachments: Array<{ fileName: string | null }>, locale = 'id'): string {
   const capaian = content.capaian.map((c) => `- ${c.indikator}: ${c.nilai} ${c.satuan}${c.target !== null ? ` dari ${c.target}` : ''}`).join('\n');
   return t(locale, 'laporan.ringkasan', {
-    tim, periode: period, capaian, kegiatan: content.kegiatan ?? '-', output: content.output || '-', bukti: attachments,
+    tim, periode: period, capaian, kegiatan: content.kegiatan ?? '-', output: content.output || '-', bukti: attachments.length,
+    // Issue 4: the evidence is listed in the report, by file name or as a numbered photo.
+    daftarBukti: attachments.length ? ` (${attachments.map((a, i) => a.fileName ?? t(locale, 'laporan.fotoKe', { n: i + 1 })).join(', ')})` : '',
     kendala: content.kendala ?? t(locale, 'laporan.tidakAdaKendala'), rencana: content.rencana ?? '-',
   });
 }
@@ -33,7 +35,7 @@ export async function submitProgressReport(ctx: FlowContext, laporanId: string) 
   await ctx.tx.laporanAddressee.create({ data: { laporanId, pegawaiId: addresseeId, capacity: ketuaId ? 'KETUA_TIM' : 'PEMILIK_KINERJA' } });
 
   const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone);
-  const ringkasan = progressSummary(tim.name, period, content, laporan.attachments.length);
+  const ringkasan = progressSummary(tim.name, period, content, laporan.attachments);
   const status = late ? nested('laporan.statusTerlambat') : resubmitted ? nested('laporan.statusDiperbarui') : '';
   // The ketua's copy of the earlier version loses its buttons: feedback belongs to the latest one.
   for (const oldId of JSON.parse(laporan.messageIds ?? '[]') as string[]) {
