@@ -5,6 +5,10 @@ import type { Logger, MessengerPort } from '../src/core/ports';
 import { createTelegramBot } from './telegram/createTelegramBot';
 import { createTelegramMessenger } from './telegram/telegramMessenger';
 import { startTelegram, type RunningTelegram } from './telegram/startTelegram';
+import { WebClient } from '@slack/web-api';
+import { createSlackApp } from './slack/createSlackApp';
+import { createSlackMessenger } from './slack/slackMessenger';
+import { startSlack } from './slack/startSlack';
 
 export interface Adapters {
   /** Senders the core's outbox drains into, one per connected platform. */
@@ -36,8 +40,21 @@ export function createAdapters(config: Config, logger: Logger): Adapters {
     });
   }
   if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
-    // The Slack (bolt) adapter lands with its own issue.
-    logger.warn({ adapter: 'slack', code: 'ADAPTER_NOT_AVAILABLE' }, 'platform adapter not available in this version');
+    const token = config.SLACK_BOT_TOKEN;
+    const signingSecret = config.SLACK_SIGNING_SECRET;
+    const apiUrl = config.SLACK_API_URL && withSlash(config.SLACK_API_URL);
+    // The outbox retries and honours Retry-After itself: the client must neither wait nor retry.
+    messengers.push(createSlackMessenger(new WebClient(token, {
+      ...(apiUrl ? { slackApiUrl: apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 },
+    })));
+    names.push('slack');
+    starters.push(async (core) => {
+      const { app, receiver } = createSlackApp({
+        token, signingSecret, apiUrl, appToken: config.SLACK_APP_TOKEN, core, logger, linkByEmail: config.SLACK_LINK_BY_EMAIL === 'on',
+      });
+      const running = await startSlack(app, receiver, { port: config.SLACK_PORT, host: config.SLACK_HOST }, logger);
+      return running.stop;
+    });
   }
   const stops: Array<() => Promise<void>> = [];
   return {

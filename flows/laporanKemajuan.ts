@@ -12,6 +12,7 @@ import {
   attachEvidence, editableReport, nextQuestion, openProgressReport, parseCapaian, saveProgress, teamsToReportTo,
 } from '../src/core/domain/laporan/progressReport';
 import { progressSummary, submitProgressReport } from '../src/core/domain/laporan/submitProgressReport';
+import { progressReportForm } from './laporanKemajuanForm';
 
 const questionState = <Q extends string>(step: Q) => z.object({ step: z.literal(step), laporanId: z.string() });
 const StateSchema = z.discriminatedUnion('step', [
@@ -24,7 +25,7 @@ type Question = Exclude<State['step'], 'CHOOSE_TEAM'>;
 const MIN_TEXT = 3;
 
 /** Asks the first unanswered question of the draft and moves the conversation there. */
-async function askNext(ctx: FlowContext, laporanId: string) {
+async function askNext(ctx: FlowContext, laporanId: string): Promise<Transition<State>> {
   const { laporan, content } = await editableReport(ctx, laporanId);
   const targets = laporan.tim?.targets ?? [];
   const step = nextQuestion(content, targets.length);
@@ -89,6 +90,8 @@ async function startReport(ctx: FlowContext): Promise<Transition<State>> {
   return { next: { step: 'CHOOSE_TEAM' } as State };
 }
 
+const form = progressReportForm<State>(askNext);
+
 export const laporanKemajuan = defineFlow<State>({
   id: REPORT_FLOW_ID,
   version: 1,
@@ -99,9 +102,9 @@ export const laporanKemajuan = defineFlow<State>({
   start: (ctx) => startReport(ctx),
   steps: {
     CHOOSE_TEAM: { button: async (ctx, _state, press) => begin(ctx, press.args.timId ?? '') },
-    CAPAIAN: { text: answer },
-    KEGIATAN: { text: answer },
-    OUTPUT: { text: answer },
+    CAPAIAN: { text: answer, form },
+    KEGIATAN: { text: answer, form },
+    OUTPUT: { text: answer, form },
     BUKTI: {
       async file(ctx, state, file) {
         ctx.reply(choice('laporan.buktiDiterima', [[{ label: label('laporan.lanjut'), action: 'lanjut' }]], { jumlah: await attachEvidence(ctx, state.laporanId, file) }));
@@ -115,12 +118,13 @@ export const laporanKemajuan = defineFlow<State>({
     },
     KENDALA: {
       text: answer,
+      form,
       async button(ctx, state) {
         await saveProgress(ctx, state.laporanId, { kendala: null });
         return askNext(ctx, state.laporanId);
       },
     },
-    RENCANA: { text: answer },
+    RENCANA: { text: answer, form },
     CONFIRM: {
       async button(ctx, state, press) {
         if (press.action === 'ulang') {

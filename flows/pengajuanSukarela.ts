@@ -53,11 +53,18 @@ export const pengajuanSukarela = defineFlow<State>({
     ASK_MOTIVATION: {
       async text(ctx, state, input) {
         if (answerTooShort(ctx, input, MIN_MOTIVATION, 'pengajuan.motivasiTerlaluPendek')) return { stay: true };
-        const tim = await findTeamForVolunteer(ctx.tx, ctx.actor, state.timId);
-        ctx.reply(choice('pengajuan.konfirmasi', [[{ label: label('pengajuan.kirim'), action: 'kirim', style: 'primary' }, cancelButton]], {
-          nama: tim.name, unit: tim.ownerUnit.name, motivasi: input.trim(),
-        }));
-        return { next: { step: 'CONFIRM', timId: state.timId, motivasi: input.trim() } };
+        return confirm(ctx, state.timId, input.trim());
+      },
+      form: {
+        id: 'pengajuan-motivasi',
+        title: label('pengajuan.formulir.judul'),
+        submitLabel: label('pengajuan.formulir.lanjut'),
+        fields: async () => [{ name: 'motivasi', label: label('pengajuan.formulir.motivasi'), multiline: true, maxLength: 3000 }],
+        async submit(ctx, state, values) {
+          const motivasi = (values.motivasi ?? '').trim();
+          if (motivasi.length < MIN_MOTIVATION) return { fieldErrors: { motivasi: label('pengajuan.motivasiTerlaluPendek') } };
+          return confirm(ctx, state.timId, motivasi);
+        },
       },
     },
     CONFIRM: {
@@ -114,6 +121,14 @@ export const pengajuanSukarela = defineFlow<State>({
     },
   },
 });
+
+async function confirm(ctx: FlowContext, timId: string, motivasi: string) {
+  const tim = await findTeamForVolunteer(ctx.tx, ctx.actor, timId);
+  ctx.reply(choice('pengajuan.konfirmasi', [[{ label: label('pengajuan.kirim'), action: 'kirim', style: 'primary' }, cancelButton]], {
+    nama: tim.name, unit: tim.ownerUnit.name, motivasi,
+  }));
+  return { next: { step: 'CONFIRM', timId, motivasi } } as const;
+}
 
 function cancel(ctx: FlowContext) {
   ctx.reply(text('percakapan.dibatalkan'));

@@ -21,8 +21,14 @@ export const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_API_URL: z.url().optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'token tingkat aplikasi Slack diawali xapp-').optional(),
+  SLACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SLACK_HOST: z.string().min(1).default('0.0.0.0'),
+  SLACK_LINK_BY_EMAIL: z.enum(['on', 'off']).default('on'),
 }).refine((env) => !env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_WEBHOOK_SECRET, {
   path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'wajib diisi bila TELEGRAM_WEBHOOK_URL diisi',
+}).refine((env) => !env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET, {
+  path: ['SLACK_SIGNING_SECRET'], message: 'wajib diisi bila SLACK_BOT_TOKEN diisi',
 });
 export type Config = z.infer<typeof EnvSchema>;
 

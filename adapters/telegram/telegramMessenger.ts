@@ -29,6 +29,8 @@ export function createTelegramMessenger(
     // Group and supergroup ids are negative; user (private chat) ids are positive.
     chatIntervalMs: (to: Address) => (Number(to.chatId) < 0 ? pacing.groupChatIntervalMs : pacing.privateChatIntervalMs),
     async send(to, message, idempotencyKey) {
+      // Telegram has no home view: nothing to draw (the core only draws homes where they exist).
+      if (message.kind === 'home') return {};
       try {
         if (message.kind === 'document') return await sendDocument(telegram, to, message);
         if (message.kind === 'attachment') return await sendAttachment(telegram, to, message);
@@ -47,7 +49,7 @@ export function createTelegramMessenger(
       }
     },
     async edit(target: SentRef, to: Address, message: OutboundMessage) {
-      if (message.kind === 'document' || message.kind === 'attachment') return;
+      if (message.kind === 'document' || message.kind === 'attachment' || message.kind === 'home') return;
       // An edit replaces the last chunk (the one carrying the buttons) with the replacement's last
       // chunk, where the outcome stands; no keyboard means "no more presses".
       const [chunk] = renderTextMessage(message).slice(-1);

@@ -12,7 +12,7 @@ export function toPlatformError(error: unknown): unknown {
   if (error.code === 403 && description.includes('blocked')) return new PlatformRejected('bot_blocked', true);
   if (error.code === 403 && description.includes('deactivated')) return new PlatformRejected('user_deactivated', true);
   if (error.code === 400 && description.includes('chat not found')) return new PlatformRejected('chat_not_found', true);
-  if (error.code === 401) return new PlatformRejected('token_revoked', false);
+  if (error.code === 401) return new PlatformRejected('token_revoked', false, true);
   if (error.code === 400 || error.code === 403) return new PlatformRejected(`bad_request_${error.code}`, false);
   return error;
 }

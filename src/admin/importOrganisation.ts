@@ -52,9 +52,10 @@ export async function importSource(db: Db, source: ImportSource, options: Import
       const data = {
         name: plan.instansi.nama, kind: plan.instansi.jenis, timeZone: plan.instansi.zonaWaktu,
         policyProfile: plan.instansi.profilKebijakan, letterhead: JSON.stringify(plan.instansi.kopSurat),
+        settings: JSON.stringify(plan.instansi.pengaturan ?? {}),
       };
       if (!existing) {
-        id = (await tx.instansi.create({ data: { code: instansiCode, settings: '{}', ...data } })).id;
+        id = (await tx.instansi.create({ data: { code: instansiCode, ...data } })).id;
         tracker.mark('instansi', instansiCode, 'created');
       } else if (Object.keys(differingFields(existing, data)).length > 0) {
         await tx.instansi.update({ where: { id: existing.id }, data: differingFields(existing, data) });

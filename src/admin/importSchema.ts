@@ -22,6 +22,11 @@ export const KopSuratSchema = z.object({
 
 export const InstansiRowSchema = z.object({
   kode, nama: teks, jenis: InstansiKindSchema, zonaWaktu, profilKebijakan: kode, kopSurat: KopSuratSchema,
+  /** Product choices of this instansi; absent means the defaults. */
+  pengaturan: z.object({
+    /** Link a Slack account by its verified profile email (default: yes). */
+    hubungkanViaEmail: z.boolean().optional(),
+  }).strict().optional(),
 });
 export const PerangkatDaerahRowSchema = z.object({ kode, nama: teks, jenis: PerangkatDaerahKindSchema, nipKepala: NipSchema.optional() });
 export const UnitRowSchema = z.object({

@@ -35,7 +35,8 @@ export class PlatformRateLimited extends TimkerjaError {
  * `recipientUnreachable` says the cause is the recipient (blocked bot, deleted account), not us.
  */
 export class PlatformRejected extends TimkerjaError {
-  constructor(readonly platformCode: string, readonly recipientUnreachable = false) {
+  /** `credentialsRejected`: the bot's own token no longer works; nothing on this platform will go out. */
+  constructor(readonly platformCode: string, readonly recipientUnreachable = false, readonly credentialsRejected = false) {
     super('PLATFORM_REJECTED', `platform rejected: ${platformCode}`);
   }
 }

@@ -18,6 +18,8 @@ export type AccountRef = z.infer<typeof AccountRefSchema>;
 const MetaSchema = z.object({
   eventKey: z.string().min(1).max(200), // platform-unique update id, for inbound dedupe
   account: AccountRefSchema,
+  /** The platform can open a form (Slack: a modal) in answer to this event, e.g. a trigger_id is at hand. */
+  forms: z.boolean().optional(),
 });
 
 /** The inbound vocabulary: what any adapter turns a platform update into. */
@@ -29,5 +31,9 @@ export const CoreEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('file'), meta: MetaSchema, fileId: z.string().min(1), fileName: z.string().optional(),
     mimeType: z.string().optional(), caption: z.string().max(4000).optional(),
   }),
+  /** A form (modal) submitted at once; answered with per-field errors or a transition like a text answer. */
+  z.object({ kind: z.literal('form'), meta: MetaSchema, formId: z.string().min(1).max(100), values: z.record(z.string().max(100), z.string().max(8000)) }),
+  /** The user opened the platform's home view (Slack App Home): refresh it. */
+  z.object({ kind: z.literal('home'), meta: MetaSchema }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEventSchema>;

@@ -109,5 +109,6 @@ export class TestBot {
 export function messageText(message: OutboundMessage): string {
   if (message.kind === 'document') return message.caption ?? message.fileName;
   if (message.kind === 'attachment') return message.caption ?? message.fileName ?? message.fileId;
+  if (message.kind === 'home') return [message.title, ...message.sections.flatMap((s) => [s.heading, ...(s.lines.length ? s.lines : [s.empty])])].join('\n');
   return message.text;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/tx';
-import type { CoreMessage } from '../messages';
+import type { CoreMessage, FormField, Text } from '../messages';
 import type { CatalogKey } from '../catalog/t';
 import type { Actor } from '../auth/resolveActor';
 import type { AuditEntry } from '../auth/audit';
@@ -19,6 +19,9 @@ export interface ChatRef {
   workspace: string;
   chatId: string;
 }
+
+/** What read-only domain queries need: the transaction, who asks, and when. */
+export type ReadContext = Pick<FlowContext, 'tx' | 'actor' | 'now'>;
 
 /** Everything a flow may touch in one turn. Sends are collected and enqueued in the turn's transaction. */
 export interface FlowContext {
@@ -51,11 +54,29 @@ export interface FileInput {
   caption?: string;
 }
 
+/** Field name → what is wrong with it; the form stays open and nothing is saved. */
+export interface FieldErrors {
+  fieldErrors: Record<string, Text>;
+}
+
+/**
+ * The questions of a step (and those after it) as one form, for platforms that show forms: the
+ * conversation asks the same things one by one elsewhere. Submitting answers them all at once.
+ */
+export interface FormStep<Current, S> {
+  id: string;
+  title: Text;
+  submitLabel: Text;
+  fields(ctx: FlowContext, state: Current): Promise<FormField[]>;
+  submit(ctx: FlowContext, state: Current, values: Record<string, string>): Promise<Transition<S> | FieldErrors>;
+}
+
 /** Handlers of one step: they see that step's state and may move to any step of the flow. */
 export interface StepHandlers<Current, S = Current> {
   text?(ctx: FlowContext, state: Current, text: string): Promise<Transition<S>>;
   button?(ctx: FlowContext, state: Current, press: ButtonPress): Promise<Transition<S>>;
   file?(ctx: FlowContext, state: Current, file: FileInput): Promise<Transition<S>>;
+  form?: FormStep<Current, S>;
 }
 
 export type StepTable<S extends { step: string }> = { [K in S['step']]: StepHandlers<Extract<S, { step: K }>, S> };

@@ -16,6 +16,8 @@ export interface FlowRegistry {
 export interface TurnOutcome {
   flowId: string;
   step: string | null;
+  /** The conversation's state after the turn, when one is running: a form step renders from it. */
+  state?: { step: string };
 }
 
 /** Routes one event of a linked actor to the global commands, a flow's step or a flow's action. */
@@ -24,7 +26,7 @@ export async function dispatchEvent(turn: TurnContext, flows: FlowRegistry): Pro
   const loaded = await loadConversation(turn.tx, turn.actor.id, flows.byId, turn.now);
   if (loaded.status === 'ended') turn.reply(text('percakapan.kedaluwarsa'));
   const active = loaded.status === 'active' ? loaded : null;
-  const idle: TurnOutcome = { flowId: active?.flow.id ?? 'core', step: active?.state.step ?? null };
+  const idle: TurnOutcome = { flowId: active?.flow.id ?? 'core', step: active?.state.step ?? null, ...(active ? { state: active.state } : {}) };
 
   switch (event.kind) {
     case 'command': {
@@ -60,7 +62,29 @@ export async function dispatchEvent(turn: TurnContext, flows: FlowRegistry): Pro
     }
     case 'button':
       return pressButton(turn, flows, active, event.token, idle);
+    case 'form':
+      return submitForm(turn, active, event.formId, event.values, idle);
+    case 'home':
+      turn.homeRequested = true;
+      return idle;
   }
+}
+
+async function submitForm(
+  turn: TurnContext, active: { flow: AnyFlow; state: { step: string } } | null, formId: string, values: Record<string, string>, idle: TurnOutcome,
+): Promise<TurnOutcome> {
+  const form = active?.flow.steps[active.state.step]?.form;
+  // The conversation moved on (answered in the chat, cancelled, expired) since the form opened.
+  if (!active || !form || form.id !== formId) {
+    turn.reply(text('formulir.kedaluwarsa'));
+    return idle;
+  }
+  const result = await form.submit(turn, active.state, values);
+  if ('fieldErrors' in result) {
+    turn.fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([name, error]) => [name, t(turn.locale, error.key, error.params)]));
+    return applyTransition(turn, active.flow, { stay: true }, active.state);
+  }
+  return applyTransition(turn, active.flow, result, active.state);
 }
 
 async function pressButton(
@@ -94,13 +118,14 @@ function stale(turn: TurnContext, key: 'tombol.kedaluwarsa' | 'tombol.sudahDipak
 async function applyTransition(turn: TurnContext, flow: AnyFlow, transition: Transition<{ step: string }>, current: { step: string } | null): Promise<TurnOutcome> {
   const expiresAt = new Date(turn.now.getTime() + turn.settings.conversationTtlMs);
   if ('next' in transition) {
-    await saveConversation(turn.tx, turn.actor.id, flow, flow.state.parse(transition.next), expiresAt);
-    return { flowId: flow.id, step: transition.next.step };
+    const state = flow.state.parse(transition.next);
+    await saveConversation(turn.tx, turn.actor.id, flow, state, expiresAt);
+    return { flowId: flow.id, step: state.step, state };
   }
   if ('end' in transition) {
     await endConversation(turn.tx, turn.actor.id);
     return { flowId: flow.id, step: null };
   }
   if (current) await saveConversation(turn.tx, turn.actor.id, flow, current, expiresAt);
-  return { flowId: flow.id, step: current?.step ?? null };
+  return { flowId: flow.id, step: current?.step ?? null, ...(current ? { state: current } : {}) };
 }

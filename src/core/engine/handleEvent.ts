@@ -3,7 +3,7 @@ import type { Tx } from '../../db/tx';
 import { CoreEventSchema, type CoreEvent } from '../events';
 import { Refused } from '../errors';
 import { t } from '../catalog/t';
-import { text } from '../messages';
+import { text, type RenderedForm } from '../messages';
 import type { Clock, Logger } from '../ports';
 import { appendAudit } from '../auth/audit';
 import { resolveActor, type Actor } from '../auth/resolveActor';
@@ -11,6 +11,9 @@ import { ACTION_TOKEN_TTL_MS, enqueueSends } from '../outbox/enqueue';
 import type { CoreSettings } from './defineFlow';
 import { dispatchEvent, type FlowRegistry, type TurnOutcome } from './dispatchEvent';
 import { handleUnlinked } from './handleUnlinked';
+import { linkByEmail } from '../auth/linkByEmail';
+import { refreshHomes } from '../outbox/refreshHomes';
+import { renderForm } from './renderForm';
 import { TurnContext } from './turnContext';
 
 export interface EngineDeps {
@@ -25,6 +28,10 @@ export interface TurnResult {
   status: 'processed' | 'duplicate' | 'refused' | 'invalid' | 'error';
   /** Short text for the platform's button acknowledgement (Telegram answerCallbackQuery). */
   notice?: string;
+  /** The step the turn ended in offers a form and the event said the platform can open one now. */
+  form?: RenderedForm;
+  /** A submitted form was not accepted: what is wrong, per field, in the actor's language. */
+  fieldErrors?: Record<string, string>;
 }
 
 /**
@@ -46,9 +53,14 @@ export async function handleEvent(deps: EngineDeps, raw: unknown): Promise<TurnR
       if (!(await recordInbound(tx, event.meta.eventKey, now))) return { status: 'duplicate' as const };
       actor = await resolveActor(tx, event.meta.account);
       const turn = new TurnContext(tx, event, now, deps.settings, actor);
+      actor ??= await linkByEmail(turn);
       const outcome = actor ? await dispatchEvent(turn, deps.registry) : await handleUnlinked(turn);
+      const form = event.meta.forms && actor ? await renderForm(turn, deps.registry, outcome) : undefined;
       await commitTurn(tx, turn, outcome, deps.settings, now);
-      return { status: 'processed' as const, notice: turn.notice };
+      return {
+        status: 'processed' as const, notice: turn.notice,
+        ...(form ? { form } : {}), ...(turn.fieldErrors ? { fieldErrors: turn.fieldErrors } : {}),
+      };
     });
   } catch (error) {
     if (error instanceof Refused) return await refuse(deps, event, actor, now, error);
@@ -69,6 +81,10 @@ async function commitTurn(tx: Tx, turn: TurnContext, outcome: TurnOutcome, setti
     flowId: outcome.flowId, step: outcome.step, stepTtlMs: settings.conversationTtlMs, actionTtlMs: ACTION_TOKEN_TTL_MS,
   }, now);
   await appendAudit(tx, turn.audits);
+  // Whoever got a message, and whoever opened their home view, sees it current (Slack App Home).
+  const people = new Set(turn.sends.flatMap((send) => (send.to.pegawaiId ? [send.to.pegawaiId] : [])));
+  if (turn.homeRequested && turn.hasActor) people.add(turn.actor.id);
+  await refreshHomes(tx, [...people], turn.event.meta.eventKey, now);
 }
 
 async function refuse(deps: EngineDeps, event: CoreEvent, actor: Actor | null, now: Date, refusal: Refused): Promise<TurnResult> {

@@ -14,6 +14,10 @@ export class TurnContext implements FlowContext {
   readonly audits: AuditEntry[] = [];
   /** Short text for the platform's button acknowledgement, when the press did not go through. */
   notice: string | undefined;
+  /** A submitted form's problems per field, in the actor's language (the form stays open). */
+  fieldErrors: Record<string, string> | undefined;
+  /** The actor opened their home view: it is rendered afresh even if nothing was sent. */
+  homeRequested = false;
   private sequence = 0;
 
   constructor(
@@ -27,6 +31,11 @@ export class TurnContext implements FlowContext {
   get actor(): Actor {
     if (!this.currentActor) throw new Error('no linked actor in this turn');
     return this.currentActor;
+  }
+
+  /** The account was linked during this turn (by its verified email): the rest of the turn acts as them. */
+  adopt(actor: Actor): void {
+    this.currentActor = actor;
   }
 
   get hasActor(): boolean {

@@ -129,7 +129,9 @@ async function handleFailure(deps: OutboxDeps, row: OutboxRow, error: unknown): 
   deps.logger.warn({ outboxId: id, platform, code, attempt: attempts + 1, permanent }, 'outbox send failed');
   if (permanent) {
     await deps.db.outboxMessage.update({ where: { id }, data: { status: 'FAILED', attempts: attempts + 1, lastError: code, claimedUntil: null } });
-    if (error instanceof PlatformRejected && error.recipientUnreachable) await reportUndeliverable(deps.db, row, code, deps.clock.now());
+    if (error instanceof PlatformRejected && (error.recipientUnreachable || error.credentialsRejected)) {
+      await reportUndeliverable(deps.db, row, code, deps.clock.now(), error.credentialsRejected);
+    }
     return 'failed';
   }
   return await defer(deps, id, attempts + 1, backoffMs(attempts + 1), code);

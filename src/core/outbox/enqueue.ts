@@ -119,5 +119,12 @@ async function renderButton(tx: Tx, button: Button, ctx: RenderContext): Promise
     action: button.action, args: button.args ?? {}, allowedIds, messageId: ctx.messageId,
     expiresAt: new Date(now.getTime() + (isAction ? tokens.actionTtlMs : tokens.stepTtlMs)),
   });
-  return { label: t(ctx.locale, button.label.key, button.label.params), token, ...(button.style ? { style: button.style } : {}) };
+  const text = t(ctx.locale, button.label.key, button.label.params);
+  return {
+    label: text, token, ...(button.style ? { style: button.style } : {}),
+    ...(button.style === 'danger' ? { confirm: {
+      title: t(ctx.locale, 'tombol.konfirmasiJudul'), text: t(ctx.locale, 'tombol.konfirmasi', { tombol: text }),
+      yes: t(ctx.locale, 'tombol.ya'), no: t(ctx.locale, 'tombol.tidak'),
+    } } : {}),
+  };
 }

@@ -63,4 +63,7 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'lingkup.LINTAS_UO': 'across organisational units',
   'lingkup.LINTAS_PD': 'across regional agencies (perangkat daerah)',
   'lingkup.LINTAS_INSTANSI': 'across agencies',
+  'pengajuan.formulir.judul': 'Voluntary request',
+  'pengajuan.formulir.lanjut': 'Next',
+  'pengajuan.formulir.motivasi': 'Competences and motivation',
 };

@@ -61,4 +61,7 @@ export const penugasan = {
   'lingkup.LINTAS_UO': 'lintas unit organisasi',
   'lingkup.LINTAS_PD': 'lintas perangkat daerah',
   'lingkup.LINTAS_INSTANSI': 'lintas instansi',
+  'pengajuan.formulir.judul': 'Pengajuan sukarela',
+  'pengajuan.formulir.lanjut': 'Lanjut',
+  'pengajuan.formulir.motivasi': 'Kompetensi dan motivasi',
 } as const;

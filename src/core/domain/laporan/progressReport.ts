@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FlowContext, FileInput } from '../../engine/defineFlow';
+import type { FileInput, FlowContext, ReadContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
 import { parseCadence, weeklyPeriod } from './reportPeriod';
 
@@ -14,7 +14,7 @@ export const ProgressContentSchema = z.object({
 export type ProgressContent = z.infer<typeof ProgressContentSchema>;
 
 /** The teams an official reports to as anggota (R1): active memberships of running teams. */
-export async function teamsToReportTo(ctx: FlowContext) {
+export async function teamsToReportTo(ctx: ReadContext) {
   return ctx.tx.timKerja.findMany({
     where: { instansiId: ctx.actor.instansiId, startsOn: { lte: ctx.now }, endsOn: { gte: new Date(ctx.now.getTime() - 86_400_000) },
       memberships: { some: { pegawaiId: ctx.actor.id, role: 'ANGGOTA', status: 'ACTIVE' } } },

@@ -1,11 +1,11 @@
-import type { FlowContext } from '../../engine/defineFlow';
+import type { ReadContext } from '../../engine/defineFlow';
 import { t } from '../../catalog/t';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
 import { ownUnitFirst, priorityLabel } from '../priority';
 
 /** Rule P: the actor's running teams, own-unit work first, other units' work labelled per profile. */
-export async function listMyTeams(ctx: FlowContext): Promise<string[]> {
+export async function listMyTeams(ctx: ReadContext): Promise<string[]> {
   const memberships = await ctx.tx.membership.findMany({
     where: { pegawaiId: ctx.actor.id, status: 'ACTIVE', tim: { instansiId: ctx.actor.instansiId, endsOn: { gte: ctx.now } } },
     include: { tim: { include: { ownerUnit: true } } },

@@ -1,0 +1,41 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from '../../src/core/ports';
+
+export interface RunningSlack {
+  /** The local HTTP server for Events API and interactivity; null in Socket Mode. */
+  server: Server | null;
+  stop(): Promise<void>;
+}
+
+// Slack's replay window: bolt refuses older timestamps; we refuse future ones the same way.
+const MAX_SKEW_SECONDS = 5 * 60;
+
+/** Serves bolt's receiver on our own HTTP server (port 0 allowed), or connects in Socket Mode. */
+export async function startSlack(
+  app: App, receiver: HTTPReceiver | SocketModeReceiver, listen: { port: number; host: string }, logger: Logger,
+): Promise<RunningSlack> {
+  if (!('requestListener' in receiver)) {
+    await app.start();
+    logger.info({ mode: 'socket' }, 'slack adapter started');
+    return { server: null, stop: async () => { await app.stop(); } };
+  }
+  const server = createServer((req, res) => {
+    if (timestampFromFuture(req)) return refuse(res);
+    receiver.requestListener(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(listen.port, listen.host, resolve));
+  logger.info({ mode: 'http', port: listen.port }, 'slack adapter started');
+  return { server, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+function timestampFromFuture(req: IncomingMessage): boolean {
+  const header = req.headers['x-slack-request-timestamp'];
+  const timestamp = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(timestamp) && timestamp > Date.now() / 1000 + MAX_SKEW_SECONDS;
+}
+
+function refuse(res: ServerResponse): void {
+  res.writeHead(401, { 'content-type': 'text/plain' });
+  res.end('invalid request timestamp');
+}

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebClient, LogLevel } from '@slack/web-api';
+import { createSlackMessenger } from '../../adapters/slack/slackMessenger';
+import { loadOrganisation } from '../helpers/organisationBot';
+import { SlackHarness } from '../helpers/slackHarness';
+import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+import { FakeSlack } from '../fakes/fakeSlack';
+
+let h: SlackHarness | undefined;
+let fake: FakeSlack | undefined;
+afterEach(async () => {
+  await h?.stop();
+  await fake?.stop();
+  h = undefined;
+  fake = undefined;
+});
+
+async function linkedPair() {
+  h = await SlackHarness.start({ linkByEmail: false });
+  await loadOrganisation(h.bot, smallOrganisation('SMD'));
+  const member = h.user('U0MEMBER', 'pelaksana');
+  await h.link(member, NIP.pelaksana);
+  return { harness: h, member };
+}
+
+describe('Slack adapter: requests, retries and limits', () => {
+  it('answers 401 to a bad signature, a stale timestamp and a future one, and runs nothing', async () => {
+    const { harness, member } = await linkedPair();
+    const before = await harness.bot.db.inboundEvent.count();
+    const callsBefore = harness.fake.calls.length;
+    const body = new URLSearchParams({ command: '/timkerja', text: 'bantuan', team_id: harness.fake.teamId, user_id: member.id, channel_id: member.dmChannel, trigger_id: 'x.y', response_url: harness.fake.responseUrl() }).toString();
+    const form = 'application/x-www-form-urlencoded';
+    expect((await member.post(body, form, { badSignature: true })).status).toBe(401);
+    expect((await member.post(body, form, { timestampOffsetSeconds: -301 })).status).toBe(401);
+    expect((await member.post(body, form, { timestampOffsetSeconds: 301 })).status).toBe(401);
+    await harness.bot.core.drainOutbox();
+    expect(await harness.bot.db.inboundEvent.count()).toBe(before);
+    expect(harness.fake.calls.slice(callsBefore).filter((c) => c.method !== 'response_url')).toEqual([]);
+    // The same request, signed now, goes through.
+    expect((await harness.send(member.post(body, form))).status).toBe(200);
+    expect(harness.lastText(member)).toMatch(/^Perintah yang dapat Bapak\/Ibu gunakan/);
+  });
+
+  it('handles a retried event delivery and a second click on the same button once', async () => {
+    const { harness, member } = await linkedPair();
+    const sent = await harness.send(member.say('halo'));
+    const replies = harness.messages(member).length;
+    const retried = await harness.send(member.retry(sent));
+    expect(retried.status).toBe(200);
+    expect(harness.messages(member).length).toBe(replies);
+
+    await harness.send(member.slash('lapor'));
+    await harness.send(member.submitView(harness.fake.modalOf(member.id) as never, {
+      capaian_0: { nilai: '5' }, kegiatan: { nilai: 'Menyusun metadata' }, rencana: { nilai: 'Validasi data' },
+    }));
+    const { button: lanjut, message: buktiMessage } = harness.findButton(member, 'Lanjut');
+    await harness.send(member.click(buktiMessage, lanjut.action_id));
+    const afterFirst = harness.messages(member).length;
+    await harness.send(member.click(buktiMessage, lanjut.action_id));
+    expect(harness.lastText(member)).toBe('Tombol ini sudah digunakan sebelumnya.');
+    expect(harness.messages(member).length).toBe(afterFirst + 1);
+  });
+
+  it('honours a 429 from the Web API: the message waits Retry-After and arrives once', async () => {
+    const { harness, member } = await linkedPair();
+    const before = harness.messages(member).length;
+    harness.fake.failNext('chat.postMessage', { status: 429, retryAfter: 2 });
+    await harness.send(member.slash('tugas'));
+    expect(harness.messages(member).length).toBe(before);
+    const row = await harness.bot.db.outboxMessage.findFirstOrThrow({ where: { lastError: 'PLATFORM_RATE_LIMITED' } });
+    expect(row.nextAttemptAt.getTime() - harness.bot.clock.now().getTime()).toBe(2000);
+
+    await harness.bot.core.drainOutbox();
+    expect(harness.messages(member).length).toBe(before);
+    harness.bot.clock.advance(2000);
+    await harness.bot.core.drainOutbox();
+    await harness.bot.core.drainOutbox();
+    expect(harness.messages(member).length).toBe(before + 1);
+    expect(harness.lastText(member)).toContain('Tim Satu Data');
+  });
+
+  it('reports a DM that is gone and a channel the bot left to the admin instead of retrying', async () => {
+    const { harness, member } = await linkedPair();
+    const admin = await harness.bot.db.pegawai.findFirstOrThrow({ where: { nip: NIP.admin } });
+    const adminUser = await harness.bot.link(admin.id, 'admin-fake');
+    harness.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await harness.send(member.slash('tugas'));
+    expect(await harness.bot.db.platformIdentity.findFirstOrThrow({ where: { accountId: member.id } })).toMatchObject({ unreachableReason: 'channel_not_found' });
+    expect(harness.bot.lastText(adminUser)).toMatch(/Pelaksana Uji/);
+
+    const ketua = harness.user('U0KETUA', 'pranata');
+    await harness.link(ketua, NIP.pfMuda);
+    harness.fake.addChannel({ id: 'C0TIMDATA', name: 'tim-satu-data' });
+    await harness.send(ketua.slash('hubungkangrup', { channelId: 'C0TIMDATA' }));
+    harness.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await harness.press(ketua, 'Tim Satu Data', 'C0TIMDATA');
+    const failed = await harness.bot.db.outboxMessage.findFirstOrThrow({ where: { lastError: 'not_in_channel' } });
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(harness.bot.lastText(adminUser)).toMatch(/^Pesan ke kanal tim Tim Satu Data di slack tidak dapat dikirim \(not_in_channel\)/);
+  });
+
+  it('tells the admins on another platform when the Slack token is revoked, once', async () => {
+    const { harness, member } = await linkedPair();
+    const admin = await harness.bot.db.pegawai.findFirstOrThrow({ where: { nip: NIP.admin } });
+    const adminUser = await harness.bot.link(admin.id, 'admin-fake');
+    harness.fake.revokeToken();
+    await harness.send(member.slash('tugas'));
+    await harness.send(member.slash('bantuan'));
+    const told = harness.bot.messenger.sent.filter((m) => m.chatId === adminUser.chatId && /token bot dicabut/.test(JSON.stringify(m.message)));
+    expect(told).toHaveLength(1);
+    // Two replies and two App Home refreshes, each tried once.
+    expect(await harness.bot.db.outboxMessage.count({ where: { status: 'FAILED', lastError: 'token_revoked', attempts: 1 } })).toBe(4);
+  });
+
+  it('splits a long message with many buttons so Slack accepts every part (50 blocks, 3000 characters)', async () => {
+    fake = new FakeSlack();
+    await fake.start();
+    const user = fake.addUser({ id: 'U0LONG', name: 'panjang' });
+    const messenger = createSlackMessenger(new WebClient(fake.token, { slackApiUrl: fake.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR }), 0);
+    const text = Array.from({ length: 150 }, (_, i) => `Baris ${i + 1}: ${'data '.repeat(18)}`).join('\n');
+    const rows = Array.from({ length: 60 }, (_, i) => [{ label: `Tim ${i + 1} ${'x'.repeat(90)}`, token: `t:${String(i).padStart(12, '0')}` }]);
+    const sent = await messenger.send({ workspace: fake.teamId, chatId: user.id }, { kind: 'choice', text, rows }, 'panjang-1');
+    const messages = fake.messagesIn(user.dmChannel);
+    expect(fake.callsOf('chat.postMessage').every((call) => !call.error)).toBe(true);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.every((m) => m.blocks!.length <= 50)).toBe(true);
+    const sections = messages.flatMap((m) => m.blocks!.filter((b) => b.type === 'section').map((b) => (b.text as { text: string }).text));
+    expect(sections.every((s) => s.length <= 3000)).toBe(true);
+    expect(sections.join('\n')).toBe(text);
+    const buttons = messages.flatMap((m) => m.blocks!.filter((b) => b.type === 'actions').flatMap((b) => b.elements as Array<{ value: string; text: { text: string } }>));
+    expect(buttons.map((b) => b.value)).toEqual(rows.map(([r]) => r!.token));
+    expect(buttons.every((b) => b.text.text.length <= 75)).toBe(true);
+    expect(sent).toMatchObject({ channel: user.dmChannel, ts: messages.at(-1)!.ts });
+  });
+});
