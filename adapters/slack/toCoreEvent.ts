@@ -34,7 +34,9 @@ const MessageEventSchema = z.object({
 const HomeOpenedSchema = z.object({ type: z.literal('app_home_opened'), user: z.string(), channel: z.string(), tab: z.string().optional() });
 const FormMetadataSchema = z.object({ formId: z.string() });
 
-// Slack conversation ids: D… a direct message; C…/G… a channel or private channel.
+// Slack conversation ids: D… a direct message; C…/G… a channel or private channel. A user's DM
+// with the bot is addressed by the user's id everywhere (chat.postMessage accepts it), so the
+// linked chat stays one value whichever way the user wrote.
 const isDirect = (channelId: string) => channelId.startsWith('D');
 
 function meta(eventKey: string, team: string, user: string, chatId: string, direct: boolean, forms: boolean) {
@@ -43,8 +45,8 @@ function meta(eventKey: string, team: string, user: string, chatId: string, dire
 
 /**
  * `/timkerja <perintah> <argumen>`: the first word names the core command (`/timkerja` alone asks
- * for help). In a direct message the reply goes to the bot's own DM with the user, addressed by
- * user id: a slash command may come from a DM between two people, where the bot cannot write.
+ * for help). From a direct message the reply goes to the bot's own DM with the user: the command
+ * may come from a DM between two people, where the bot cannot write.
  */
 export function slashToEvent(raw: unknown): CoreEvent | null {
   const parsed = SlashSchema.safeParse(raw);
@@ -70,7 +72,7 @@ export function actionToEvent(raw: unknown): CoreEvent | null {
   const direct = !channel || isDirect(channel);
   return {
     kind: 'button', token: (action.value ?? action.action_id).slice(0, 64),
-    meta: meta(`slack:${team}:action:${action.action_ts}:${body.user.id}`, team, body.user.id, channel ?? body.user.id, direct, Boolean(body.trigger_id)),
+    meta: meta(`slack:${team}:action:${action.action_ts}:${body.user.id}`, team, body.user.id, direct ? body.user.id : channel!, direct, Boolean(body.trigger_id)),
   };
 }
 
@@ -105,7 +107,7 @@ export function messageToEvents(raw: unknown, eventId: string, teamId: string): 
   const event = parsed.data;
   if (event.channel_type !== 'im' || !event.user || event.bot_id) return [];
   if (event.subtype && event.subtype !== 'file_share') return [];
-  const base = (suffix: string) => meta(`slack:${teamId}:event:${eventId}${suffix}`, teamId, event.user!, event.channel, true, false);
+  const base = (suffix: string) => meta(`slack:${teamId}:event:${eventId}${suffix}`, teamId, event.user!, event.user!, true, false);
   const text = unescapeSlack(event.text ?? '').trim();
   if (event.files?.length) {
     return event.files.map((file, index) => ({
@@ -119,7 +121,7 @@ export function messageToEvents(raw: unknown, eventId: string, teamId: string): 
 export function homeOpenedToEvent(raw: unknown, eventId: string, teamId: string): CoreEvent | null {
   const parsed = HomeOpenedSchema.safeParse(raw);
   if (!parsed.success || (parsed.data.tab && parsed.data.tab !== 'home')) return null;
-  return { kind: 'home', meta: meta(`slack:${teamId}:event:${eventId}`, teamId, parsed.data.user, parsed.data.channel, true, false) };
+  return { kind: 'home', meta: meta(`slack:${teamId}:event:${eventId}`, teamId, parsed.data.user, parsed.data.user, true, false) };
 }
 
 // Slack escapes these three in message text; what the user typed is the unescaped form.
