@@ -12,7 +12,7 @@ import {
   attachEvidence, editableReport, nextQuestion, openProgressReport, parseCapaian, saveProgress, teamsToReportTo,
 } from '../src/core/domain/laporan/progressReport';
 import { progressSummary, submitProgressReport } from '../src/core/domain/laporan/submitProgressReport';
-import { progressReportForm } from './laporanKemajuanForm';
+import { laporanKemajuanForm, MAX_ANSWER } from './laporanKemajuanForm';
 
 const questionState = <Q extends string>(step: Q) => z.object({ step: z.literal(step), laporanId: z.string() });
 const StateSchema = z.discriminatedUnion('step', [
@@ -72,6 +72,10 @@ async function answer(ctx: FlowContext, state: { step: Question; laporanId: stri
     await saveProgress(ctx, state.laporanId, { capaian: [...content.capaian, entry] });
     return askNext(ctx, state.laporanId);
   }
+  if (value.length > MAX_ANSWER) {
+    ctx.reply(text('laporan.jawabanTerlaluPanjang', { batas: MAX_ANSWER }));
+    return { stay: true } as const;
+  }
   if (value.length < MIN_TEXT && state.step !== 'OUTPUT') {
     ctx.reply(text('umum.gunakanTombol'));
     return { stay: true } as const;
@@ -90,7 +94,7 @@ async function startReport(ctx: FlowContext): Promise<Transition<State>> {
   return { next: { step: 'CHOOSE_TEAM' } as State };
 }
 
-const form = progressReportForm<State>(askNext);
+const form = laporanKemajuanForm<State>(askNext);
 
 export const laporanKemajuan = defineFlow<State>({
   id: REPORT_FLOW_ID,

@@ -7,13 +7,16 @@ import { editableReport, parseCapaian, saveProgress } from '../src/core/domain/l
 type QuestionState = { step: string; laporanId: string };
 
 const MIN_TEXT = 3;
+/** The longest answer a modal takes (Slack plain_text_input); chat answers are held to it too. */
+export const MAX_ANSWER = 3000;
 const percentTarget = { targetId: null, indikator: 'Kemajuan pekerjaan', satuan: 'persen', target: 100 };
 
-export function progressReportForm<S extends { step: string }>(
+export function laporanKemajuanForm<S extends { step: string }>(
   askNext: (ctx: FlowContext, laporanId: string) => Promise<Transition<S>>,
 ): FormStep<QuestionState, S> {
   return {
     id: 'laporan-kemajuan',
+    subject: (state) => state.laporanId,
     title: label('laporan.formulir.judul'),
     submitLabel: label('laporan.formulir.simpan'),
     async fields(ctx, state): Promise<FormField[]> {
@@ -27,10 +30,10 @@ export function progressReportForm<S extends { step: string }>(
         : [{ name: 'capaian_0', label: label('laporan.formulir.capaianPersen'), initial: content.capaian[0] ? String(content.capaian[0].nilai) : undefined, maxLength: 20 }];
       return [
         ...capaian,
-        { name: 'kegiatan', label: label('laporan.formulir.kegiatan'), multiline: true, initial: content.kegiatan, maxLength: 3000 },
-        { name: 'output', label: label('laporan.formulir.output'), hint: label('laporan.formulir.outputPetunjuk'), optional: true, initial: content.output || undefined, maxLength: 1000 },
-        { name: 'kendala', label: label('laporan.formulir.kendala'), hint: label('laporan.formulir.kendalaPetunjuk'), multiline: true, optional: true, initial: content.kendala ?? undefined, maxLength: 3000 },
-        { name: 'rencana', label: label('laporan.formulir.rencana'), multiline: true, initial: content.rencana, maxLength: 3000 },
+        { name: 'kegiatan', label: label('laporan.formulir.kegiatan'), multiline: true, initial: content.kegiatan, maxLength: MAX_ANSWER },
+        { name: 'output', label: label('laporan.formulir.output'), hint: label('laporan.formulir.outputPetunjuk'), optional: true, initial: content.output || undefined, maxLength: MAX_ANSWER },
+        { name: 'kendala', label: label('laporan.formulir.kendala'), hint: label('laporan.formulir.kendalaPetunjuk'), multiline: true, optional: true, initial: content.kendala ?? undefined, maxLength: MAX_ANSWER },
+        { name: 'rencana', label: label('laporan.formulir.rencana'), multiline: true, initial: content.rencana, maxLength: MAX_ANSWER },
       ];
     },
     async submit(ctx, state, values): Promise<Transition<S> | FieldErrors> {

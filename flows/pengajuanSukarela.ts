@@ -57,6 +57,7 @@ export const pengajuanSukarela = defineFlow<State>({
       },
       form: {
         id: 'pengajuan-motivasi',
+        subject: (state) => state.timId,
         title: label('pengajuan.formulir.judul'),
         submitLabel: label('pengajuan.formulir.lanjut'),
         fields: async () => [{ name: 'motivasi', label: label('pengajuan.formulir.motivasi'), multiline: true, maxLength: 3000 }],

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Core } from '../../src/core/createCore';
 import type { CoreEvent } from '../../src/core/events';
 import type { Logger } from '../../src/core/ports';
+import { t } from '../../src/core/catalog/t';
 import { createEmailLookup } from './emailLookup';
 import { FORM_CALLBACK_ID, renderModal } from './renderBlocks';
 import { actionToEvent, homeOpenedToEvent, messageToEvents, slashToEvent, viewToEvent } from './toCoreEvent';
@@ -28,6 +29,7 @@ export interface SlackAppOptions {
 // A view_submission must be answered with its errors, so its ack waits for the core, but never
 // past Slack's 3 s: after this the modal closes and the user continues in the chat.
 const VIEW_DEADLINE_MS = 2500;
+const API_TIMEOUT_MS = 2000;
 
 /** The bolt app: every request is acknowledged first, then turned into one core event. */
 export function createSlackApp(options: SlackAppOptions): { app: App; receiver: HTTPReceiver | SocketModeReceiver } {
@@ -39,7 +41,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
     token: options.token, receiver, logger,
     ...(options.botId && options.botUserId ? { botId: options.botId, botUserId: options.botUserId } : {}),
     // Handlers only open modals (trigger ids live 3 s): never wait out a retry here.
-    clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
+    clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: API_TIMEOUT_MS },
   });
   const client = app.client as unknown as WebClient;
   const lookupEmail = options.linkByEmail === false ? async () => undefined : createEmailLookup(client, options.logger);
@@ -50,7 +52,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
       return null;
     }
     const account = event.meta.account;
-    const email = await lookupEmail(account.accountId);
+    // Only an account not linked yet may be linked by its email: linked ones skip the lookup.
+    const email = account.direct && !(await options.core.isLinked(account)) ? await lookupEmail(account.accountId) : undefined;
     const result = await options.core.handleEvent(email ? { ...event, meta: { ...event.meta, account: { ...account, email } } } : event);
     if (result.form && triggerId) {
       await client.views.open({ trigger_id: triggerId, view: renderModal(result.form) as never }).catch((error: unknown) => {
@@ -71,10 +74,20 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
   });
   app.view(FORM_CALLBACK_ID, async ({ ack, body }) => {
     const work = handle(viewToEvent(body));
-    const result = await Promise.race([work, new Promise<null>((resolve) => setTimeout(() => resolve(null), VIEW_DEADLINE_MS).unref())]);
-    if (result?.fieldErrors) await ack({ response_action: 'errors', errors: result.fieldErrors });
-    else await ack();
-    await work;
+    const late = Symbol('late');
+    const result = await Promise.race([work, new Promise<typeof late>((resolve) => setTimeout(() => resolve(late), VIEW_DEADLINE_MS).unref())]);
+    if (result !== late) {
+      await ack(result?.fieldErrors ? { response_action: 'errors', errors: result.fieldErrors } : undefined);
+      return;
+    }
+    // Slack closes the modal at 3 s: errors found after that go to the chat, so nothing is lost silently.
+    await ack();
+    const finished = await work;
+    if (finished?.fieldErrors) {
+      const galat = Object.values(finished.fieldErrors).map((error) => `- ${error}`).join('\n');
+      await client.chat.postMessage({ channel: body.user.id, text: t('id', 'formulir.galatTerlambat', { galat }) })
+        .catch((error: unknown) => options.logger.warn({ code: (error as Error).name }, 'slack late form errors not sent'));
+    }
   });
   app.event('message', async ({ event, body }) => {
     for (const coreEvent of messageToEvents(event, body.event_id, body.team_id)) await handle(coreEvent);

@@ -30,6 +30,7 @@ export function createSlackMessenger(client: WebClient, channelIntervalMs = CHAN
   return {
     platform: 'slack',
     sendsPerSecond: SENDS_PER_SECOND,
+    drawsHome: true,
     chatIntervalMs: () => channelIntervalMs,
     async send(to: Address, message: OutboundMessage, idempotencyKey: string): Promise<SentRef> {
       try {

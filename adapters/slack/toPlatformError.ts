@@ -5,9 +5,13 @@ const UNREACHABLE = new Set([
   'channel_not_found', 'not_in_channel', 'is_archived', 'user_not_found', 'user_disabled', 'cannot_dm_bot', 'messages_tab_disabled',
 ]);
 // The bot's own credentials no longer work: nothing on this platform can be sent until renewed.
-const CREDENTIALS = new Set(['token_revoked', 'invalid_auth', 'not_authed', 'account_inactive', 'token_expired', 'no_permission', 'missing_scope']);
+const CREDENTIALS = new Set(['token_revoked', 'invalid_auth', 'not_authed', 'account_inactive', 'token_expired']);
 // The request itself was refused; sending it again would be refused again.
-const REQUEST = new Set(['invalid_blocks', 'invalid_arguments', 'msg_too_long', 'no_text', 'message_not_found', 'cant_update_message', 'view_too_large']);
+// (A missing scope is a setup error of one method, e.g. files:write; the token itself still works.)
+const REQUEST = new Set([
+  'invalid_blocks', 'invalid_arguments', 'msg_too_long', 'no_text', 'message_not_found', 'cant_update_message', 'view_too_large',
+  'missing_scope', 'no_permission',
+]);
 
 /**
  * A Web API failure as the outbox understands it: 429 → retry after the given time; a permanent

@@ -8,6 +8,7 @@ import { importCommand } from './commands/importCommand';
 import { linkCodeCommand } from './commands/linkCodeCommand';
 import { consoleOutput, type Output } from './commands/output';
 import { unlinkCommand } from './commands/unlinkCommand';
+import { resendCommand } from './commands/resendCommand';
 
 const USAGE = `Pemakaian: npm run admin -- <perintah> [pilihan]
   import <berkas.json|berkas.csv> [--instansi <kode>]   impor data organisasi (CSV: wajib --instansi)
@@ -17,6 +18,7 @@ const USAGE = `Pemakaian: npm run admin -- <perintah> [pilihan]
   audit [--batas <n>] [--instansi <kode>]                tampilkan log audit terbaru (bawaan 50)
   export --dari TTTT-BB-HH --sampai TTTT-BB-HH --keluaran <berkas.xlsx|berkas.csv> [--nip <nip> | --tim <kode> | --unit <kode>]
                                                          ekspor laporan untuk e-Kinerja dan Inspektorat
+  kirim-ulang <telegram|slack>                           kirim ulang pesan yang gagal karena token bot dicabut
 --instansi boleh dihilangkan bila basis data hanya berisi satu instansi.`;
 
 export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, out: Output, now = new Date()): Promise<number> {
@@ -45,6 +47,9 @@ export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, o
     case 'unlink':
       if (!instansiCode || !target) break;
       return unlinkCommand(db, instansiCode, target, now, out);
+    case 'kirim-ulang':
+      if (!target) break;
+      return resendCommand(db, target, now, out);
     case 'audit':
       if (!instansiCode) break;
       return auditCommand(db, instansiCode, Number(values.batas ?? 50), out);

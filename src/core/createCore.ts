@@ -1,4 +1,5 @@
 import type { Db } from '../db/createDb';
+import type { AccountRef } from './events';
 import { t } from './catalog/t';
 import type { Clock, Logger, MessengerPort } from './ports';
 import type { AnyFlow, CoreSettings } from './engine/defineFlow';
@@ -23,6 +24,8 @@ export interface Core {
   readonly db: Db;
   readonly settings: CoreSettings;
   handleEvent(raw: unknown): Promise<TurnResult>;
+  /** Whether a chat account is linked to an active pegawai (adapters skip extra lookups for linked ones). */
+  isLinked(account: AccountRef): Promise<boolean>;
   drainOutbox(): Promise<DrainResult>;
   expireConversations(): Promise<number>;
   /** Every command with its Bahasa Indonesia description, for the platforms' command menus. */
@@ -38,7 +41,8 @@ export function createCore(options: CoreOptions): Core {
     messengers: new Map((options.messengers ?? []).map((m) => [m.platform, m])), pacing: createPacingState(),
   };
   const worker: OutboxWorker | null = options.autoDrain ? createOutboxWorker(outboxDeps) : null;
-  const engine = { db: options.db, registry, clock: options.clock, logger: options.logger, settings: options.settings };
+  const homePlatforms = (options.messengers ?? []).filter((m) => m.drawsHome).map((m) => m.platform);
+  const engine = { db: options.db, registry, clock: options.clock, logger: options.logger, settings: options.settings, homePlatforms };
   return {
     db: options.db,
     settings: options.settings,
@@ -48,6 +52,13 @@ export function createCore(options: CoreOptions): Core {
       return result;
     },
     drainOutbox: () => drainOutbox(outboxDeps),
+    async isLinked(account) {
+      const identity = await options.db.platformIdentity.findUnique({
+        where: { platform_workspace_accountId: { platform: account.platform, workspace: account.workspace, accountId: account.accountId } },
+        include: { pegawai: true },
+      });
+      return Boolean(identity?.pegawai.active);
+    },
     async expireConversations() {
       const count = await expireConversations(options.db, options.clock.now(), options.settings.conversationTtlMs);
       if (count > 0) worker?.wake();

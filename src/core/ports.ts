@@ -17,6 +17,8 @@ export interface MessengerPort {
   readonly sendsPerSecond: number;
   /** Minimum gap between two sends to one chat (Telegram: 1 s in a private chat, 3 s in a group). */
   chatIntervalMs?(to: Address): number;
+  /** The platform shows each user a home view the bot draws (Slack App Home): the core keeps it current. */
+  readonly drawsHome?: boolean;
   /** Throws PlatformRateLimited (retry later) or PlatformRejected (give up); other errors are retried. */
   send(to: Address, message: OutboundMessage, idempotencyKey: string): Promise<SentRef>;
   edit(target: SentRef, to: Address, message: OutboundMessage): Promise<void>;

@@ -113,12 +113,13 @@ describe('Slack adapter: the core flows through bolt', () => {
 
     await volunteerFromSlack(applicant);
     expect(homeText(targetHead.id)).toMatch(/Nomor 1: Statistisi Pertama Uji, tim Tim Satu Data/);
-    expect(homeText(applicant.id)).toMatch(/Nomor 1: tim Tim Satu Data, menunggu .*Kabid Aptika Uji/);
+    expect(homeText(applicant.id)).toContain('Nomor 1: tim Tim Satu Data, menunggu Pimpinan Unit Organisasi yang dituju (Kabid Aptika Uji)');
     expect(homeText(applicant.id)).toContain('Tim Statistik Sektoral');
 
     await h.press(targetHead, 'Setujui');
     expect(homeText(targetHead.id)).toContain('Tidak ada permohonan yang menunggu keputusan Bapak/Ibu.');
-    expect(homeText(applicant.id)).not.toContain('menunggu Pimpinan Unit Kerja (Kabid Aptika Uji)');
+    expect(homeText(applicant.id)).not.toContain('(Kabid Aptika Uji)');
+    expect(homeText(applicant.id)).toMatch(/Nomor 1: tim Tim Satu Data, menunggu [^"]*\(Kabid Statistik Uji\)/);
   });
 
   it('fills a progress report in a modal, attaches a file in the DM, and the ketua tim receives it with a link', async () => {
@@ -170,5 +171,46 @@ describe('Slack adapter: the core flows through bolt', () => {
     await h.press(ketua, 'Tim Satu Data', 'C0TIMDATA');
     expect(h.fake.messagesIn('C0TIMDATA').at(-1)?.text).toMatch(/^Grup ini sekarang terhubung dengan tim Tim Satu Data/);
     expect(await h.bot.db.teamChat.findFirstOrThrow()).toMatchObject({ platform: 'slack', chatId: 'C0TIMDATA', workspace: h.fake.teamId });
+  });
+
+  it('answers the same invalid form twice with its errors, refuses a form whose conversation ended, and opens forms only on the flow\'s own turns', async () => {
+    h = await SlackHarness.start({ linkByEmail: false });
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    const member = h.user('U0MEMBER', 'pelaksana');
+    await h.link(member, NIP.pelaksana);
+    await h.send(member.slash('lapor'));
+    expect(h.fake.callsOf('views.open')).toHaveLength(1);
+    const modal = h.fake.modalOf(member.id) as View;
+    const invalid = formValues({ capaian_0: 'banyak', kegiatan: 'Menyusun metadata', rencana: 'Validasi' });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const answer = await h.send(member.submitView(modal, invalid));
+      expect(answer.json, `attempt ${attempt}`).toEqual({ response_action: 'errors', errors: { capaian_0: 'Mohon tuliskan capaian sebagai angka, misalnya 12 atau 12,5.' } });
+    }
+    // A typo or help while the report is open answers in the chat and opens no modal.
+    await h.send(member.slash('lapr'));
+    await h.send(member.slash('bantuan'));
+    expect(h.fake.callsOf('views.open')).toHaveLength(1);
+
+    await h.send(member.slash('batal'));
+    const stale = await h.send(member.submitView(modal, formValues({ capaian_0: '3', kegiatan: 'Menyusun metadata', rencana: 'Validasi' })));
+    expect(stale.status).toBe(200);
+    expect(stale.body).toBe('');
+    expect(h.lastText(member)).toMatch(/^Formulir ini sudah tidak berlaku/);
+    const draft = await h.bot.db.laporan.findFirstOrThrow();
+    expect(JSON.parse(draft.content)).toEqual({});
+  });
+
+  it('answers in the sender\'s DM when a command comes from a channel the bot is not in, and sends nothing to an unlinked user opening App Home', async () => {
+    h = await SlackHarness.start({ linkByEmail: false });
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    const ketua = h.user('U0KETUA', 'pranata');
+    await h.link(ketua, NIP.pfMuda);
+    h.fake.addChannel({ id: 'C0LUAR', name: 'umum', member: false });
+    await h.send(ketua.slash('hubungkangrup', { channelId: 'C0LUAR', channelName: 'umum' }));
+    expect(h.lastText(ketua)).toMatch(/^Bot tidak dapat menulis di grup atau kanal tempat perintah tadi dikirim \(not_in_channel\)/);
+
+    const stranger = h.user('U0STRANGE', 'orang');
+    for (let visit = 0; visit < 3; visit++) await h.send(stranger.openHome());
+    expect(h.messages(stranger)).toEqual([]);
   });
 });

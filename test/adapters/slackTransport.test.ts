@@ -5,6 +5,7 @@ import { loadOrganisation } from '../helpers/organisationBot';
 import { SlackHarness } from '../helpers/slackHarness';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import { FakeSlack } from '../fakes/fakeSlack';
+import { runAdmin } from '../../src/admin/adminCli';
 
 let h: SlackHarness | undefined;
 let fake: FakeSlack | undefined;
@@ -96,13 +97,16 @@ describe('Slack adapter: requests, retries and limits', () => {
     await harness.press(ketua, 'Tim Satu Data', 'C0TIMDATA');
     const failed = await harness.bot.db.outboxMessage.findFirstOrThrow({ where: { lastError: 'not_in_channel' } });
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1 });
-    expect(harness.bot.lastText(adminUser)).toMatch(/^Pesan ke kanal tim Tim Satu Data di slack tidak dapat dikirim \(not_in_channel\)/);
+    expect(harness.bot.lastText(adminUser)).toMatch(/^Pesan ke grup atau kanal tim Tim Satu Data di slack tidak dapat dikirim \(not_in_channel\)/);
   });
 
-  it('tells the admins on another platform when the Slack token is revoked, once', async () => {
+  it('tells the admins on another platform when the Slack token is revoked, once, and resends after renewal', async () => {
     const { harness, member } = await linkedPair();
     const admin = await harness.bot.db.pegawai.findFirstOrThrow({ where: { nip: NIP.admin } });
     const adminUser = await harness.bot.link(admin.id, 'admin-fake');
+    // The admin's newest account is on Slack, which cannot carry the news.
+    harness.bot.clock.advance(1000);
+    await harness.link(harness.user('U0ADMIN', 'admin'), NIP.admin);
     harness.fake.revokeToken();
     await harness.send(member.slash('tugas'));
     await harness.send(member.slash('bantuan'));
@@ -110,6 +114,35 @@ describe('Slack adapter: requests, retries and limits', () => {
     expect(told).toHaveLength(1);
     // Two replies and two App Home refreshes, each tried once.
     expect(await harness.bot.db.outboxMessage.count({ where: { status: 'FAILED', lastError: 'token_revoked', attempts: 1 } })).toBe(4);
+
+    harness.fake.restoreToken();
+    const lines: string[] = [];
+    expect(await runAdmin(['kirim-ulang', 'slack'], harness.bot.db, {}, { line: (l) => lines.push(l), error: (l) => lines.push(l) }, harness.bot.clock.now())).toBe(0);
+    expect(lines).toEqual(['4 pesan slack dijadwalkan untuk dikirim ulang.']);
+    await harness.bot.core.drainOutbox();
+    const texts = harness.messages(member).map((m) => m.text);
+    expect(texts.filter((text) => text.startsWith('Tim kerja Bapak/Ibu:'))).toHaveLength(1);
+    expect(texts.filter((text) => text.startsWith('Perintah yang dapat Bapak/Ibu gunakan:'))).toHaveLength(1);
+  });
+
+  it('acknowledges first in production mode (processBeforeResponse off), then does the work', async () => {
+    const { harness, member } = await linkedPair();
+    const production = await SlackHarness.start({ file: harness.bot.file, fake: harness.fake, processBeforeResponse: false });
+    try {
+      const before = harness.messages(member).length;
+      const ack = await member.post(new URLSearchParams({
+        command: '/timkerja', text: 'tugas', team_id: harness.fake.teamId, user_id: member.id, channel_id: member.dmChannel,
+        channel_name: 'directmessage', trigger_id: harness.fake.issueTriggerId(member.id), response_url: harness.fake.responseUrl(),
+      }).toString(), 'application/x-www-form-urlencoded');
+      expect(ack.status).toBe(200);
+      await expect.poll(async () => {
+        await production.bot.core.drainOutbox();
+        return harness.messages(member).length;
+      }, { timeout: 3000 }).toBe(before + 1);
+      expect(harness.lastText(member)).toMatch(/^Tim kerja Bapak\/Ibu:/);
+    } finally {
+      await production.stopKeepingFake();
+    }
   });
 
   it('splits a long message with many buttons so Slack accepts every part (50 blocks, 3000 characters)', async () => {

@@ -154,6 +154,8 @@ export class FakeSlack {
   }
 
   revokeToken(): void { this.revoked = true; }
+  /** The admin renewed the token: calls succeed again. */
+  restoreToken(): void { this.revoked = false; }
 
   /** Queue a failure for the next call of `method`: status 429 answers `ratelimited` with Retry-After (default 1 s). */
   failNext(method: string, failure: SlackFailure): void {

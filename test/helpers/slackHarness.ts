@@ -20,14 +20,14 @@ type Button = { type: string; action_id: string; value?: string; text: { text: s
 export class SlackHarness {
   private constructor(readonly fake: FakeSlack, public bot: TestBot, readonly endpoint: string, private running: RunningSlack) {}
 
-  static async start(options: { file?: string; fake?: FakeSlack; linkByEmail?: boolean } = {}): Promise<SlackHarness> {
+  static async start(options: { file?: string; fake?: FakeSlack; linkByEmail?: boolean; processBeforeResponse?: boolean } = {}): Promise<SlackHarness> {
     const fake = options.fake ?? new FakeSlack();
     if (!options.fake) await fake.start();
     const client = new WebClient(fake.token, { slackApiUrl: fake.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
     const bot = await TestBot.start({ messengers: [createSlackMessenger(client, 0)], file: options.file });
     const { app, receiver } = createSlackApp({
       token: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, core: bot.core, logger: bot.logger,
-      botId: fake.botId, botUserId: fake.botUserId, processBeforeResponse: true, linkByEmail: options.linkByEmail,
+      botId: fake.botId, botUserId: fake.botUserId, processBeforeResponse: options.processBeforeResponse ?? true, linkByEmail: options.linkByEmail,
     });
     const running = await startSlack(app, receiver, { port: 0, host: '127.0.0.1' }, bot.logger);
     const port = (running.server!.address() as AddressInfo).port;
@@ -36,15 +36,19 @@ export class SlackHarness {
 
   /** A new process on the same database file and the same Slack workspace. */
   async restart(): Promise<SlackHarness> {
-    await this.running.stop();
-    await this.bot.stop();
+    await this.stopKeepingFake();
     return SlackHarness.start({ file: this.bot.file, fake: this.fake });
   }
 
   async stop(): Promise<void> {
+    await this.stopKeepingFake();
+    await this.fake.stop();
+  }
+
+  /** Stops this process but leaves the Slack fake to whoever else uses it. */
+  async stopKeepingFake(): Promise<void> {
     await this.running.stop();
     await this.bot.stop();
-    await this.fake.stop();
   }
 
   user(id: string, name: string, email?: string): SlackUser {

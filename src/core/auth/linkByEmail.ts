@@ -19,9 +19,11 @@ export async function linkByEmail(turn: TurnContext): Promise<Actor | null> {
   const pegawai = matches[0]!;
   const settings = SettingsSchema.safeParse(JSON.parse(pegawai.instansi.settings || '{}'));
   if (settings.success && !settings.data.hubungkanViaEmail) return null;
-  // The account may still be held by a deactivated pegawai; a pegawai keeps one account per workspace.
+  // A pegawai already linked in this workspace (by a code, to another account) is not taken over
+  // by an email match: that is for the admin to sort out with a new code.
+  if (await turn.tx.platformIdentity.findFirst({ where: { pegawaiId: pegawai.id, platform: account.platform, workspace: account.workspace } })) return null;
+  // The account may still be held by a deactivated pegawai.
   await turn.tx.platformIdentity.deleteMany({ where: { platform: account.platform, workspace: account.workspace, accountId: account.accountId } });
-  await turn.tx.platformIdentity.deleteMany({ where: { pegawaiId: pegawai.id, platform: account.platform, workspace: account.workspace } });
   await turn.tx.platformIdentity.create({
     data: { pegawaiId: pegawai.id, platform: account.platform, workspace: account.workspace, accountId: account.accountId, chatId: account.chatId, linkedAt: turn.now },
   });

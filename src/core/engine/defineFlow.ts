@@ -65,6 +65,8 @@ export interface FieldErrors {
  */
 export interface FormStep<Current, S> {
   id: string;
+  /** What the form is about (e.g. which draft): a form opened for another one is refused as stale. */
+  subject?(state: Current): string;
   title: Text;
   submitLabel: Text;
   fields(ctx: FlowContext, state: Current): Promise<FormField[]>;

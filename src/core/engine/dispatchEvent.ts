@@ -6,6 +6,7 @@ import { endConversation, loadConversation, saveConversation } from './conversat
 import type { AnyFlow, Transition } from './defineFlow';
 import type { TurnContext } from './turnContext';
 import { runGlobalCommand } from './globalCommands';
+import { formInstanceId } from './renderForm';
 
 export interface FlowRegistry {
   byId: Map<string, AnyFlow>;
@@ -18,6 +19,8 @@ export interface TurnOutcome {
   step: string | null;
   /** The conversation's state after the turn, when one is running: a form step renders from it. */
   state?: { step: string };
+  /** A flow step handled this turn (not a typo, a stale button or a global command): its form may open. */
+  offersForm?: boolean;
 }
 
 /** Routes one event of a linked actor to the global commands, a flow's step or a flow's action. */
@@ -75,7 +78,7 @@ async function submitForm(
 ): Promise<TurnOutcome> {
   const form = active?.flow.steps[active.state.step]?.form;
   // The conversation moved on (answered in the chat, cancelled, expired) since the form opened.
-  if (!active || !form || form.id !== formId) {
+  if (!active || !form || formInstanceId(form, active.state) !== formId) {
     turn.reply(text('formulir.kedaluwarsa'));
     return idle;
   }
@@ -120,12 +123,12 @@ async function applyTransition(turn: TurnContext, flow: AnyFlow, transition: Tra
   if ('next' in transition) {
     const state = flow.state.parse(transition.next);
     await saveConversation(turn.tx, turn.actor.id, flow, state, expiresAt);
-    return { flowId: flow.id, step: state.step, state };
+    return { flowId: flow.id, step: state.step, state, offersForm: true };
   }
   if ('end' in transition) {
     await endConversation(turn.tx, turn.actor.id);
     return { flowId: flow.id, step: null };
   }
   if (current) await saveConversation(turn.tx, turn.actor.id, flow, current, expiresAt);
-  return { flowId: flow.id, step: current?.step ?? null, ...(current ? { state: current } : {}) };
+  return { flowId: flow.id, step: current?.step ?? null, ...(current ? { state: current, offersForm: true } : {}) };
 }

@@ -22,6 +22,8 @@ export interface EngineDeps {
   clock: Clock;
   logger: Logger;
   settings: CoreSettings;
+  /** Platforms whose messenger draws a per-user home view (Slack App Home). */
+  homePlatforms: string[];
 }
 
 export interface TurnResult {
@@ -55,8 +57,10 @@ export async function handleEvent(deps: EngineDeps, raw: unknown): Promise<TurnR
       const turn = new TurnContext(tx, event, now, deps.settings, actor);
       actor ??= await linkByEmail(turn);
       const outcome = actor ? await dispatchEvent(turn, deps.registry) : await handleUnlinked(turn);
-      const form = event.meta.forms && actor ? await renderForm(turn, deps.registry, outcome) : undefined;
-      await commitTurn(tx, turn, outcome, deps.settings, now);
+      const form = event.meta.forms && actor && outcome.offersForm ? await renderForm(turn, deps.registry, outcome) : undefined;
+      // A form sent back with errors changed nothing: the corrected (or the same) submission is new.
+      if (turn.fieldErrors) await tx.inboundEvent.delete({ where: { eventKey: event.meta.eventKey } });
+      await commitTurn(tx, turn, outcome, deps, now);
       return {
         status: 'processed' as const, notice: turn.notice,
         ...(form ? { form } : {}), ...(turn.fieldErrors ? { fieldErrors: turn.fieldErrors } : {}),
@@ -76,15 +80,15 @@ async function recordInbound(tx: Tx, eventKey: string, now: Date): Promise<boole
   return true;
 }
 
-async function commitTurn(tx: Tx, turn: TurnContext, outcome: TurnOutcome, settings: CoreSettings, now: Date): Promise<void> {
+async function commitTurn(tx: Tx, turn: TurnContext, outcome: TurnOutcome, deps: EngineDeps, now: Date): Promise<void> {
   await enqueueSends(tx, turn.sends, {
-    flowId: outcome.flowId, step: outcome.step, stepTtlMs: settings.conversationTtlMs, actionTtlMs: ACTION_TOKEN_TTL_MS,
+    flowId: outcome.flowId, step: outcome.step, stepTtlMs: deps.settings.conversationTtlMs, actionTtlMs: ACTION_TOKEN_TTL_MS,
   }, now);
   await appendAudit(tx, turn.audits);
   // Whoever got a message, and whoever opened their home view, sees it current (Slack App Home).
   const people = new Set(turn.sends.flatMap((send) => (send.to.pegawaiId ? [send.to.pegawaiId] : [])));
   if (turn.homeRequested && turn.hasActor) people.add(turn.actor.id);
-  await refreshHomes(tx, [...people], turn.event.meta.eventKey, now);
+  await refreshHomes(tx, [...people], turn.event.meta.eventKey, now, deps.homePlatforms);
 }
 
 async function refuse(deps: EngineDeps, event: CoreEvent, actor: Actor | null, now: Date, refusal: Refused): Promise<TurnResult> {
@@ -96,7 +100,7 @@ async function refuse(deps: EngineDeps, event: CoreEvent, actor: Actor | null, n
       instansiId: actor?.instansiId ?? null, at: now, actorId: actor?.id ?? null, platform: event.meta.account.platform,
       action: describeAttempt(event), rule: refusal.rule, outcome: 'REFUSED', details: { catalogKey: refusal.catalogKey },
     });
-    await commitTurn(tx, turn, { flowId: 'core', step: null }, deps.settings, now);
+    await commitTurn(tx, turn, { flowId: 'core', step: null }, deps, now);
   });
   return { status: 'refused', notice: t(actor?.locale ?? 'id', refusal.catalogKey, refusal.params) };
 }
@@ -107,7 +111,7 @@ async function replyWithError(deps: EngineDeps, event: CoreEvent, actor: Actor |
     await deps.db.$transaction(async (tx) => {
       const turn = new TurnContext(tx, { ...event, meta: { ...event.meta, eventKey: `${event.meta.eventKey}:error` } }, now, deps.settings, actor);
       turn.reply(text('umum.terjadiKesalahan'));
-      await commitTurn(tx, turn, { flowId: 'core', step: null }, deps.settings, now);
+      await commitTurn(tx, turn, { flowId: 'core', step: null }, deps, now);
     });
   } catch (error) {
     deps.logger.error({ eventKey: event.meta.eventKey, code: (error as Error).name }, 'error reply failed');

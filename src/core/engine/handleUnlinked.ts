@@ -8,6 +8,8 @@ import type { TurnContext } from './turnContext';
 export async function handleUnlinked(turn: TurnContext): Promise<TurnOutcome> {
   const event = turn.event;
   const idle = { flowId: 'core', step: null };
+  // Opening the home tab is not a message: no reply, or every visit would leave one in the chat.
+  if (event.kind === 'home') return idle;
   if (event.kind !== 'command' || (event.command !== 'start' && event.command !== 'hubungkan')) {
     turn.reply(text('identitas.belumTerhubung'));
     if (event.kind === 'button') turn.notice = t('id', 'identitas.belumTerhubung');

@@ -2,16 +2,13 @@ import type { Tx } from '../../db/tx';
 import { loadPegawai, toActor } from '../auth/resolveActor';
 import { homeView } from '../domain/beranda/homeView';
 
-// Platforms whose users have a home view the bot draws (Slack App Home).
-const HOME_PLATFORMS = ['slack'];
-
 /**
  * Enqueues a fresh home view for each pegawai linked on a platform that has one, rendered from
  * the data as this transaction leaves it. Only the newest view matters: older unsent ones are superseded.
  */
-export async function refreshHomes(tx: Tx, pegawaiIds: string[], cause: string, now: Date): Promise<void> {
-  if (pegawaiIds.length === 0) return;
-  const identities = await tx.platformIdentity.findMany({ where: { pegawaiId: { in: pegawaiIds }, platform: { in: HOME_PLATFORMS }, unreachableAt: null } });
+export async function refreshHomes(tx: Tx, pegawaiIds: string[], cause: string, now: Date, platforms: string[]): Promise<void> {
+  if (pegawaiIds.length === 0 || platforms.length === 0) return;
+  const identities = await tx.platformIdentity.findMany({ where: { pegawaiId: { in: pegawaiIds }, platform: { in: platforms }, unreachableAt: null } });
   for (const identity of identities) {
     const pegawai = await loadPegawai(tx, identity.pegawaiId);
     if (!pegawai?.active) continue;

@@ -61,6 +61,8 @@ export const core: Partial<Record<CatalogKey, string>> = {
   'tombol.konfirmasiJudul': 'Confirm',
   'tombol.ya': 'Yes',
   'tombol.tidak': 'No',
-  'admin.grupTidakTerjangkau': "Messages to team {tim}'s {jenis} on {platform} cannot be sent ({alasan}). Check that the bot is still a member, then link it again with /hubungkangrup.",
-  'admin.aksesPlatformDitolak': 'The bot cannot send messages on {platform} ({alasan}): its bot token was revoked or is invalid. Messages to {platform} wait until the token is renewed.',
+  'admin.grupTidakTerjangkau': "Messages to team {tim}'s group or channel on {platform} cannot be sent ({alasan}). Check that the bot is still a member, then link it again with /hubungkangrup.",
+  'admin.aksesPlatformDitolak': 'The bot cannot send messages on {platform} ({alasan}): its bot token was revoked or is invalid. The failed messages are recorded; after renewing the token, resend them with: npm run admin -- kirim-ulang {platform}',
+  'grup.botBukanAnggota': 'The bot cannot write in the group or channel where you just sent the command ({alasan}). Invite the bot there first, then repeat the command.',
+  'formulir.galatTerlambat': 'The form was not saved yet:\n{galat}\nPlease open the command again and correct it.',
 };

@@ -125,4 +125,5 @@ export const laporan: Partial<Record<CatalogKey, string>> = {
   'laporan.formulir.kendalaPetunjuk': 'Leave empty if there are none.',
   'laporan.formulir.rencana': 'Next steps',
   'laporan.formulir.tersimpan': 'The form was saved in the draft report for team {tim}.',
+  'laporan.jawabanTerlaluPanjang': 'The answer is too long. Please shorten it to at most {batas} characters.',
 };

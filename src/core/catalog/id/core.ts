@@ -59,6 +59,8 @@ export const core = {
   'tombol.konfirmasiJudul': 'Konfirmasi',
   'tombol.ya': 'Ya',
   'tombol.tidak': 'Tidak',
-  'admin.grupTidakTerjangkau': 'Pesan ke {jenis} tim {tim} di {platform} tidak dapat dikirim ({alasan}). Periksa apakah bot masih menjadi anggota, lalu hubungkan ulang dengan /hubungkangrup.',
-  'admin.aksesPlatformDitolak': 'Bot tidak dapat mengirim pesan di {platform} ({alasan}): token bot dicabut atau tidak berlaku. Pesan ke {platform} tertunda sampai token diperbarui.',
+  'admin.grupTidakTerjangkau': 'Pesan ke grup atau kanal tim {tim} di {platform} tidak dapat dikirim ({alasan}). Periksa apakah bot masih menjadi anggota, lalu hubungkan ulang dengan /hubungkangrup.',
+  'admin.aksesPlatformDitolak': 'Bot tidak dapat mengirim pesan di {platform} ({alasan}): token bot dicabut atau tidak berlaku. Pesan yang gagal tercatat; setelah token diperbarui, kirim ulang dengan: npm run admin -- kirim-ulang {platform}',
+  'grup.botBukanAnggota': 'Bot tidak dapat menulis di grup atau kanal tempat perintah tadi dikirim ({alasan}). Undang bot ke sana terlebih dahulu, lalu ulangi perintahnya.',
+  'formulir.galatTerlambat': 'Isian formulir belum tersimpan:\n{galat}\nSilakan buka kembali perintahnya dan perbaiki isiannya.',
 } as const;

@@ -123,4 +123,5 @@ export const laporan = {
   'laporan.formulir.kendalaPetunjuk': 'Kosongkan bila tidak ada kendala.',
   'laporan.formulir.rencana': 'Rencana berikutnya',
   'laporan.formulir.tersimpan': 'Isian formulir tersimpan dalam draf laporan tim {tim}.',
+  'laporan.jawabanTerlaluPanjang': 'Jawaban terlalu panjang. Mohon ringkas menjadi paling banyak {batas} karakter.',
 } as const;
