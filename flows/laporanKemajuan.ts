@@ -5,7 +5,7 @@ import { defineFlow, type FlowContext, type Transition } from '../src/core/engin
 import { choice, label, text } from '../src/core/messages';
 import { t } from '../src/core/catalog/t';
 import { reportOverview } from '../src/core/domain/laporan/reportOverview';
-import { REPORT_FLOW_ID } from '../src/core/scheduler/reportReminders';
+import { REPORT_FLOW_ID } from '../src/core/scheduler/reminderMessage';
 import { teamRows } from '../src/core/domain/tim/teamRows';
 import { formatDateTime, formatPeriod } from '../src/core/domain/formatTime';
 import {

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     await db.$disconnect();
     process.exit(1);
   }
-  const scheduler = startScheduler({ db, clock: systemClock, logger });
+  const scheduler = startScheduler({ db, clock: systemClock, logger, onQueued: () => core.wakeOutbox() });
   const sweeper = setInterval(() => void core.expireConversations().catch(() => logger.error({ code: 'EXPIRE_FAILED' }, 'conversation sweep failed')), 60_000);
 
   if (adapters.names.length === 0) console.log(NO_PLATFORM_HELP);

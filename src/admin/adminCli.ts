@@ -9,6 +9,9 @@ import { linkCodeCommand } from './commands/linkCodeCommand';
 import { consoleOutput, type Output } from './commands/output';
 import { unlinkCommand } from './commands/unlinkCommand';
 import { resendCommand } from './commands/resendCommand';
+import { holidayCommand } from './commands/holidayCommand';
+import { pauseCommand } from './commands/pauseCommand';
+import { scheduleCommand } from './commands/scheduleCommand';
 
 const USAGE = `Pemakaian: npm run admin -- <perintah> [pilihan]
   import <berkas.json|berkas.csv> [--instansi <kode>]   impor data organisasi (CSV: wajib --instansi)
@@ -19,6 +22,9 @@ const USAGE = `Pemakaian: npm run admin -- <perintah> [pilihan]
   export --dari TTTT-BB-HH --sampai TTTT-BB-HH --keluaran <berkas.xlsx|berkas.csv> [--nip <nip> | --tim <kode> | --unit <kode>]
                                                          ekspor laporan untuk e-Kinerja dan Inspektorat
   kirim-ulang <telegram|slack>                           kirim ulang pesan yang gagal karena token bot dicabut
+  jadwal                                                 pengingat dan ringkasan berikutnya, serta yang terakhir dikirim
+  jeda [--tim <kode>] | lanjutkan [--tim <kode>]          hentikan atau jalankan lagi pengingat (satu tim atau seluruh instansi)
+  libur tambah <TTTT-BB-HH> <nama> [--jenis CUTI_BERSAMA|LIBUR_INSTANSI] | libur hapus <TTTT-BB-HH> | libur daftar [--tahun TTTT]
 --instansi boleh dihilangkan bila basis data hanya berisi satu instansi.`;
 
 export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, out: Output, now = new Date()): Promise<number> {
@@ -27,9 +33,10 @@ export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, o
     options: {
       instansi: { type: 'string' }, csv: { type: 'string' }, batas: { type: 'string' }, dari: { type: 'string' }, sampai: { type: 'string' },
       keluaran: { type: 'string' }, nip: { type: 'string' }, tim: { type: 'string' }, unit: { type: 'string' },
+      jenis: { type: 'string' }, tahun: { type: 'string' },
     },
   });
-  const [command, target] = positionals;
+  const [command, target, ...rest] = positionals;
   const config = loadConfig(env);
   const instansiCode = values.instansi ?? (await onlyInstansi(db));
   switch (command) {
@@ -47,6 +54,16 @@ export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, o
     case 'unlink':
       if (!instansiCode || !target) break;
       return unlinkCommand(db, instansiCode, target, now, out);
+    case 'jadwal':
+      if (!instansiCode) break;
+      return scheduleCommand(db, instansiCode, now, out);
+    case 'jeda':
+    case 'lanjutkan':
+      if (!instansiCode) break;
+      return pauseCommand(db, { instansiCode, timCode: values.tim, pause: command === 'jeda', now }, out);
+    case 'libur':
+      if (!instansiCode || !target) break;
+      return holidayCommand(db, { instansiCode, action: target, date: rest[0], name: rest.slice(1).join(' '), kind: values.jenis, year: values.tahun, now }, out);
     case 'kirim-ulang':
       if (!target) break;
       return resendCommand(db, target, now, out);

@@ -12,7 +12,9 @@ export async function applyTeams(ctx: ApplyContext, plan: ImportPlan): Promise<v
     const data = {
       name: row.nama, jenis: row.jenis, lingkup: row.lingkup, ownerUnitId: ctx.unitIds.get(row.kodeUnitPemilik)!,
       startsOn: day(row.mulai), endsOn: day(row.selesai), maksudTujuan: row.maksudTujuan ?? null, kompetensi: row.kompetensi ?? null,
-      openToVolunteers: row.terbukaSukarela, reportCadence: JSON.stringify({ irama: 'MINGGUAN', hari: row.laporan.hari, jam: row.laporan.jam }),
+      openToVolunteers: row.terbukaSukarela, reportCadence: JSON.stringify({
+        irama: 'MINGGUAN', hari: row.laporan.hari, jam: row.laporan.jam, ...(row.laporan.pengingat ? { pengingat: row.laporan.pengingat } : {}),
+      }),
     };
     const where = { instansiId_code: { instansiId: ctx.instansiId, code: row.kode } };
     let tim = await ctx.tx.timKerja.findUnique({ where });

@@ -26,6 +26,10 @@ export const InstansiRowSchema = z.object({
   pengaturan: z.object({
     /** Link a Slack account by its verified profile email (default: yes). */
     hubungkanViaEmail: z.boolean().optional(),
+    /** Weekly digest day and time in the instansi's zone (default: JUMAT 16:00). */
+    ringkasan: z.object({ hari: HariSchema, jam: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam ditulis JJ:MM') }).strict().optional(),
+    ringkasanKeGrup: z.boolean().optional(),
+    pengingatPersetujuanHariKerja: z.number().int().min(1).max(20).optional(),
   }).strict().optional(),
 });
 export const PerangkatDaerahRowSchema = z.object({ kode, nama: teks, jenis: PerangkatDaerahKindSchema, nipKepala: NipSchema.optional() });
@@ -48,8 +52,11 @@ export const TargetRowSchema = z.object({ subKegiatan: teks, sasaran: teks, indi
 export const TimRowSchema = z.object({
   kode, nama: teks, jenis: TimJenisSchema, lingkup: LingkupSchema, kodeUnitPemilik: kode, mulai: tanggal, selesai: tanggal,
   maksudTujuan: opsional, kompetensi: opsional, terbukaSukarela: z.boolean().default(false),
-  laporan: z.object({ hari: HariSchema, jam: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format jam harus JJ:MM') })
-    .default({ hari: 'JUMAT', jam: '15:00' }),
+  laporan: z.object({
+    hari: HariSchema, jam: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format jam harus JJ:MM'),
+    /** Reminder ladder in hours from the due time, e.g. [-24, -2, 24]; at most 5. */
+    pengingat: z.array(z.number().int().min(-168, 'paling awal 168 jam sebelum batas').max(168, 'paling lambat 168 jam setelah batas')).max(5).optional(),
+  }).default({ hari: 'JUMAT', jam: '15:00' }),
   anggota: z.array(z.object({ nip: NipSchema, peran: MembershipRoleSchema })).default([]),
   target: z.array(TargetRowSchema).default([]),
 });

@@ -27,6 +27,8 @@ export interface Core {
   /** Whether a chat account is linked to an active pegawai (adapters skip extra lookups for linked ones). */
   isLinked(account: AccountRef): Promise<boolean>;
   drainOutbox(): Promise<DrainResult>;
+  /** Something was queued outside a turn (the scheduler): send it now rather than at the next poll. */
+  wakeOutbox(): void;
   expireConversations(): Promise<number>;
   /** Every command with its Bahasa Indonesia description, for the platforms' command menus. */
   commands(): Array<{ command: string; description: string }>;
@@ -52,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
       return result;
     },
     drainOutbox: () => drainOutbox(outboxDeps),
+    wakeOutbox: () => worker?.wake(),
     async isLinked(account) {
       const identity = await options.db.platformIdentity.findUnique({
         where: { platform_workspace_accountId: { platform: account.platform, workspace: account.workspace, accountId: account.accountId } },

@@ -2,22 +2,24 @@
 import cron from 'node-cron';
 import type { Db } from '../db/createDb';
 import type { Clock, Logger } from '../core/ports';
-import { sendDueReportReminders } from '../core/scheduler/reportReminders';
+import { runTick } from '../core/scheduler/runTick';
 
 export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(deps: { db: Db; clock: Clock; logger: Logger }): Scheduler {
+export function startScheduler(deps: { db: Db; clock: Clock; logger: Logger; onQueued?: () => void }): Scheduler {
   let running = false;
   const task = cron.schedule('* * * * *', async () => {
     if (running) return; // a slow tick is not overtaken by the next one
     running = true;
     try {
-      const sent = await sendDueReportReminders(deps.db, deps.clock.now());
-      if (sent > 0) deps.logger.info({ reminders: sent }, 'report reminders queued');
-    } catch (error) {
-      deps.logger.error({ code: (error as { code?: string }).code ?? (error as Error).name }, 'scheduler tick failed');
+      const result = await runTick(deps.db, deps.clock.now(), deps.logger);
+      const queued = Object.values(result).reduce((a, b) => a + b, 0);
+      if (queued > 0) {
+        deps.logger.info(result, 'scheduled messages queued');
+        deps.onQueued?.();
+      }
     } finally {
       running = false;
     }

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { text } from '../messages';
 import type { TurnContext } from '../engine/turnContext';
+import { readSettings } from '../domain/instansiSettings';
 import { toActor, type Actor } from './resolveActor';
-
-const SettingsSchema = z.object({ hubungkanViaEmail: z.boolean().default(true) }).loose();
 
 /**
  * Issue 5 item 4: a chat account whose platform-verified email (Slack profile) is the email of
@@ -17,8 +15,7 @@ export async function linkByEmail(turn: TurnContext): Promise<Actor | null> {
   // Two pegawai with one email is a data error for the admin, not a guess for the bot.
   if (matches.length !== 1) return null;
   const pegawai = matches[0]!;
-  const settings = SettingsSchema.safeParse(JSON.parse(pegawai.instansi.settings || '{}'));
-  if (settings.success && !settings.data.hubungkanViaEmail) return null;
+  if (!readSettings(pegawai.instansi.settings).hubungkanViaEmail) return null;
   // A pegawai already linked in this workspace (by a code, to another account) is not taken over
   // by an email match: that is for the admin to sort out with a new code.
   if (await turn.tx.platformIdentity.findFirst({ where: { pegawaiId: pegawai.id, platform: account.platform, workspace: account.workspace } })) return null;

@@ -3,5 +3,6 @@ import { core } from './id/core';
 import { laporan } from './id/laporan';
 import { penugasan } from './id/penugasan';
 import { tindakLanjut } from './id/tindakLanjut';
+import { jadwal } from './id/jadwal';
 
-export const id = { ...core, ...penugasan, ...laporan, ...tindakLanjut } as const;
+export const id = { ...core, ...penugasan, ...laporan, ...tindakLanjut, ...jadwal } as const;

@@ -7,6 +7,12 @@ export const ReportCadenceSchema = z.object({
   irama: z.literal('MINGGUAN').default('MINGGUAN'),
   hari: HariSchema.default('JUMAT'),
   jam: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('15:00'),
+  /**
+   * The reminder ladder, in hours from the due time ([SILENT] in every regulation; product
+   * default: the day before, two hours before, and one hour late, while the report can still be
+   * sent in its period). Its length caps the reminders.
+   */
+  pengingat: z.array(z.number().int().min(-168).max(168)).max(5).default([-24, -2, 1]),
 });
 export type ReportCadence = z.infer<typeof ReportCadenceSchema>;
 
@@ -25,7 +31,7 @@ function addDays(date: string, days: number): string {
 }
 
 /** The week (Monday to Monday, in the instansi's zone) that `now` falls in, and its due time. */
-export function weeklyPeriod(now: Date, timeZone: string, cadence: ReportCadence): ReportPeriod {
+export function weeklyPeriod(now: Date, timeZone: string, cadence: Pick<ReportCadence, 'hari' | 'jam'> & Partial<ReportCadence>): ReportPeriod {
   const today = zonedDate(now, timeZone);
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
   const monday = addDays(today, -weekday);

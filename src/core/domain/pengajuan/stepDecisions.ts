@@ -39,7 +39,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   const status = next ? workflow.steps[next.position]!.pendingStatus : workflow.approvedStatus;
   await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status } });
   if (next) {
-    await ctx.tx.approvalStep.update({ where: { id: next.id }, data: { status: 'PENDING' } });
+    await ctx.tx.approvalStep.update({ where: { id: next.id }, data: { status: 'PENDING', pendingSince: ctx.now } });
     await notifyStep(ctx, request.id, next.id);
     ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), peranBerikutnya: rolePhrase(next.performer) }));
   } else {

@@ -42,7 +42,7 @@ export async function submitPengajuan(ctx: FlowContext, input: PengajuanInput) {
       steps: {
         create: workflow.steps.map((step, position) => ({
           position, kind: step.kind, performer: step.performer, assigneeId: assignees[position]!, citation: step.citation,
-          status: position === 0 ? 'PENDING' : 'WAITING',
+          status: position === 0 ? 'PENDING' : 'WAITING', pendingSince: position === 0 ? ctx.now : null,
         })),
       },
     },

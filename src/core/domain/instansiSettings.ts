@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { HariSchema } from './enums';
+
+const Jam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** Product choices of one instansi ([SILENT] in the regulations), from the `pengaturan` of its import file. */
+export const InstansiSettingsSchema = z.object({
+  /** Link a Slack account by its verified profile email. */
+  hubungkanViaEmail: z.boolean().default(true),
+  /** When the weekly digests go out, in the instansi's zone. */
+  ringkasan: z.object({ hari: HariSchema.default('JUMAT'), jam: Jam.default('16:00') }).default({ hari: 'JUMAT', jam: '16:00' }),
+  /** Also post each team's digest to its linked group or channel. */
+  ringkasanKeGrup: z.boolean().default(false),
+  /** Working days an approval step may wait before its approver is reminded (twice that: their superior is told). */
+  pengingatPersetujuanHariKerja: z.number().int().min(1).max(20).default(2),
+});
+export type InstansiSettings = z.infer<typeof InstansiSettingsSchema>;
+
+/** The stored settings, with defaults for whatever is missing or unreadable. */
+export function readSettings(json: string): InstansiSettings {
+  let raw: unknown = {};
+  try {
+    raw = JSON.parse(json || '{}');
+  } catch {
+    raw = {};
+  }
+  const parsed = InstansiSettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : InstansiSettingsSchema.parse({});
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/createDb';
+import { activeDelegates } from '../auth/requireApprover';
+import { workingDaysBetween } from '../calendar/workCalendar';
+import { formatDate } from '../domain/formatTime';
+import { zonedDate } from '../domain/zonedTime';
+import { text } from '../messages';
+import { enqueueSends } from '../outbox/enqueue';
+import { loadInstansiSchedules, once } from './instansiSchedules';
+import { REMINDER_TOKENS } from './reportReminders';
+import { inOfficeHours } from './workingHours';
+
+/**
+ * S2: a step that waits N working days reminds its approver (and their delegates); at 2N the
+ * approver's superior is told, as information. Nothing is ever approved automatically.
+ */
+export async function sendApprovalReminders(db: Db, now: Date): Promise<number> {
+  const schedules = await loadInstansiSchedules(db);
+  const steps = await db.approvalStep.findMany({
+    where: { status: 'PENDING' },
+    include: { assignee: { include: { homeUnit: true } }, penugasan: { include: { pegawai: true, tim: true } } },
+  });
+  let sent = 0;
+  for (const step of steps) {
+    const schedule = schedules.get(step.penugasan.instansiId);
+    if (!schedule || schedule.remindersPaused || !inOfficeHours(now, schedule)) continue;
+    const since = step.pendingSince ?? step.createdAt;
+    const days = workingDaysBetween(zonedDate(since, schedule.timeZone), zonedDate(now, schedule.timeZone), schedule.calendar);
+    const limit = schedule.settings.pengingatPersetujuanHariKerja;
+    const rung = days >= 2 * limit ? 2 : days >= limit ? 1 : 0;
+    if (rung === 0) continue;
+    const params = {
+      nomor: step.penugasan.number, nama: step.penugasan.pegawai.name, tim: step.penugasan.tim?.name ?? '-',
+      sejak: formatDate(since, schedule.timeZone), hari: days,
+    };
+    const approvers = [step.assigneeId, ...(await activeDelegates(db, step.assigneeId, step.performer, now))];
+    const superior = step.assignee.penilaiId ?? step.assignee.homeUnit.headId;
+    const sends = approvers.map((pegawaiId) => ({
+      id: randomUUID(), idempotencyKey: `pengingat-persetujuan:${step.id}:${rung}:${pegawaiId}`, to: { kind: 'pegawai' as const, pegawaiId },
+      message: text('pengingat.persetujuan', params),
+    }));
+    if (rung === 2 && superior && superior !== step.assigneeId) {
+      sends.push({
+        id: randomUUID(), idempotencyKey: `pengingat-persetujuan:${step.id}:atasan:${superior}`, to: { kind: 'pegawai', pegawaiId: superior },
+        message: text('pengingat.persetujuanAtasan', { ...params, penyetuju: step.assignee.name }),
+      });
+    }
+    sent += await once(() => db.$transaction(async (tx) => {
+      const fresh = [];
+      for (const send of sends) if (!(await tx.outboxMessage.findUnique({ where: { idempotencyKey: send.idempotencyKey } }))) fresh.push(send);
+      await enqueueSends(tx, fresh, REMINDER_TOKENS, now);
+      return fresh.length;
+    }));
+  }
+  return sent;
+}

@@ -1,0 +1,55 @@
+import type { Db } from '../../db/createDb';
+import { moveToWorkingTime } from '../calendar/workCalendar';
+import { onLeave } from '../domain/cuti/leave';
+import { parseCadence, weeklyPeriod } from '../domain/laporan/reportPeriod';
+import { zonedDate } from '../domain/zonedTime';
+import type { InstansiSchedule } from './instansiSchedules';
+
+const DONE = new Set(['SUBMITTED', 'REVIEWED']);
+
+export interface PendingReport {
+  pegawaiId: string;
+  timId: string;
+  tim: string;
+  dueAt: Date;
+  state: 'BELUM' | 'DRAF' | 'REVISI';
+  timeZone: string;
+  /** The team's reminder ladder for this period, each rung moved off days off; within the period. */
+  rungs: Date[];
+}
+
+/**
+ * Every anggota's report of this period that is still not sent, in teams whose reminders are not
+ * paused, leaving out whoever is on leave today (issue 8 items 2 and 4). Optionally for one pegawai.
+ */
+export async function findPendingReports(db: Db, now: Date, schedules: Map<string, InstansiSchedule>, pegawaiId?: string): Promise<Map<string, PendingReport[]>> {
+  const memberships = await db.membership.findMany({
+    where: {
+      role: 'ANGGOTA', status: 'ACTIVE', ...(pegawaiId ? { pegawaiId } : {}), pegawai: { active: true },
+      tim: { startsOn: { lte: now }, endsOn: { gte: new Date(now.getTime() - 86_400_000) }, remindersPausedAt: null },
+    },
+    include: { tim: true },
+    orderBy: { tim: { name: 'asc' } },
+  });
+  const byPegawai = new Map<string, PendingReport[]>();
+  const leaveByZone = new Map<string, Map<string, unknown>>();
+  for (const m of memberships) {
+    const schedule = schedules.get(m.tim.instansiId);
+    if (!schedule || schedule.remindersPaused) continue;
+    const zone = schedule.timeZone;
+    if (!leaveByZone.has(zone)) leaveByZone.set(zone, await onLeave(db, memberships.map((x) => x.pegawaiId), zonedDate(now, zone)));
+    if (leaveByZone.get(zone)!.has(m.pegawaiId)) continue;
+    const cadence = parseCadence(m.tim.reportCadence);
+    const period = weeklyPeriod(now, zone, cadence);
+    const report = await db.laporan.findFirst({ where: { authorId: m.pegawaiId, timId: m.timId, kind: 'KEMAJUAN_ANGGOTA', periodStart: period.periodStart } });
+    if (report && DONE.has(report.status)) continue;
+    const rungs = cadence.pengingat
+      .map((hours) => moveToWorkingTime(new Date(period.dueAt.getTime() + hours * 3_600_000), zone, schedule.calendar))
+      .filter((at) => at >= period.periodStart && at < period.periodEnd);
+    byPegawai.set(m.pegawaiId, [...(byPegawai.get(m.pegawaiId) ?? []), {
+      pegawaiId: m.pegawaiId, timId: m.timId, tim: m.tim.name, dueAt: period.dueAt, timeZone: zone, rungs,
+      state: !report ? 'BELUM' : report.status === 'REVISION_REQUESTED' ? 'REVISI' : 'DRAF',
+    }]);
+  }
+  return byPegawai;
+}

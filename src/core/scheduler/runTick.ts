@@ -1,0 +1,35 @@
+import type { Db } from '../../db/createDb';
+import type { Logger } from '../ports';
+import { sendApprovalReminders } from './approvalReminders';
+import { warnAboutCalendar } from './calendarWarning';
+import { sendDueReportReminders, type FanOutOptions } from './reportReminders';
+import { sendRequestedReportReminders } from './requestedReportReminders';
+import { sendDueSnoozes } from './snoozes';
+import { sendWeeklyDigests } from './weeklyDigests';
+
+export type TickResult = Record<'laporan' | 'tunda' | 'persetujuan' | 'diminta' | 'ringkasan' | 'kalender', number>;
+
+/**
+ * One scheduler tick (issue 8 item 1): the database says what is due now; every send carries a
+ * unique key, so running it again, late, or in two processes at once sends nothing twice. A job
+ * that fails is logged and tried again at the next tick; the others still run.
+ */
+export async function runTick(db: Db, now: Date, logger: Logger, options: FanOutOptions = {}): Promise<TickResult> {
+  const jobs: Array<[keyof TickResult, () => Promise<number>]> = [
+    ['laporan', () => sendDueReportReminders(db, now, options)],
+    ['tunda', () => sendDueSnoozes(db, now)],
+    ['persetujuan', () => sendApprovalReminders(db, now)],
+    ['diminta', () => sendRequestedReportReminders(db, now)],
+    ['ringkasan', () => sendWeeklyDigests(db, now)],
+    ['kalender', () => warnAboutCalendar(db, now)],
+  ];
+  const result = { laporan: 0, tunda: 0, persetujuan: 0, diminta: 0, ringkasan: 0, kalender: 0 };
+  for (const [name, job] of jobs) {
+    try {
+      result[name] = await job();
+    } catch (error) {
+      logger.error({ job: name, code: (error as { code?: string }).code ?? (error as Error).name }, 'scheduler job failed');
+    }
+  }
+  return result;
+}
