@@ -24,9 +24,12 @@ describe('scheduler: weekly digests', () => {
     const org = smallOrganisation('SMD');
     org.timKerja[0]!.anggota.push({ nip: NIP.pfPertama, peran: 'ANGGOTA' });
     const loaded = await loadOrganisation(bot, org);
-    const [madya, pelaksana, ketua, headA, headB, ketuaStat] = await Promise.all(
-      [NIP.pfMadya, NIP.pelaksana, NIP.pfMuda, NIP.kabidA, NIP.kabidB, NIP.pfPertama].map((nip) => loaded.link(nip)),
-    );
+    const madya = await loaded.link(NIP.pfMadya);
+    const pelaksana = await loaded.link(NIP.pelaksana);
+    const ketua = await loaded.link(NIP.pfMuda);
+    const headA = await loaded.link(NIP.kabidA);
+    const headB = await loaded.link(NIP.kabidB);
+    const ketuaStat = await loaded.link(NIP.pfPertama);
     await bot.as(ketua).command('kendala');
     for (const line of ['Server sering mati', 'Anggaran pemeliharaan habis', 'Pindah ke pusat data daerah']) await bot.as(ketua).say(line);
     await bot.as(ketua).press('Selesai');
