@@ -3,10 +3,12 @@
 import { z } from 'zod';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
-import { JenisCutiSchema, parseDateRange, recordLeave, type JenisCuti } from '../src/core/domain/cuti/leave';
+import {
+  JenisCutiSchema, LEAVE_BACKDATE_DAYS, LEAVE_MAX_DAYS, parseDateRange, plausibleLeave, recordLeave, type JenisCuti,
+} from '../src/core/domain/cuti/leave';
 import { leaveSubjects, requireLeaveSubject } from '../src/core/domain/cuti/leaveSubjects';
 import { formatDate } from '../src/core/domain/formatTime';
-import { zonedMidnight } from '../src/core/domain/zonedTime';
+import { zonedDate, zonedMidnight } from '../src/core/domain/zonedTime';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_PERSON') }),
@@ -76,6 +78,10 @@ export const cuti = defineFlow<State>({
         const range = parseDateRange(input);
         if (!range) {
           ctx.reply(text('cuti.tanggalTidakValid'));
+          return { stay: true };
+        }
+        if (!plausibleLeave(range, zonedDate(ctx.now, ctx.actor.timeZone))) {
+          ctx.reply(text('cuti.rentangTidakWajar', { mundur: LEAVE_BACKDATE_DAYS, maks: LEAVE_MAX_DAYS }));
           return { stay: true };
         }
         const next = { ...state, ...range, step: 'CONFIRM' as const };

@@ -17,7 +17,7 @@ export const pengingat = defineFlow<z.infer<typeof StateSchema>>({
   actions: {
     async tunda(ctx, args) {
       const until = snoozeUntil(args.sampai === 'BESOK' ? 'BESOK' : 'SEJAM', ctx.now, ctx.actor.timeZone, await loadWorkCalendar(ctx.tx, ctx.actor.instansiId));
-      await recordSnooze(ctx.tx, ctx.actor.id, until);
+      await recordSnooze(ctx.tx, ctx.actor.id, until, ctx.now);
       ctx.audit({ action: 'pengingat.tunda', outcome: 'OK', details: { until: until.toISOString() } });
       ctx.reply(text('pengingat.ditunda', { waktu: formatDateTime(until, ctx.actor.timeZone) }));
     },

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendDueReportReminders } from '../../src/core/scheduler/reportReminders';
+import { loadInstansiSchedules } from '../../src/core/scheduler/instansiSchedules';
 import { TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
@@ -18,7 +19,7 @@ async function start() {
 
 async function tick(at: string): Promise<number> {
   bot.clock.set(new Date(at));
-  const sent = await sendDueReportReminders(bot.db, bot.clock.now());
+  const sent = await sendDueReportReminders(bot.db, bot.clock.now(), await loadInstansiSchedules(bot.db));
   await bot.core.drainOutbox();
   return sent;
 }
@@ -42,8 +43,9 @@ describe('report reminders', () => {
 
   it('catches up after an outage with one reminder, not one per missed tick', async () => {
     const { pelaksana } = await start();
-    expect(await tick('2026-11-28T12:00:00Z')).toBe(2); // Saturday, after every rung: one each for the two pending officials
-    expect(await tick('2026-11-28T12:01:00Z')).toBe(0);
+    expect(await tick('2026-11-26T12:00:00Z')).toBe(0); // Thursday 20:00 WITA: a missed rung waits for office hours
+    expect(await tick('2026-11-27T01:00:00Z')).toBe(2); // Friday 09:00: one each for the two pending officials
+    expect(await tick('2026-11-27T01:01:00Z')).toBe(0);
     expect(bot.inbox(pelaksana).filter((m) => m.kind === 'choice' && m.text.startsWith('Pengingat'))).toHaveLength(1);
   });
 

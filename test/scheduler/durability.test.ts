@@ -21,9 +21,11 @@ describe('scheduler: durable and exactly once', () => {
     const madya = await org.link(NIP.pfMadya);
     const ketua = await org.link(NIP.pfMuda);
     expect((await tickAt(bot, '2026-11-26T06:00:00Z')).laporan).toBe(0);
-    // Down from 06:00 to 12:00 UTC: the 07:00 rung (Thursday 15:00 WITA) was missed.
-    expect((await tickAt(bot, '2026-11-26T12:00:00Z')).laporan).toBe(2);
-    for (let minute = 1; minute <= 10; minute++) await tickAt(bot, `2026-11-26T12:${String(minute).padStart(2, '0')}:00Z`);
+    // Down from 06:00 to 12:00 UTC: the 07:00 rung (Thursday 15:00 WITA) was missed. At 20:00
+    // WITA it is not sent (quiet hours); the next working morning it goes out once.
+    expect((await tickAt(bot, '2026-11-26T12:00:00Z')).laporan).toBe(0);
+    expect((await tickAt(bot, '2026-11-27T00:00:00Z')).laporan).toBe(2);
+    for (let minute = 1; minute <= 10; minute++) await tickAt(bot, `2026-11-27T00:${String(minute).padStart(2, '0')}:00Z`);
     expect(remindersOf(bot, madya)).toHaveLength(1);
 
     // The Friday 16:00 WITA digest (08:00Z), missed until 14:00Z.
@@ -54,7 +56,7 @@ describe('scheduler: durable and exactly once', () => {
     const report = await loadDemoOrganisation(bot.db, new Date('2026-11-23T00:00:00Z'));
     expect(report.ok).toBe(true);
     const script = path.join(import.meta.dirname, 'tickProcess.ts');
-    const at = '2026-11-28T00:00:00Z'; // Saturday 08:00 WITA: every rung of the week has passed
+    const at = '2026-11-27T07:50:00Z'; // Friday 15:50 WITA, in office hours: a rung of every team has passed
     const tickInProcess = () => run(process.execPath, ['--import', 'tsx', script, bot.file, at], { cwd: process.cwd() });
     // Two rounds, as two minutes of ticks: whatever gave way under contention in the first goes in the second.
     const counts: number[] = [];

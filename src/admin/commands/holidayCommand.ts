@@ -1,6 +1,7 @@
 import type { Db } from '../../db/createDb';
 import { appendAudit } from '../../core/auth/audit';
 import { NATIONAL_DAYS_OFF } from '../../core/calendar/nationalDaysOff';
+import { zonedDate } from '../../core/domain/zonedTime';
 import type { Output } from './output';
 
 const KINDS = ['CUTI_BERSAMA', 'LIBUR_INSTANSI'];
@@ -18,7 +19,7 @@ export async function holidayCommand(
     return 1;
   }
   if (input.action === 'daftar') {
-    const year = input.year ?? input.now.toISOString().slice(0, 4);
+    const year = input.year ?? zonedDate(input.now, instansi.timeZone).slice(0, 4);
     const own = await db.hariLibur.findMany({ where: { instansiId: instansi.id, date: { startsWith: `${year}-` } } });
     const rows = [
       ...NATIONAL_DAYS_OFF.filter((d) => d.date.startsWith(`${year}-`)).map((d) => `${d.date}  ${d.kind.padEnd(14)} ${d.name}${d.perkiraan ? ' (perkiraan)' : ''}`),
@@ -28,7 +29,8 @@ export async function holidayCommand(
     if (rows.length === 0) out.line(`Belum ada hari libur tahun ${year}.`);
     return 0;
   }
-  if (!input.date || !/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(`${input.date}T00:00:00Z`))) {
+  // The date must survive a round trip: 2026-02-30 is refused, not stored as a day that never comes.
+  if (!input.date || !/^\d{4}-\d{2}-\d{2}$/.test(input.date) || new Date(Date.parse(`${input.date}T00:00:00Z`) || 0).toISOString().slice(0, 10) !== input.date) {
     out.error('Tanggal ditulis TTTT-BB-HH, misalnya 2026-12-24.');
     return 2;
   }

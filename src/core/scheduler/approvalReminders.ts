@@ -6,7 +6,8 @@ import { formatDate } from '../domain/formatTime';
 import { zonedDate } from '../domain/zonedTime';
 import { text } from '../messages';
 import { enqueueSends } from '../outbox/enqueue';
-import { loadInstansiSchedules, once } from './instansiSchedules';
+import { once, type InstansiSchedule } from './instansiSchedules';
+import { onLeave } from '../domain/cuti/leave';
 import { REMINDER_TOKENS } from './reportReminders';
 import { inOfficeHours } from './workingHours';
 
@@ -14,8 +15,7 @@ import { inOfficeHours } from './workingHours';
  * S2: a step that waits N working days reminds its approver (and their delegates); at 2N the
  * approver's superior is told, as information. Nothing is ever approved automatically.
  */
-export async function sendApprovalReminders(db: Db, now: Date): Promise<number> {
-  const schedules = await loadInstansiSchedules(db);
+export async function sendApprovalReminders(db: Db, now: Date, schedules: Map<string, InstansiSchedule>): Promise<number> {
   const steps = await db.approvalStep.findMany({
     where: { status: 'PENDING' },
     include: { assignee: { include: { homeUnit: true } }, penugasan: { include: { pegawai: true, tim: true } } },
@@ -33,7 +33,9 @@ export async function sendApprovalReminders(db: Db, now: Date): Promise<number> 
       nomor: step.penugasan.number, nama: step.penugasan.pegawai.name, tim: step.penugasan.tim?.name ?? '-',
       sejak: formatDate(since, schedule.timeZone), hari: days,
     };
-    const approvers = [step.assigneeId, ...(await activeDelegates(db, step.assigneeId, step.performer, now))];
+    // An approver on leave is not reminded (their delegates are); their superior still hears at 2N.
+    const away = await onLeave(db, [step.assigneeId], zonedDate(now, schedule.timeZone));
+    const approvers = [...(away.size ? [] : [step.assigneeId]), ...(await activeDelegates(db, step.assigneeId, step.performer, now))];
     const superior = step.assignee.penilaiId ?? step.assignee.homeUnit.headId;
     const sends = approvers.map((pegawaiId) => ({
       id: randomUUID(), idempotencyKey: `pengingat-persetujuan:${step.id}:${rung}:${pegawaiId}`, to: { kind: 'pegawai' as const, pegawaiId },

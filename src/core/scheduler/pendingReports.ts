@@ -11,10 +11,15 @@ export interface PendingReport {
   pegawaiId: string;
   timId: string;
   tim: string;
+  periodStart: Date;
   dueAt: Date;
   state: 'BELUM' | 'DRAF' | 'REVISI';
   timeZone: string;
-  /** The team's reminder ladder for this period, each rung moved off days off; within the period. */
+  /**
+   * The team's reminder ladder for this period, each rung moved off days off. Rungs that land
+   * outside the period (before its Monday, or after it closes) are dropped: the report cannot be
+   * sent then.
+   */
   rungs: Date[];
 }
 
@@ -31,23 +36,30 @@ export async function findPendingReports(db: Db, now: Date, schedules: Map<strin
     include: { tim: true },
     orderBy: { tim: { name: 'asc' } },
   });
-  const byPegawai = new Map<string, PendingReport[]>();
-  const leaveByZone = new Map<string, Map<string, unknown>>();
-  for (const m of memberships) {
+  const live = memberships.flatMap((m) => {
     const schedule = schedules.get(m.tim.instansiId);
-    if (!schedule || schedule.remindersPaused) continue;
-    const zone = schedule.timeZone;
-    if (!leaveByZone.has(zone)) leaveByZone.set(zone, await onLeave(db, memberships.map((x) => x.pegawaiId), zonedDate(now, zone)));
-    if (leaveByZone.get(zone)!.has(m.pegawaiId)) continue;
+    if (!schedule || schedule.remindersPaused) return [];
     const cadence = parseCadence(m.tim.reportCadence);
-    const period = weeklyPeriod(now, zone, cadence);
-    const report = await db.laporan.findFirst({ where: { authorId: m.pegawaiId, timId: m.timId, kind: 'KEMAJUAN_ANGGOTA', periodStart: period.periodStart } });
+    return [{ m, schedule, cadence, period: weeklyPeriod(now, schedule.timeZone, cadence) }];
+  });
+  // One query for every report of these periods, not one per membership.
+  const reports = await db.laporan.findMany({
+    where: { kind: 'KEMAJUAN_ANGGOTA', authorId: { in: [...new Set(live.map((x) => x.m.pegawaiId))] }, periodStart: { in: [...new Set(live.map((x) => x.period.periodStart.getTime()))].map((t) => new Date(t)) } },
+  });
+  const reportOf = new Map(reports.map((r) => [`${r.authorId}:${r.timId}:${r.periodStart?.getTime()}`, r]));
+  const leaveByZone = new Map<string, Map<string, unknown>>();
+  const byPegawai = new Map<string, PendingReport[]>();
+  for (const { m, schedule, cadence, period } of live) {
+    const zone = schedule.timeZone;
+    if (!leaveByZone.has(zone)) leaveByZone.set(zone, await onLeave(db, live.map((x) => x.m.pegawaiId), zonedDate(now, zone)));
+    if (leaveByZone.get(zone)!.has(m.pegawaiId)) continue;
+    const report = reportOf.get(`${m.pegawaiId}:${m.timId}:${period.periodStart.getTime()}`);
     if (report && DONE.has(report.status)) continue;
     const rungs = cadence.pengingat
       .map((hours) => moveToWorkingTime(new Date(period.dueAt.getTime() + hours * 3_600_000), zone, schedule.calendar))
       .filter((at) => at >= period.periodStart && at < period.periodEnd);
     byPegawai.set(m.pegawaiId, [...(byPegawai.get(m.pegawaiId) ?? []), {
-      pegawaiId: m.pegawaiId, timId: m.timId, tim: m.tim.name, dueAt: period.dueAt, timeZone: zone, rungs,
+      pegawaiId: m.pegawaiId, timId: m.timId, tim: m.tim.name, periodStart: period.periodStart, dueAt: period.dueAt, timeZone: zone, rungs,
       state: !report ? 'BELUM' : report.status === 'REVISION_REQUESTED' ? 'REVISI' : 'DRAF',
     }]);
   }

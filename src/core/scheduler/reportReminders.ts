@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/createDb';
 import { ACTION_TOKEN_TTL_MS, enqueueSends } from '../outbox/enqueue';
 import { findPendingReports, type PendingReport } from './pendingReports';
-import { loadInstansiSchedules, once } from './instansiSchedules';
+import { once, type InstansiSchedule } from './instansiSchedules';
 import { REPORT_FLOW_ID, reminderMessage } from './reminderMessage';
+import { inOfficeHours } from './workingHours';
 
 export { REPORT_FLOW_ID } from './reminderMessage';
 
 export const REMINDER_TOKENS = { flowId: REPORT_FLOW_ID, step: null, stepTtlMs: ACTION_TOKEN_TTL_MS, actionTtlMs: ACTION_TOKEN_TTL_MS };
+// A rung noticed later than this (downtime, a pause lifted) is a catch-up: it waits for office hours.
+const ON_TIME_MS = 30 * 60_000;
 
 export interface FanOutOptions {
   /** Called after each person's reminder is committed (tests simulate a crash mid fan-out here). */
@@ -15,19 +18,24 @@ export interface FanOutOptions {
 }
 
 /**
- * Reminds each anggota with a report still pending, in one message covering all their teams. The
- * key is the latest rung now due, so a restart or a second process sends each reminder once, and
- * after downtime only the latest rung goes out. A snooze absorbs the rungs before it ends.
+ * Reminds each anggota with a report still pending, in one message covering all their teams. A
+ * `ScheduledRun` row per person records the latest rung reminded: every rung up to it is covered,
+ * so a restart, a second process or a second team never sends it again, and after downtime only
+ * the latest rung goes out, in office hours. A snooze absorbs the rungs before it ends.
  */
-export async function sendDueReportReminders(db: Db, now: Date, options: FanOutOptions = {}): Promise<number> {
-  const pendingByPegawai = await findPendingReports(db, now, await loadInstansiSchedules(db));
+export async function sendDueReportReminders(db: Db, now: Date, schedules: Map<string, InstansiSchedule>, options: FanOutOptions = {}): Promise<number> {
+  const pendingByPegawai = await findPendingReports(db, now, schedules);
   let sent = 0;
   for (const [pegawaiId, pending] of pendingByPegawai) {
     const rung = latestRung(pending, now);
-    if (!rung || (await snoozedPast(db, pegawaiId, rung))) continue;
-    const key = `pengingat-laporan:${pegawaiId}:${rung.toISOString()}`;
+    if (!rung) continue;
+    const schedule = schedules.get((await instansiOf(db, pegawaiId)) ?? '');
+    if (now.getTime() - rung.getTime() > ON_TIME_MS && (!schedule || !inOfficeHours(now, schedule))) continue;
+    if (await covered(db, pegawaiId, rung)) continue;
     sent += await once(() => db.$transaction(async (tx) => {
-      if (await tx.outboxMessage.findUnique({ where: { idempotencyKey: key } })) return 0;
+      if (await tx.scheduledRun.findFirst({ where: { jobKey: reminderJobKey(pegawaiId), dueAt: { gte: rung } } })) return 0;
+      await tx.scheduledRun.create({ data: { jobKey: reminderJobKey(pegawaiId), dueAt: rung, status: 'DONE', finishedAt: now } });
+      const key = `pengingat-laporan:${pegawaiId}:${rung.toISOString()}`;
       await enqueueSends(tx, [{ id: randomUUID(), idempotencyKey: key, to: { kind: 'pegawai', pegawaiId }, message: reminderMessage(pegawaiId, pending) }], REMINDER_TOKENS, now);
       return 1;
     }));
@@ -42,9 +50,15 @@ function latestRung(pending: PendingReport[], now: Date): Date | null {
   return due.length === 0 ? null : new Date(Math.max(...due.map((d) => d.getTime())));
 }
 
-// "Ingatkan nanti": a rung that falls before the snooze ends is answered by the snooze itself.
-async function snoozedPast(db: Db, pegawaiId: string, rung: Date): Promise<boolean> {
-  return (await db.scheduledRun.count({ where: { jobKey: snoozeJobKey(pegawaiId), dueAt: { gte: rung } } })) > 0;
+// Covered: a reminder at or after this rung was sent, or a snooze ("ingatkan nanti") runs past it.
+async function covered(db: Db, pegawaiId: string, rung: Date): Promise<boolean> {
+  const runs = await db.scheduledRun.count({ where: { jobKey: { in: [reminderJobKey(pegawaiId), snoozeJobKey(pegawaiId)] }, dueAt: { gte: rung } } });
+  return runs > 0;
 }
 
+async function instansiOf(db: Db, pegawaiId: string): Promise<string | undefined> {
+  return (await db.pegawai.findUnique({ where: { id: pegawaiId }, select: { instansiId: true } }))?.instansiId;
+}
+
+const reminderJobKey = (pegawaiId: string) => `pengingat-laporan:${pegawaiId}`;
 export const snoozeJobKey = (pegawaiId: string) => `tunda-laporan:${pegawaiId}`;

@@ -7,22 +7,24 @@ import { REQUESTED_FLOW_ID, RequestedContentSchema } from '../domain/laporan/req
 import { zonedDate } from '../domain/zonedTime';
 import { choice, label } from '../messages';
 import { enqueueSends } from '../outbox/enqueue';
-import { loadInstansiSchedules, once } from './instansiSchedules';
+import { once, type InstansiSchedule } from './instansiSchedules';
+import { inOfficeHours } from './workingHours';
 import { REMINDER_TOKENS } from './reportReminders';
 
 // Two hours before the deadline, one hour after it, and the next working day.
 const LADDER_MS = [-2 * 3_600_000, 3_600_000, 24 * 3_600_000];
 
 /** Issue 7 item 4 / issue 8 item 2: an open request for a report reminds its addressee, also when late. */
-export async function sendRequestedReportReminders(db: Db, now: Date): Promise<number> {
-  const schedules = await loadInstansiSchedules(db);
-  const open = await db.laporan.findMany({ where: { kind: 'DIMINTA', status: 'REQUESTED', dueAt: { not: null } }, include: { tim: true } });
+export async function sendRequestedReportReminders(db: Db, now: Date, schedules: Map<string, InstansiSchedule>): Promise<number> {
+  const open = await db.laporan.findMany({ where: { kind: 'DIMINTA', status: 'REQUESTED', dueAt: { not: null }, tim: { remindersPausedAt: null } }, include: { tim: true } });
   let sent = 0;
   for (const laporan of open) {
     const schedule = schedules.get(laporan.instansiId);
     if (!schedule || schedule.remindersPaused) continue;
     const rungs = LADDER_MS.map((offset) => moveToWorkingTime(new Date(laporan.dueAt!.getTime() + offset), schedule.timeZone, schedule.calendar));
     const index = rungs.findLastIndex((at) => at <= now);
+    // A rung noticed late (downtime) waits for office hours.
+    if (index >= 0 && now.getTime() - rungs[index]!.getTime() > 30 * 60_000 && !inOfficeHours(now, schedule)) continue;
     if (index < 0 || (await onLeave(db, [laporan.authorId], zonedDate(now, schedule.timeZone))).size > 0) continue;
     const content = RequestedContentSchema.parse(JSON.parse(laporan.content));
     const requester = await db.pegawai.findUnique({ where: { id: content.requesterId } });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/createDb';
 import type { Logger } from '../ports';
 import { sendApprovalReminders } from './approvalReminders';
 import { warnAboutCalendar } from './calendarWarning';
+import { loadInstansiSchedules } from './instansiSchedules';
 import { sendDueReportReminders, type FanOutOptions } from './reportReminders';
 import { sendRequestedReportReminders } from './requestedReportReminders';
 import { sendDueSnoozes } from './snoozes';
@@ -11,17 +12,19 @@ export type TickResult = Record<'laporan' | 'tunda' | 'persetujuan' | 'diminta' 
 
 /**
  * One scheduler tick (issue 8 item 1): the database says what is due now; every send carries a
- * unique key, so running it again, late, or in two processes at once sends nothing twice. A job
- * that fails is logged and tried again at the next tick; the others still run.
+ * unique key and a record of what was handled, so running it again, late, or in two processes at
+ * once sends nothing twice. A job that fails is logged and tried again at the next tick; the
+ * others still run.
  */
 export async function runTick(db: Db, now: Date, logger: Logger, options: FanOutOptions = {}): Promise<TickResult> {
+  const schedules = await loadInstansiSchedules(db);
   const jobs: Array<[keyof TickResult, () => Promise<number>]> = [
-    ['laporan', () => sendDueReportReminders(db, now, options)],
-    ['tunda', () => sendDueSnoozes(db, now)],
-    ['persetujuan', () => sendApprovalReminders(db, now)],
-    ['diminta', () => sendRequestedReportReminders(db, now)],
-    ['ringkasan', () => sendWeeklyDigests(db, now)],
-    ['kalender', () => warnAboutCalendar(db, now)],
+    ['laporan', () => sendDueReportReminders(db, now, schedules, options)],
+    ['tunda', () => sendDueSnoozes(db, now, schedules)],
+    ['persetujuan', () => sendApprovalReminders(db, now, schedules)],
+    ['diminta', () => sendRequestedReportReminders(db, now, schedules)],
+    ['ringkasan', () => sendWeeklyDigests(db, now, schedules)],
+    ['kalender', () => warnAboutCalendar(db, now, schedules)],
   ];
   const result = { laporan: 0, tunda: 0, persetujuan: 0, diminta: 0, ringkasan: 0, kalender: 0 };
   for (const [name, job] of jobs) {

@@ -6,7 +6,7 @@ import type { WorkCalendar } from '../calendar/workCalendar';
 import { zonedDate, zonedMidnight } from '../domain/zonedTime';
 import { enqueueSends } from '../outbox/enqueue';
 import { findPendingReports } from './pendingReports';
-import { loadInstansiSchedules, once } from './instansiSchedules';
+import { once, type InstansiSchedule } from './instansiSchedules';
 import { reminderMessage } from './reminderMessage';
 import { REMINDER_TOKENS, snoozeJobKey } from './reportReminders';
 
@@ -21,23 +21,25 @@ export function snoozeUntil(choice: SnoozeChoice, now: Date, timeZone: string, c
 }
 
 /** Records the snooze as a durable job: it survives restarts and fires once, from any process. */
-export async function recordSnooze(tx: Tx, pegawaiId: string, until: Date): Promise<void> {
+export async function recordSnooze(tx: Tx, pegawaiId: string, until: Date, now: Date): Promise<void> {
   await tx.scheduledRun.upsert({
     where: { jobKey_dueAt: { jobKey: snoozeJobKey(pegawaiId), dueAt: until } },
-    create: { jobKey: snoozeJobKey(pegawaiId), dueAt: until, payload: JSON.stringify({ pegawaiId }), status: 'PENDING' },
+    create: { jobKey: snoozeJobKey(pegawaiId), dueAt: until, payload: JSON.stringify({ pegawaiId, snoozedAt: now.toISOString() }), status: 'PENDING' },
     update: {},
   });
 }
 
-/** Sends each snooze that has ended: one reminder if the reports are still pending, none otherwise. */
-export async function sendDueSnoozes(db: Db, now: Date): Promise<number> {
+/**
+ * Sends each snooze that has ended: one reminder about the reports that were pending when it was
+ * asked for and still are; none when they were sent meanwhile or their period has closed.
+ */
+export async function sendDueSnoozes(db: Db, now: Date, schedules: Map<string, InstansiSchedule>): Promise<number> {
   const due = await db.scheduledRun.findMany({ where: { jobKey: { startsWith: 'tunda-laporan:' }, status: 'PENDING', dueAt: { lte: now } } });
-  if (due.length === 0) return 0;
-  const schedules = await loadInstansiSchedules(db);
   let sent = 0;
   for (const run of due) {
-    const { pegawaiId } = JSON.parse(run.payload) as { pegawaiId: string };
-    const pending = (await findPendingReports(db, now, schedules, pegawaiId)).get(pegawaiId) ?? [];
+    const { pegawaiId, snoozedAt } = JSON.parse(run.payload) as { pegawaiId: string; snoozedAt?: string };
+    const asked = snoozedAt ? new Date(snoozedAt) : run.createdAt;
+    const pending = ((await findPendingReports(db, now, schedules, pegawaiId)).get(pegawaiId) ?? []).filter((p) => p.periodStart <= asked);
     sent += await once(() => db.$transaction(async (tx) => {
       // Claiming the run is the lease: another process that got here first leaves nothing to do.
       const claimed = await tx.scheduledRun.updateMany({ where: { id: run.id, status: 'PENDING' }, data: { status: 'DONE', finishedAt: now } });

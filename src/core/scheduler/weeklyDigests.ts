@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/createDb';
 import { moveToWorkingTime } from '../calendar/workCalendar';
-import { weeklyPeriod, type ReportPeriod } from '../domain/laporan/reportPeriod';
-import { parseCadence } from '../domain/laporan/reportPeriod';
+import { PlatformSchema } from '../events';
+import { parseCadence, weeklyPeriod, type ReportPeriod } from '../domain/laporan/reportPeriod';
 import { teamDigest } from '../domain/ringkasan/teamDigest';
 import { unitDigest } from '../domain/ringkasan/unitDigest';
-import type { CoreMessage } from '../messages';
 import { enqueueSends, type PendingSend } from '../outbox/enqueue';
-import { loadInstansiSchedules, once, type InstansiSchedule } from './instansiSchedules';
+import { once, type InstansiSchedule } from './instansiSchedules';
 import { REMINDER_TOKENS } from './reportReminders';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -15,75 +14,86 @@ const WEEK_MS = 7 * 86_400_000;
 const CATCH_UP_MS = 3 * 86_400_000;
 const LATE_AFTER_MS = 30 * 60_000;
 
+/** A week's digest: the time it is due (moved off days off) and the week it reports on. */
+interface DigestWeek {
+  at: Date;
+  /** The digest's scheduled (unmoved) time: which week it covers, even when a holiday moves it. */
+  of: Date;
+}
+
 /**
- * Issue 8 item 5: each week at the instansi's digest time (moved off days off), every ketua tim
- * gets their team's digest and every unit head gets their unit's, once (keyed by team or unit and
- * period). A digest missed during downtime is sent once when the bot is back, marked late.
+ * Issue 8 item 5: each week at the instansi's digest time (moved to the next working day when it
+ * falls on a day off), every ketua tim gets their team's digest and every unit head their unit's,
+ * once: a `ScheduledRun` row per team or unit and week records it. A digest missed during
+ * downtime is sent once when the bot is back, marked late.
  */
-export async function sendWeeklyDigests(db: Db, now: Date): Promise<number> {
+export async function sendWeeklyDigests(db: Db, now: Date, schedules: Map<string, InstansiSchedule>): Promise<number> {
   let sent = 0;
-  for (const schedule of (await loadInstansiSchedules(db)).values()) {
-    const moment = latestDigestMoment(now, schedule);
-    if (!moment) continue;
-    const late = now.getTime() - moment.getTime() > LATE_AFTER_MS;
-    sent += await digestsOf(db, schedule, moment, now, late);
+  for (const schedule of schedules.values()) {
+    const week = latestDigestWeek(now, schedule);
+    if (!week) continue;
+    sent += await digestsOf(db, schedule, week, now, now.getTime() - week.at.getTime() > LATE_AFTER_MS);
   }
   return sent;
 }
 
-/** This week's digest time if it has passed, else last week's; none when that is too long ago. */
-function latestDigestMoment(now: Date, schedule: InstansiSchedule): Date | null {
+/** This week's digest if its time has passed, else last week's; none when that is too long ago. */
+function latestDigestWeek(now: Date, schedule: InstansiSchedule): DigestWeek | null {
   const { hari, jam } = schedule.settings.ringkasan;
-  const at = (when: Date) => moveToWorkingTime(weeklyPeriod(when, schedule.timeZone, { hari, jam }).dueAt, schedule.timeZone, schedule.calendar);
-  const thisWeek = at(now);
-  const moment = thisWeek <= now ? thisWeek : at(new Date(now.getTime() - WEEK_MS));
-  return moment <= now && now.getTime() - moment.getTime() <= CATCH_UP_MS ? moment : null;
+  const week = (when: Date): DigestWeek => {
+    const of = weeklyPeriod(when, schedule.timeZone, { hari, jam }).dueAt;
+    return { of, at: moveToWorkingTime(of, schedule.timeZone, schedule.calendar) };
+  };
+  const thisWeek = week(now);
+  const chosen = thisWeek.at <= now ? thisWeek : week(new Date(now.getTime() - WEEK_MS));
+  return chosen.at <= now && now.getTime() - chosen.at.getTime() <= CATCH_UP_MS ? chosen : null;
 }
 
-async function digestsOf(db: Db, schedule: InstansiSchedule, moment: Date, now: Date, late: boolean): Promise<number> {
+async function digestsOf(db: Db, schedule: InstansiSchedule, week: DigestWeek, now: Date, late: boolean): Promise<number> {
   const teams = await db.timKerja.findMany({
-    where: { instansiId: schedule.id, startsOn: { lte: moment }, endsOn: { gte: new Date(moment.getTime() - 86_400_000) } },
+    where: { instansiId: schedule.id, startsOn: { lte: week.of }, endsOn: { gte: new Date(week.of.getTime() - 86_400_000) } },
     include: { memberships: { where: { role: 'KETUA', status: 'ACTIVE' } }, chats: true, ownerUnit: true },
   });
   let sent = 0;
   const byUnit = new Map<string, { headId: string; teamIds: string[]; period: ReportPeriod }>();
   for (const tim of teams) {
-    const period = weeklyPeriod(moment, schedule.timeZone, parseCadence(tim.reportCadence));
-    const key = `ringkasan-tim:${tim.id}:${period.periodStart.toISOString()}`;
+    const period = weeklyPeriod(week.of, schedule.timeZone, parseCadence(tim.reportCadence));
     if (tim.ownerUnit.headId) {
       const unit = byUnit.get(tim.ownerUnitId) ?? { headId: tim.ownerUnit.headId, teamIds: [], period };
       unit.teamIds.push(tim.id);
       byUnit.set(tim.ownerUnitId, unit);
     }
-    // Every tick passes here for days after the digest time: build a digest only once.
-    if (await alreadySent(db, key)) continue;
+    const marker = { jobKey: `ringkasan-tim:${tim.id}`, dueAt: period.periodStart };
+    // Every tick passes here for days after the digest time: one indexed lookup, then nothing.
+    if (await db.scheduledRun.findUnique({ where: { jobKey_dueAt: marker } })) continue;
     const message = await teamDigest(db, tim.id, period, now, schedule.timeZone, late);
+    const key = `ringkasan-tim:${tim.id}:${period.periodStart.toISOString()}`;
     const sends: PendingSend[] = tim.memberships.map((ketua) => ({ id: randomUUID(), idempotencyKey: `${key}:${ketua.pegawaiId}`, to: { kind: 'pegawai', pegawaiId: ketua.pegawaiId }, message }));
     if (schedule.settings.ringkasanKeGrup) {
       for (const chat of tim.chats) {
-        sends.push({ id: randomUUID(), idempotencyKey: `${key}:grup:${chat.id}`, to: { kind: 'address', platform: chat.platform as 'telegram', address: { workspace: chat.workspace, chatId: chat.chatId }, locale: 'id' }, message });
+        const platform = PlatformSchema.safeParse(chat.platform);
+        if (!platform.success) continue;
+        sends.push({ id: randomUUID(), idempotencyKey: `${key}:grup:${chat.id}`, to: { kind: 'address', platform: platform.data, address: { workspace: chat.workspace, chatId: chat.chatId }, locale: 'id' }, message });
       }
     }
-    sent += await enqueueOnce(db, sends, now);
+    sent += await enqueueOnce(db, marker, sends, now);
   }
   for (const [unitId, unit] of byUnit) {
+    const marker = { jobKey: `ringkasan-unit:${unitId}`, dueAt: unit.period.periodStart };
+    if (await db.scheduledRun.findUnique({ where: { jobKey_dueAt: marker } })) continue;
+    const message = await unitDigest(db, unitId, unit.teamIds, unit.period, schedule.timeZone, late);
     const key = `ringkasan-unit:${unitId}:${unit.period.periodStart.toISOString()}`;
-    if (await alreadySent(db, key)) continue;
-    const message: CoreMessage = await unitDigest(db, unitId, unit.teamIds, unit.period, schedule.timeZone, late);
-    sent += await enqueueOnce(db, [{ id: randomUUID(), idempotencyKey: key, to: { kind: 'pegawai', pegawaiId: unit.headId }, message }], now);
+    sent += await enqueueOnce(db, marker, [{ id: randomUUID(), idempotencyKey: key, to: { kind: 'pegawai', pegawaiId: unit.headId }, message }], now);
   }
   return sent;
 }
 
-async function alreadySent(db: Db, key: string): Promise<boolean> {
-  return (await db.outboxMessage.count({ where: { idempotencyKey: { startsWith: key } } })) > 0;
-}
-
-async function enqueueOnce(db: Db, sends: PendingSend[], now: Date): Promise<number> {
+// The marker and the sends commit together: a second process finds the marker and skips.
+async function enqueueOnce(db: Db, marker: { jobKey: string; dueAt: Date }, sends: PendingSend[], now: Date): Promise<number> {
   return once(() => db.$transaction(async (tx) => {
-    const fresh: PendingSend[] = [];
-    for (const send of sends) if (!(await tx.outboxMessage.findUnique({ where: { idempotencyKey: send.idempotencyKey } }))) fresh.push(send);
-    await enqueueSends(tx, fresh, REMINDER_TOKENS, now);
-    return fresh.length;
+    if (await tx.scheduledRun.findUnique({ where: { jobKey_dueAt: marker } })) return 0;
+    await tx.scheduledRun.create({ data: { ...marker, status: 'DONE', finishedAt: now } });
+    await enqueueSends(tx, sends, REMINDER_TOKENS, now);
+    return sends.length;
   }));
 }

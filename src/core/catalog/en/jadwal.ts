@@ -46,4 +46,6 @@ export const jadwal = {
   'ringkasan.unitTimAnggota': '- Members reporting: {tepat} on time, {lambat} late, {belum} not yet',
   'ringkasan.terlambatDikirim': ' (sent late because the bot was not running)',
   'ringkasan.gabung': '{a}\n{b}',
+  'ringkasan.unitKendala': '- Kendala (obstacle) from {nama}: {kendala}',
+  'cuti.rentangTidakWajar': 'Leave can start at most {mundur} days in the past and last at most {maks} days. Please check the dates.',
 };

@@ -46,4 +46,6 @@ export const jadwal = {
   'ringkasan.unitTimAnggota': '- Anggota melapor: {tepat} tepat waktu, {lambat} terlambat, {belum} belum',
   'ringkasan.terlambatDikirim': ' (terlambat dikirim karena bot sempat tidak berjalan)',
   'ringkasan.gabung': '{a}\n{b}',
+  'ringkasan.unitKendala': '- Kendala dari {nama}: {kendala}',
+  'cuti.rentangTidakWajar': 'Cuti dapat dicatat paling awal {mundur} hari ke belakang dan paling lama {maks} hari. Mohon periksa tanggalnya.',
 } as const;

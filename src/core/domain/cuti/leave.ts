@@ -21,20 +21,41 @@ export async function onLeave(tx: Pick<Tx, 'cuti'>, pegawaiIds: string[], date: 
  * The other side is told: the member when their ketua records it, the ketua when the member does.
  */
 export async function recordLeave(ctx: FlowContext, input: { pegawaiId: string; kind: JenisCuti; startsOn: string; endsOn: string }): Promise<void> {
-  const cuti = await ctx.tx.cuti.create({ data: { ...input, instansiId: ctx.actor.instansiId, recordedById: ctx.actor.id } });
+  const cuti = await ctx.tx.cuti.create({ data: { ...input, instansiId: ctx.actor.instansiId, recordedById: ctx.actor.id, createdAt: ctx.now } });
   ctx.audit({ action: 'cuti.catat', outcome: 'OK', subject: `pegawai:${input.pegawaiId}`, details: { cutiId: cuti.id, kind: input.kind, startsOn: input.startsOn, endsOn: input.endsOn } });
   const zone = ctx.actor.timeZone;
   const params = {
     jenis: nested(`cuti.jenis.${input.kind}`), mulai: formatDate(zonedMidnight(input.startsOn, zone), zone), selesai: formatDate(zonedMidnight(input.endsOn, zone), zone),
   };
-  if (input.pegawaiId !== ctx.actor.id) {
-    ctx.notify(input.pegawaiId, text('cuti.dicatatKetua', { ...params, ketua: ctx.actor.name }));
-    return;
-  }
+  if (input.pegawaiId !== ctx.actor.id) ctx.notify(input.pegawaiId, text('cuti.dicatatKetua', { ...params, ketua: ctx.actor.name }));
+  // Every ketua of the member's running teams hears of it: their reminders and digests change too.
   const leads = await ctx.tx.membership.findMany({
-    where: { role: 'KETUA', status: 'ACTIVE', pegawaiId: { not: ctx.actor.id }, tim: { memberships: { some: { pegawaiId: ctx.actor.id, status: 'ACTIVE' } } } },
+    where: {
+      role: 'KETUA', status: 'ACTIVE', pegawaiId: { not: ctx.actor.id },
+      tim: { endsOn: { gte: ctx.now }, memberships: { some: { pegawaiId: input.pegawaiId, status: 'ACTIVE' } } },
+    },
+    include: { pegawai: true },
   });
-  for (const ketuaId of new Set(leads.map((m) => m.pegawaiId))) ctx.notify(ketuaId, text('cuti.diberitahukan', { ...params, nama: ctx.actor.name }));
+  const nama = input.pegawaiId === ctx.actor.id ? ctx.actor.name : (await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: input.pegawaiId } })).name;
+  for (const ketuaId of new Set(leads.map((m) => m.pegawaiId))) ctx.notify(ketuaId, text('cuti.diberitahukan', { ...params, nama }));
+}
+
+export const LEAVE_BACKDATE_DAYS = 7;
+export const LEAVE_MAX_DAYS = 90;
+
+/** A leave may start at most a week back and last at most 90 days (cuti besar is three months). */
+export function plausibleLeave(range: { startsOn: string; endsOn: string }, today: string): boolean {
+  const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  return day(range.startsOn) >= day(today) - LEAVE_BACKDATE_DAYS && day(range.endsOn) - day(range.startsOn) < LEAVE_MAX_DAYS;
+}
+
+/**
+ * Excused from the late mark: leave covering the due day that was recorded before the due time,
+ * or recorded by someone else (the ketua). Leave written by oneself after missing a deadline is not.
+ */
+export async function excusedOn(tx: Pick<Tx, 'cuti'>, pegawaiId: string, date: string, dueAt: Date): Promise<boolean> {
+  const rows = await tx.cuti.findMany({ where: { pegawaiId, cancelledAt: null, startsOn: { lte: date }, endsOn: { gte: date } } });
+  return rows.some((row) => row.createdAt <= dueAt || row.recordedById !== pegawaiId);
 }
 
 const MONTHS = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];

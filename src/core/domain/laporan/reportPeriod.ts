@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HariSchema } from '../enums';
 import { zonedDate, zonedMidnight } from '../zonedTime';
+import { addDays } from '../../calendar/workCalendar';
 
 /** A team's reporting cadence ("perjanjian tim kerja", LMD Lamp. II.B(6)); weekly is the product default. */
 export const ReportCadenceSchema = z.object({
@@ -25,10 +26,6 @@ export interface ReportPeriod {
 
 const DAY_INDEX = { SENIN: 0, SELASA: 1, RABU: 2, KAMIS: 3, JUMAT: 4 } as const;
 
-function addDays(date: string, days: number): string {
-  const utc = new Date(`${date}T00:00:00Z`);
-  return new Date(utc.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The week (Monday to Monday, in the instansi's zone) that `now` falls in, and its due time. */
 export function weeklyPeriod(now: Date, timeZone: string, cadence: Pick<ReportCadence, 'hari' | 'jam'> & Partial<ReportCadence>): ReportPeriod {

@@ -3,7 +3,7 @@ import { nested, t } from '../../catalog/t';
 import { choice, label, text, type Button } from '../../messages';
 import { formatDateTime, formatPeriod } from '../formatTime';
 import { editableReport, type ProgressContent } from './progressReport';
-import { onLeave } from '../cuti/leave';
+import { excusedOn } from '../cuti/leave';
 import { zonedDate } from '../zonedTime';
 
 export const FEEDBACK_FLOW_ID = 'umpan-balik';
@@ -33,7 +33,7 @@ export async function submitProgressReport(ctx: FlowContext, laporanId: string) 
   const resubmitted = laporan.status !== 'DRAFT';
   // Issue 8 item 4: whoever was on leave on the due day is not counted late.
   const late = !!laporan.dueAt && ctx.now > laporan.dueAt
-    && !(await onLeave(ctx.tx, [ctx.actor.id], zonedDate(laporan.dueAt, ctx.actor.timeZone))).has(ctx.actor.id);
+    && !(await excusedOn(ctx.tx, ctx.actor.id, zonedDate(laporan.dueAt, ctx.actor.timeZone), laporan.dueAt));
   await ctx.tx.laporan.update({ where: { id: laporanId }, data: { status: 'SUBMITTED', submittedAt: ctx.now, late } });
   await ctx.tx.laporanAddressee.deleteMany({ where: { laporanId } });
   await ctx.tx.laporanAddressee.create({ data: { laporanId, pegawaiId: addresseeId, capacity: ketuaId ? 'KETUA_TIM' : 'PEMILIK_KINERJA' } });

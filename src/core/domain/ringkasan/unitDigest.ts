@@ -30,7 +30,7 @@ export async function unitDigest(db: Db, unitId: string, teamIds: string[], peri
     const lines: Param[] = [
       nested('ringkasan.unitTimAnggota', { tepat: count('TEPAT_WAKTU'), lambat: count('TERLAMBAT'), belum: count('BELUM') }),
       ...content.capaian.map((c) => nested('ringkasan.capaian', { indikator: c.indikator, nilai: c.nilai, target: c.target, satuan: c.satuan })),
-      ...content.kendala.map((k) => `- ${k.nama}: ${k.kendala}`),
+      ...content.kendala.map((k) => nested('ringkasan.unitKendala', { nama: k.nama, kendala: k.kendala })),
     ];
     sections.push(nested('ringkasan.unitTim', { tim: tim.name, ketua, isi: joined(lines) }));
   }
