@@ -30,6 +30,8 @@ export const InstansiRowSchema = z.object({
     ringkasan: z.object({ hari: HariSchema, jam: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam ditulis JJ:MM') }).strict().optional(),
     ringkasanKeGrup: z.boolean().optional(),
     pengingatPersetujuanHariKerja: z.number().int().min(1).max(20).optional(),
+    nomorSurat: z.string().min(1).includes('{urutan}', { message: 'skema nomor surat wajib memuat {urutan}' }).optional(),
+    dasarSuratTugas: z.array(z.string().min(1)).optional(),
   }).strict().optional(),
 });
 export const PerangkatDaerahRowSchema = z.object({ kode, nama: teks, jenis: PerangkatDaerahKindSchema, nipKepala: NipSchema.optional() });

@@ -3,6 +3,7 @@ import { loadOrganisation } from '../helpers/organisationBot';
 import { SlackHarness } from '../helpers/slackHarness';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import type { SlackUser } from '../fakes/slackUser';
+import { pdfText } from '../helpers/pdfText';
 
 let h: SlackHarness;
 afterEach(async () => { await h?.stop(); });
@@ -92,6 +93,15 @@ describe('Slack adapter: the core flows through bolt', () => {
     expect(updated.text).toMatch(/DISETUJUI oleh Kabid Aptika Uji pada \d+ November 2026/);
     expect(updated.blocks!.some((b) => b.type === 'actions')).toBe(false);
     expect(h.lastText(ownPenilai)).toMatch(/^Permohonan nomor 1/);
+
+    // The last approval issues the letters: PDFs uploaded into the applicant's DM, text checked.
+    await h.press(ownPenilai, 'Setujui');
+    const files = h.fake.uploadedFiles(applicant.dmChannel);
+    expect(files.map((f) => f.filename)).toEqual(['persetujuan-0001-DISKOMINFO-2026.pdf', 'surat-tugas-0002-DISKOMINFO-2026.pdf']);
+    const tugas = (await pdfText(files[1]!.content)).join('\n');
+    expect(tugas).toContain('NOMOR : 0002/DISKOMINFO/2026');
+    expect(tugas).toMatch(/Statistisi Pertama Uji, NIP 199006062015032006/);
+    expect(tugas).toContain('Tim Satu Data');
   });
 
   it('refuses a button clicked by someone else, records it, and changes nothing', async () => {

@@ -63,7 +63,7 @@ describe('domain-spec §7.A: profiles and master data', () => {
     expect(decided.steps[0]).toMatchObject({ status: 'APPROVED', decidedById: await org.idOf(NIP.pfPertama), onBehalfOf: await org.idOf(NIP.kabidB) });
     const edited = bot.inbox(penilai).find((m) => m.kind === 'text' && m.text.includes('DISETUJUI'));
     expect(edited && edited.kind === 'text' && edited.text).toContain('atas nama Kabid Statistik Uji (pendelegasian)');
-    expect(bot.lastText(applicant)).toMatch(/telah disetujui seluruhnya/);
+    expect(bot.inbox(applicant).map(messageText)).toContainEqual(expect.stringMatching(/telah disetujui seluruhnya/));
     expect(bot.lastText(penilai)).toMatch(/^Permohonan nomor 1 telah diputuskan atas nama Bapak\/Ibu: DISETUJUI oleh Statistisi Pertama Uji atas nama Kabid Statistik Uji/);
   });
 

@@ -13,6 +13,10 @@ export const InstansiSettingsSchema = z.object({
   ringkasanKeGrup: z.boolean().default(false),
   /** Working days an approval step may wait before its approver is reminded (twice that: their superior is told). */
   pengingatPersetujuanHariKerja: z.number().int().min(1).max(20).default(2),
+  /** Letter numbering: {urutan} (per year), {unit} (the issuing perangkat daerah's code), {tahun}. */
+  nomorSurat: z.string().min(1).default('{urutan}/{unit}/{tahun}'),
+  /** "Dasar" of a Surat Tugas; empty means the national rules and the instansi's own regulation. */
+  dasarSuratTugas: z.array(z.string().min(1)).default([]),
 });
 export type InstansiSettings = z.infer<typeof InstansiSettingsSchema>;
 

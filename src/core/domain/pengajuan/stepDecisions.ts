@@ -1,4 +1,5 @@
 import type { FlowContext } from '../../engine/defineFlow';
+import { issueApprovalLetters, issueRefusalLetter } from '../surat/voluntaryLetters';
 import { nested, type Param, type Params } from '../../catalog/t';
 import { Refused } from '../../errors';
 import { formatDateTime } from '../formatTime';
@@ -45,6 +46,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   } else {
     ctx.notify(request.pegawaiId, text('pengajuan.disetujuiAkhir', { nomor: request.number, tim: request.tim?.name ?? '-' }));
     if (request.tim) {
+      await issueApprovalLetters(ctx, request);
       await postToTeamChats(ctx, request.tim.id, text('grup.pengajuanDisetujui', { tim: request.tim.name, nama: request.pegawai.name, jabatan: request.pegawai.jabatan, nomor: request.number }));
     }
   }
@@ -67,6 +69,7 @@ export async function rejectStep(ctx: FlowContext, request: LoadedRequest, stepI
   ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
   informPrincipal(ctx, request.number, capacity, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
   ctx.reply(text('persetujuan.tercatatTolak', { nomor: request.number }));
+  if (request.tim) await issueRefusalLetter(ctx, request, reason);
   ctx.audit({ action: 'pengajuan.tolak', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
 }
 

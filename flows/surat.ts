@@ -1,0 +1,44 @@
+// Issue 6 item 8: letters stay retrievable; each recipient can fetch a PDF, or a DOCX to edit before signing.
+import { z } from 'zod';
+import { defineFlow } from '../src/core/engine/defineFlow';
+import { choice, label, text } from '../src/core/messages';
+import { nested } from '../src/core/catalog/t';
+import { renderLetter } from '../src/core/letters/renderLetter';
+import { fileBase, storedDocument, type SuratKind } from '../src/core/domain/surat/issueLetter';
+import { formatDate } from '../src/core/domain/formatTime';
+import { letterFor, lettersOf } from '../src/core/domain/surat/lettersOf';
+
+const StateSchema = z.object({ step: z.literal('NONE') });
+const SHOWN = 10;
+
+export const surat = defineFlow<z.infer<typeof StateSchema>>({
+  id: 'surat',
+  version: 1,
+  command: 'surat',
+  descriptionKey: 'surat.perintah',
+  state: StateSchema,
+  async start(ctx) {
+    const letters = await lettersOf(ctx, SHOWN);
+    if (letters.length === 0) {
+      ctx.reply(text('surat.tidakAda'));
+      return { end: true };
+    }
+    const mine = { scope: 'action' as const, allowed: [ctx.actor.id] };
+    const lines = letters.map((s) => nested('surat.baris', { jenis: nested(`surat.jenis.${s.kind as SuratKind}`), nomor: s.nomor, tanggal: formatDate(s.issuedAt, ctx.actor.timeZone) }));
+    ctx.reply(choice('surat.daftar', letters.map((s) => (['pdf', 'docx'] as const).map((format) => ({
+      label: label('surat.tombol', { format: format.toUpperCase(), nomor: s.nomor }), action: 'unduh', args: { suratId: s.id, format }, ...mine,
+    }))), { daftar: lines.reduce((a, b) => nested('ringkasan.gabung', { a, b })) }));
+    return { end: true };
+  },
+  steps: { NONE: {} },
+  actions: {
+    async unduh(ctx, args) {
+      const letter = await letterFor(ctx, args.suratId ?? '');
+      const file = await renderLetter(storedDocument(letter.document), args.format === 'docx' ? 'docx' : 'pdf', fileBase(letter.kind as SuratKind, letter.nomor));
+      ctx.reply({
+        kind: 'document', fileName: file.fileName, mimeType: file.mimeType, contentBase64: file.content.toString('base64'),
+        caption: { key: 'surat.terbit', params: { jenis: nested(`surat.jenis.${letter.kind as SuratKind}`), nomor: letter.nomor } },
+      });
+    },
+  },
+});

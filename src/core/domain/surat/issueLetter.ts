@@ -1,0 +1,48 @@
+import type { FlowContext } from '../../engine/defineFlow';
+import type { LetterDocument } from '../../letters/letterDocument';
+import { renderLetter } from '../../letters/renderLetter';
+import { nextLetterNumber } from '../../letters/letterNumber';
+import { readSettings } from '../instansiSettings';
+import { zonedDate } from '../zonedTime';
+
+export type SuratKind = 'PERSETUJUAN' | 'PENOLAKAN' | 'SURAT_TUGAS';
+
+/**
+ * Numbers, stores and sends one letter: the PDF goes to each recipient's chat, and every recipient
+ * may fetch it again (PDF or DOCX) with /surat. The stored document renders the same file later.
+ */
+export async function issueLetter(
+  ctx: FlowContext,
+  input: { kind: SuratKind; penugasanId: string; unitCode: string; build: (nomor: string) => LetterDocument; sendTo: string[]; readers: string[] },
+): Promise<{ id: string; nomor: string }> {
+  const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: ctx.actor.instansiId } });
+  const year = Number(zonedDate(ctx.now, ctx.actor.timeZone).slice(0, 4));
+  const { nomor, urutan } = await nextLetterNumber(ctx.tx, { instansiId: instansi.id, scheme: readSettings(instansi.settings).nomorSurat, unitCode: input.unitCode, year });
+  const document = input.build(nomor);
+  const readers = [...new Set([...input.sendTo, ...input.readers])];
+  const surat = await ctx.tx.surat.create({
+    data: {
+      instansiId: instansi.id, penugasanId: input.penugasanId, kind: input.kind, nomor, tahun: year, urutan, issuedAt: ctx.now,
+      document: JSON.stringify(document), recipients: JSON.stringify(readers),
+    },
+  });
+  const pdf = await renderLetter(document, 'pdf', fileBase(input.kind, nomor));
+  for (const pegawaiId of new Set(input.sendTo)) {
+    ctx.notify(pegawaiId, {
+      kind: 'document', fileName: pdf.fileName, mimeType: pdf.mimeType, contentBase64: pdf.content.toString('base64'),
+      caption: { key: 'surat.terbit', params: { jenis: { key: `surat.jenis.${input.kind}` }, nomor } },
+    });
+  }
+  ctx.audit({ action: 'surat.terbit', outcome: 'OK', subject: `surat:${surat.id}`, details: { kind: input.kind, nomor, penugasanId: input.penugasanId } });
+  return { id: surat.id, nomor };
+}
+
+export function fileBase(kind: SuratKind, nomor: string): string {
+  return `${kind.toLowerCase().replace('_', '-')}-${nomor.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}
+
+/** A stored letter back as a LetterDocument (its dates were stored as ISO strings). */
+export function storedDocument(json: string): LetterDocument {
+  const document = JSON.parse(json) as LetterDocument & { issuedAt: string };
+  return { ...document, issuedAt: new Date(document.issuedAt) };
+}

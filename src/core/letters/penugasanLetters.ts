@@ -1,0 +1,129 @@
+import type { LetterDocument, LetterSignature } from './letterDocument';
+
+/** Who appears in a letter: the official's identity block (Nama, NIP, Pangkat/Gol, Jabatan, Instansi). */
+export interface LetterPerson {
+  name: string;
+  nip: string;
+  pangkat: string | null;
+  golongan: string | null;
+  jabatan: string;
+}
+
+export interface VoluntaryLetterInput {
+  kop: NonNullable<LetterDocument['kop']>;
+  issuedAt: Date;
+  nomor: string;
+  /** "Samarinda, 27 November 2026". */
+  tempatTanggal: string;
+  /** "Peraturan Wali Kota Samarinda Nomor 54 Tahun 2023" (the instansi's policy profile). */
+  regulation: string;
+  instansiName: string;
+  applicant: LetterPerson;
+  /** The date of the applicant's request, written out. */
+  requestDate: string;
+  team: string;
+  /** "Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika". */
+  ownerUnit: string;
+  signer: LetterPerson & { atasNama?: string };
+  tembusan: string[];
+}
+
+const pangkatOf = (p: LetterPerson) => [p.pangkat, p.golongan && `(${p.golongan})`].filter(Boolean).join(' ') || undefined;
+
+export function signatureOf(signer: VoluntaryLetterInput['signer'], placeDate?: string[]): LetterSignature {
+  return {
+    ...(placeDate ? { placeDate } : {}), jabatan: `${signer.jabatan.toUpperCase()},`, nama: signer.name,
+    ...(pangkatOf(signer) ? { pangkat: pangkatOf(signer) } : {}), nip: signer.nip, ...(signer.atasNama ? { atasNama: signer.atasNama } : {}),
+  };
+}
+
+function category(jabatan: string): string {
+  return /pelaksana/i.test(jabatan) ? 'Jabatan pelaksana' : 'Jabatan Fungsional';
+}
+
+/** Format 3 (000-SMD Lamp. BAB III): the approval of a request to join a team. */
+export function suratPersetujuan(input: VoluntaryLetterInput): LetterDocument {
+  return {
+    issuedAt: input.issuedAt, kop: input.kop, nomor: input.nomor, tempatTanggal: input.tempatTanggal,
+    header: { sifat: 'Biasa', lampiran: '-', hal: 'Persetujuan pelibatan dalam Tim Kerja' },
+    kepada: [`Yth. ${input.applicant.name}`, 'di', 'Tempat'],
+    body: [
+      { kind: 'paragraph', text: `Menindaklanjuti permohonan Saudara tanggal ${input.requestDate}, hal Permohonan pelibatan dalam Tim Kerja, dengan ini kami sampaikan hal-hal sebagai berikut:` },
+      {
+        kind: 'list', style: 'number', items: [
+          `${category(input.applicant.jabatan)} serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
+          `Kami menyetujui permohonan Saudara untuk dilibatkan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
+          'Setelah Saudara menerima Surat Tugas dari kami, agar Saudara segera melapor kepada Ketua Tim Kerja tersebut.',
+        ],
+      },
+      { kind: 'paragraph', text: 'Demikian kami sampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.' },
+    ],
+    signature: signatureOf(input.signer),
+    tembusan: input.tembusan,
+    attachments: [],
+  };
+}
+
+/** Format 4: the refusal, with its reason (in Samarinda one of the two prescribed alternatives). */
+export function suratPenolakan(input: VoluntaryLetterInput & { reason: string }): LetterDocument {
+  return {
+    issuedAt: input.issuedAt, kop: input.kop, nomor: input.nomor, tempatTanggal: input.tempatTanggal,
+    header: { sifat: 'Biasa', lampiran: '-', hal: 'Tidak setuju pelibatan dalam Tim Kerja' },
+    kepada: [`Yth. ${input.applicant.name}`, 'di', 'Tempat'],
+    body: [
+      { kind: 'paragraph', text: `Menindaklanjuti permohonan Saudara tanggal ${input.requestDate}, hal Permohonan pelibatan dalam Tim Kerja, dengan ini kami sampaikan hal-hal sebagai berikut:` },
+      {
+        kind: 'list', style: 'number', items: [
+          `Alasan: ${input.reason}`,
+          `Dengan pertimbangan tersebut, kami tidak menyetujui permohonan Saudara untuk dilibatkan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
+        ],
+      },
+      { kind: 'paragraph', text: 'Demikian kami sampaikan, atas perhatiannya kami ucapkan terima kasih.' },
+    ],
+    signature: signatureOf(input.signer),
+    tembusan: input.tembusan,
+    attachments: [],
+  };
+}
+
+export interface SuratTugasInput extends VoluntaryLetterInput {
+  /** Dasar items of the instansi (format 6 names national and regional rules; never another region's). */
+  dasar: string[];
+  ketua: string;
+  targets: Array<{ subKegiatan: string; sasaran: string; indikator: string; target: number; satuan: string }>;
+  members: string[];
+  period: string;
+  place: string;
+  date: string;
+}
+
+/** Format 6: the Surat Tugas with Lampiran 1 (the team table), for a new member of a team. */
+export function suratTugas(input: SuratTugasInput): LetterDocument {
+  const placeDate = [`Ditetapkan di : ${input.place}`, `pada tanggal : ${input.date}`];
+  const rows = (input.targets.length > 0 ? input.targets : [{ subKegiatan: '-', sasaran: '-', indikator: '-', target: 0, satuan: '-' }])
+    .map((t, index) => [String(index + 1), t.subKegiatan, t.sasaran, t.indikator, input.team, input.ketua, input.members.join(', '), t.target ? String(t.target) : '-', t.satuan]);
+  return {
+    issuedAt: input.issuedAt, kop: input.kop, title: 'SURAT TUGAS', nomor: `NOMOR : ${input.nomor}`,
+    body: [
+      { kind: 'list', label: 'Dasar', style: 'number', items: input.dasar },
+      { kind: 'heading', text: 'MEMERINTAHKAN :' },
+      { kind: 'list', label: 'Kepada', style: 'number', items: [`${input.applicant.name}, NIP ${input.applicant.nip}, ${input.applicant.jabatan}`] },
+      {
+        kind: 'list', label: 'Untuk', style: 'number', items: [
+          `Menjadi Anggota Tim Kerja ${input.team} pada ${input.ownerUnit} sesuai dengan penugasan terlampir, selama ${input.period};`,
+          'Menyusun rencana kerja individu, melaksanakan kinerja sesuai ekspektasi ketua tim, dan melaporkan hasil kinerjanya kepada ketua tim;',
+          'Dalam hal tidak dapat melanjutkan keanggotaan, menyampaikan pengunduran diri melalui ketua tim;',
+          'Melaksanakan tugas ini dengan penuh tanggung jawab.',
+        ],
+      },
+    ],
+    signature: signatureOf(input.signer, placeDate),
+    tembusan: input.tembusan,
+    attachments: [{
+      heading: [`LAMPIRAN 1 : SURAT TUGAS ${input.signer.jabatan.toUpperCase()}`, `NOMOR : ${input.nomor}`, `TANGGAL : ${input.date}`],
+      title: `Susunan Tim Kerja ${input.team}`,
+      table: { columns: ['NO', 'SUB KEGIATAN', 'SASARAN SUB KEGIATAN', 'INDIKATOR SUB KEGIATAN', 'NAMA TIM', 'KETUA TIM', 'ANGGOTA TIM', 'TARGET KINERJA', 'SATUAN'], rows },
+      signature: signatureOf(input.signer, placeDate),
+    }],
+  };
+}

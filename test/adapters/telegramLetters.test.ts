@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadOrganisation } from '../helpers/organisationBot';
+import { dm, TelegramHarness, tgUser } from '../helpers/telegramHarness';
+import { docxText, pdfText } from '../helpers/pdfText';
+import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+
+let h: TelegramHarness;
+afterEach(async () => { await h?.stop(); });
+
+const applicant = tgUser(5001, 'Statistisi');
+const targetHead = tgUser(5002, 'KabidAptika');
+const ownPenilai = tgUser(5003, 'KabidStatistik');
+
+const documentsTo = (chatId: number) => h.tg.calls.filter((c) => c.method === 'sendDocument' && String(c.params.chat_id) === String(chatId) && !c.error);
+
+describe('Telegram adapter: letters of a cross-unit voluntary request', () => {
+  it('sends the approval and the Surat Tugas as PDF documents whose text is right, and a DOCX on request', async () => {
+    h = await TelegramHarness.start();
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    await h.link(applicant, NIP.pfPertama);
+    await h.link(targetHead, NIP.kabidA);
+    await h.link(ownPenilai, NIP.kabidB);
+    await h.send(h.tg.sendText(applicant, dm(applicant), '/ajukan'));
+    await h.press(applicant, /^Tim Satu Data/);
+    await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
+    await h.press(applicant, 'Kirim');
+    await h.press(targetHead, 'Setujui');
+    expect(documentsTo(applicant.id)).toEqual([]);
+    await h.press(ownPenilai, 'Setujui');
+
+    const [approval, assignment] = documentsTo(applicant.id).map((c) => c.files.document!);
+    expect(approval!.name).toMatch(/^persetujuan-0001-DISKOMINFO-2026\.pdf$/);
+    const approvalText = (await pdfText(approval!.content)).join('\n');
+    expect(approvalText).toContain('PEMERINTAH KOTA UJI');
+    expect(approvalText).toMatch(/Nomor\s*:\s*0001\/DISKOMINFO\/2026/);
+    expect(approvalText).toContain('Persetujuan pelibatan dalam Tim Kerja');
+    expect(approvalText).toContain('Yth. Statistisi Pertama Uji');
+    expect(approvalText).toContain('Tim Satu Data');
+
+    const pages = await pdfText(assignment!.content);
+    const tugas = pages.join('\n');
+    expect(tugas).toContain('SURAT TUGAS');
+    expect(tugas).toContain('NOMOR : 0002/DISKOMINFO/2026');
+    expect(tugas).toContain('Peraturan Wali Kota Samarinda Nomor 54 Tahun 2023');
+    expect(tugas).toContain('MEMERINTAHKAN :');
+    expect(tugas).toMatch(/Statistisi Pertama Uji, NIP 199006062015032006/);
+    expect(tugas).toMatch(/NIP\.? ?197803032003121003/); // the Penilai who signed last
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.at(-1)).toContain('LAMPIRAN 1');
+    expect(pages.at(-1)).toContain('Dataset terbit');
+    // The signer and the tembusan get the letters too.
+    expect(documentsTo(ownPenilai.id)).toHaveLength(2);
+
+    await h.send(h.tg.sendText(applicant, dm(applicant), '/surat'));
+    expect(h.lastText(applicant)).toMatch(/^Surat yang dapat Bapak\/Ibu unduh:\n- Surat persetujuan .* nomor 0001\/DISKOMINFO\/2026/);
+    await h.press(applicant, 'DOCX 0002/DISKOMINFO/2026');
+    const docx = documentsTo(applicant.id).at(-1)!.files.document!;
+    expect(docx.name).toBe('surat-tugas-0002-DISKOMINFO-2026.docx');
+    expect(await docxText(docx.content)).toContain('SURAT TUGAS');
+  });
+
+  it('sends the refusal letter with the prescribed reason, and lists no letter for someone it is not for', async () => {
+    h = await TelegramHarness.start();
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    await h.link(applicant, NIP.pfPertama);
+    await h.link(targetHead, NIP.kabidA);
+    await h.send(h.tg.sendText(applicant, dm(applicant), '/ajukan'));
+    await h.press(applicant, /^Tim Satu Data/);
+    await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
+    await h.press(applicant, 'Kirim');
+    await h.press(targetHead, 'Tolak');
+    await h.press(targetHead, /anggota/i);
+    const [refusal] = documentsTo(applicant.id).map((c) => c.files.document!);
+    const text = (await pdfText(refusal!.content)).join('\n');
+    expect(text).toContain('Tidak setuju pelibatan dalam Tim Kerja');
+    expect(text).toMatch(/jumlah anggota/i);
+
+    const stranger = tgUser(5004, 'Kadis');
+    await h.link(stranger, NIP.kadis);
+    await h.send(h.tg.sendText(stranger, dm(stranger), '/surat'));
+    expect(h.lastText(stranger)).toBe('Belum ada surat untuk Bapak/Ibu.');
+  });
+});
