@@ -46,7 +46,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   } else {
     ctx.notify(request.pegawaiId, text('pengajuan.disetujuiAkhir', { nomor: request.number, tim: request.tim?.name ?? '-' }));
     if (request.tim) {
-      await issueApprovalLetters(ctx, request);
+      await issueApprovalLetters(ctx, request, capacity);
       await postToTeamChats(ctx, request.tim.id, text('grup.pengajuanDisetujui', { tim: request.tim.name, nama: request.pegawai.name, jabatan: request.pegawai.jabatan, nomor: request.number }));
     }
   }
@@ -69,7 +69,7 @@ export async function rejectStep(ctx: FlowContext, request: LoadedRequest, stepI
   ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
   informPrincipal(ctx, request.number, capacity, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
   ctx.reply(text('persetujuan.tercatatTolak', { nomor: request.number }));
-  if (request.tim) await issueRefusalLetter(ctx, request, reason);
+  if (request.tim) await issueRefusalLetter(ctx, request, reason, capacity);
   ctx.audit({ action: 'pengajuan.tolak', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
 }
 

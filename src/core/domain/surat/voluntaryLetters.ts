@@ -6,6 +6,7 @@ import { formatDate } from '../formatTime';
 import { readSettings } from '../instansiSettings';
 import type { LoadedRequest } from '../pengajuan/loadRequest';
 import { issueLetter } from './issueLetter';
+import type { ApproverCapacity } from '../../auth/requireApprover';
 
 const NATIONAL_DASAR = [
   'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara',
@@ -13,7 +14,7 @@ const NATIONAL_DASAR = [
 ];
 
 /** What every letter of one voluntary request shares: kop of the signer's perangkat daerah, people, team. */
-async function common(ctx: FlowContext, request: LoadedRequest) {
+async function common(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity) {
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: ctx.actor.instansiId } });
   const signer = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: ctx.actor.id }, include: { homeUnit: { include: { perangkatDaerah: true } } } });
   const applicant = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: request.pegawaiId }, include: { homeUnit: true } });
@@ -26,18 +27,20 @@ async function common(ctx: FlowContext, request: LoadedRequest) {
   // Tembusan: the applicant's own Penilai and own unit head, who must know where their staff works.
   const copies = await ctx.tx.pegawai.findMany({ where: { id: { in: [applicant.penilaiId, applicant.homeUnit.headId].filter((id): id is string => !!id && id !== ctx.actor.id) } } });
   const requested = request.steps[0]?.pendingSince ?? request.createdAt;
+  const principal = capacity.onBehalfOf ? await ctx.tx.pegawai.findUnique({ where: { id: capacity.onBehalfOf.id } }) : null;
   const input: VoluntaryLetterInput = {
     kop: kopFor(instansi.letterhead, signer.homeUnit.perangkatDaerah.name), issuedAt: ctx.now, nomor: '',
     tempatTanggal: `${place}, ${formatDate(ctx.now, zone)}`, regulation: getPolicyProfile(instansi.policyProfile).regulation, instansiName: instansi.name,
     applicant, requestDate: formatDate(requested, zone), team: tim.name, ownerUnit: `${tim.ownerUnit.name}, ${tim.ownerUnit.perangkatDaerah.name}`,
-    signer: { ...signer, jabatan: signer.jabatan }, tembusan: copies.map((p) => `${p.jabatan} (${p.name})`),
+    // A delegate (Plh/Plt) signs "a.n." the official whose step it was (C6).
+    signer: { ...signer, ...(principal ? { atasNama: `a.n. ${principal.jabatan.toUpperCase()}` } : {}) }, tembusan: copies.map((p) => `${p.jabatan} (${p.name})`),
   };
   return { instansi, tim, input, place, copies, unitCode: signer.homeUnit.perangkatDaerah.code };
 }
 
 /** WF-4/5 approved: the persetujuan (format 3) and the Surat Tugas with its lampiran (format 6). */
-export async function issueApprovalLetters(ctx: FlowContext, request: LoadedRequest): Promise<void> {
-  const { instansi, tim, input, place, copies, unitCode } = await common(ctx, request);
+export async function issueApprovalLetters(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity): Promise<void> {
+  const { instansi, tim, input, place, copies, unitCode } = await common(ctx, request, capacity);
   const sendTo = [request.pegawaiId, ctx.actor.id, ...copies.map((p) => p.id)];
   const ketua = tim.memberships.filter((m) => m.role === 'KETUA');
   const readers = ketua.map((m) => m.pegawaiId);
@@ -57,8 +60,8 @@ export async function issueApprovalLetters(ctx: FlowContext, request: LoadedRequ
 }
 
 /** WF-4/5 refused: the letter (format 4) carries the reason the approver gave. */
-export async function issueRefusalLetter(ctx: FlowContext, request: LoadedRequest, reason: string): Promise<void> {
-  const { input, copies, unitCode } = await common(ctx, request);
+export async function issueRefusalLetter(ctx: FlowContext, request: LoadedRequest, reason: string, capacity: ApproverCapacity): Promise<void> {
+  const { input, copies, unitCode } = await common(ctx, request, capacity);
   await issueLetter(ctx, {
     kind: 'PENOLAKAN', penugasanId: request.id, unitCode, sendTo: [request.pegawaiId, ctx.actor.id, ...copies.map((p) => p.id)], readers: [],
     build: (nomor) => suratPenolakan({ ...input, nomor, reason }),
