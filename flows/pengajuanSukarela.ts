@@ -10,12 +10,14 @@ import { submitPengajuan } from '../src/core/domain/pengajuan/submitPengajuan';
 import { approveStep, openStep, rejectReasons, rejectStep } from '../src/core/domain/pengajuan/stepDecisions';
 import { PENGAJUAN_FLOW_ID } from '../src/core/domain/pengajuan/notifyStep';
 import { roleName } from '../src/core/domain/pengajuan/roleName';
+import { acceptAssignment, objectToAssignment, openAcceptance } from '../src/core/domain/pengajuan/acceptAssignment';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),
   z.object({ step: z.literal('ASK_MOTIVATION'), timId: z.string() }),
   z.object({ step: z.literal('CONFIRM'), timId: z.string(), motivasi: z.string() }),
   z.object({ step: z.literal('ASK_REASON'), stepId: z.string() }),
+  z.object({ step: z.literal('ASK_OBJECTION'), penugasanId: z.string() }),
 ]);
 type State = z.infer<typeof StateSchema>;
 
@@ -76,6 +78,13 @@ export const pengajuanSukarela = defineFlow<State>({
         return { end: true };
       },
     },
+    ASK_OBJECTION: {
+      async text(ctx, state, input) {
+        if (answerTooShort(ctx, input, MIN_REASON, 'persetujuan.alasanTerlaluPendek')) return { stay: true };
+        await objectToAssignment(ctx, state.penugasanId, input.trim());
+        return { end: true };
+      },
+    },
     ASK_REASON: {
       async text(ctx, state, input) {
         if (answerTooShort(ctx, input, MIN_REASON, 'persetujuan.alasanTerlaluPendek')) return { stay: true };
@@ -87,6 +96,18 @@ export const pengajuanSukarela = defineFlow<State>({
     },
   },
   actions: {
+    // Issue 6 item 10: the assignee confirms before the assignment is active, or objects (S4).
+    async terimaPenugasan(ctx, args) {
+      await acceptAssignment(ctx, args.penugasanId ?? '');
+    },
+    async keberatan(ctx, args) {
+      if ((await openAcceptance(ctx, args.penugasanId ?? '')).status === 'done') {
+        ctx.reply(text('pengajuan.sudahDijawab'));
+        return;
+      }
+      ctx.reply(text('pengajuan.tulisKeberatan'));
+      return { next: { step: 'ASK_OBJECTION', penugasanId: args.penugasanId! } };
+    },
     async setujui(ctx, args) {
       const check = await openStep(ctx, args.stepId ?? '');
       if (check.status === 'decided') ctx.reply(text('persetujuan.sudahDiputuskan'));

@@ -3,12 +3,12 @@ import { issueApprovalLetters, issueRefusalLetter } from '../surat/voluntaryLett
 import { nested, type Param, type Params } from '../../catalog/t';
 import { Refused } from '../../errors';
 import { formatDateTime } from '../formatTime';
-import { text } from '../../messages';
+import { choice, label, text } from '../../messages';
 import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
 import { workflowOfRequest } from './selectWorkflow';
 import { postToTeamChats } from '../tim/teamChats';
 import { loadRequest, type LoadedRequest } from './loadRequest';
-import { notifyStep } from './notifyStep';
+import { notifyStep, PENGAJUAN_FLOW_ID } from './notifyStep';
 import { requestSummary } from './requestSummary';
 import { rolePhrase } from './roleName';
 
@@ -44,7 +44,11 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
     await notifyStep(ctx, request.id, next.id);
     ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), peranBerikutnya: rolePhrase(next.performer) }));
   } else {
-    ctx.notify(request.pegawaiId, text('pengajuan.disetujuiAkhir', { nomor: request.number, tim: request.tim?.name ?? '-' }));
+    const answer = { scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [request.pegawaiId], args: { penugasanId: request.id } };
+    ctx.notify(request.pegawaiId, choice('pengajuan.disetujuiAkhir', [[
+      { label: label('pengajuan.terimaPenugasan'), action: 'terimaPenugasan', style: 'primary', ...answer },
+      { label: label('pengajuan.ajukanKeberatan'), action: 'keberatan', ...answer },
+    ]], { nomor: request.number, tim: request.tim?.name ?? '-' }));
     if (request.tim) {
       await issueApprovalLetters(ctx, request, capacity);
       await postToTeamChats(ctx, request.tim.id, text('grup.pengajuanDisetujui', { tim: request.tim.name, nama: request.pegawai.name, jabatan: request.pegawai.jabatan, nomor: request.number }));

@@ -1,0 +1,54 @@
+import type { FlowContext } from '../../engine/defineFlow';
+import { Refused } from '../../errors';
+import { text } from '../../messages';
+import { loadRequest } from './loadRequest';
+
+export type AcceptanceCheck = { status: 'open'; request: Awaited<ReturnType<typeof loadRequest>> } | { status: 'done' };
+
+/** A request approved at every step, awaiting its applicant's answer (issue 6 item 10). */
+export async function openAcceptance(ctx: FlowContext, penugasanId: string): Promise<AcceptanceCheck> {
+  const request = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, instansiId: ctx.actor.instansiId } });
+  if (!request || request.pegawaiId !== ctx.actor.id) throw new Refused('C7', 'pengajuan.bukanPemohon');
+  const full = await loadRequest(ctx.tx, penugasanId);
+  if (!full.steps.every((s) => s.status === 'APPROVED') || ['ACTIVE', 'OBJECTED'].includes(full.status)) return { status: 'done' };
+  return { status: 'open', request: full };
+}
+
+/**
+ * The applicant accepts ("Terima"): only now is the membership active. The ketua tim and the
+ * owner unit's head are told of the new member (S12).
+ */
+export async function acceptAssignment(ctx: FlowContext, penugasanId: string): Promise<void> {
+  const check = await openAcceptance(ctx, penugasanId);
+  if (check.status === 'done') {
+    ctx.reply(text('pengajuan.sudahDijawab'));
+    return;
+  }
+  const { request } = check;
+  const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: request.timId! }, include: { ownerUnit: true, memberships: { where: { role: 'KETUA', status: 'ACTIVE' } } } });
+  await ctx.tx.membership.upsert({
+    where: { timId_pegawaiId_role: { timId: tim.id, pegawaiId: ctx.actor.id, role: 'ANGGOTA' } },
+    create: { timId: tim.id, pegawaiId: ctx.actor.id, role: 'ANGGOTA', startsOn: ctx.now, endsOn: tim.endsOn, status: 'ACTIVE', penugasanId },
+    update: { status: 'ACTIVE', startsOn: ctx.now, endsOn: tim.endsOn, penugasanId },
+  });
+  await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'ACTIVE', startsOn: ctx.now, endsOn: tim.endsOn } });
+  const told = new Set([...tim.memberships.map((m) => m.pegawaiId), ...(tim.ownerUnit.headId ? [tim.ownerUnit.headId] : [])]);
+  for (const pegawaiId of told) ctx.notify(pegawaiId, text('pengajuan.anggotaBaru', { nama: ctx.actor.name, jabatan: ctx.actor.jabatan, tim: tim.name, nomor: request.number }));
+  ctx.audit({ action: 'penugasan.terima', outcome: 'OK', subject: `penugasan:${penugasanId}`, rule: 'C2' });
+  ctx.reply(text('pengajuan.diterima', { tim: tim.name }));
+}
+
+/** S4: instead of refusing, the applicant raises a keberatan, routed to whoever made the last decision. */
+export async function objectToAssignment(ctx: FlowContext, penugasanId: string, reason: string): Promise<void> {
+  const check = await openAcceptance(ctx, penugasanId);
+  if (check.status === 'done') {
+    ctx.reply(text('pengajuan.sudahDijawab'));
+    return;
+  }
+  const { request } = check;
+  const issuer = request.steps.at(-1)?.decidedById;
+  await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'OBJECTED' } });
+  if (issuer) ctx.notify(issuer, text('pengajuan.keberatanMasuk', { nama: ctx.actor.name, nomor: request.number, tim: request.tim?.name ?? '-', alasan: reason }));
+  ctx.audit({ action: 'penugasan.keberatan', outcome: 'OK', subject: `penugasan:${penugasanId}`, rule: 'S4' });
+  ctx.reply(text('pengajuan.keberatanTerkirim'));
+}
