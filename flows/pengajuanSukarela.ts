@@ -139,7 +139,9 @@ export const pengajuanSukarela = defineFlow<State>({
       }
       const reasons = rejectReasons(check.request);
       if (reasons === 'FREE' || !reasons.includes(args.alasan ?? '')) return;
-      await rejectStep(ctx, check.request, args.stepId!, check.capacity, t('id', `alasan.${args.alasan}` as 'alasan.ANGGOTA_MENCUKUPI'));
+      const code = args.alasan as 'KUALIFIKASI_TIDAK_SESUAI' | 'ANGGOTA_MENCUKUPI';
+      const prescribed = code === 'KUALIFIKASI_TIDAK_SESUAI' || code === 'ANGGOTA_MENCUKUPI' ? code : undefined;
+      await rejectStep(ctx, check.request, args.stepId!, check.capacity, t('id', `alasan.${code}`), prescribed);
     },
   },
 });

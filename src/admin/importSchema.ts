@@ -32,6 +32,7 @@ export const InstansiRowSchema = z.object({
     pengingatPersetujuanHariKerja: z.number().int().min(1).max(20).optional(),
     nomorSurat: z.string().min(1).includes('{urutan}', { message: 'skema nomor surat wajib memuat {urutan}' }).optional(),
     dasarSuratTugas: z.array(z.string().min(1)).optional(),
+    tempatSurat: z.string().min(1).optional(),
   }).strict().optional(),
 });
 export const PerangkatDaerahRowSchema = z.object({ kode, nama: teks, jenis: PerangkatDaerahKindSchema, nipKepala: NipSchema.optional() });

@@ -25,31 +25,33 @@ describe('Telegram adapter: letters of a cross-unit voluntary request', () => {
     await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
     await h.press(applicant, 'Kirim');
     await h.press(targetHead, 'Setujui');
-    expect(documentsTo(applicant.id)).toEqual([]);
+    // The target unit answers by letter at its own step (format 3): the applicant takes it home.
+    const [approval] = documentsTo(applicant.id).map((c) => c.files.document!);
+    expect(approval!.name).toBe('persetujuan-0001-DISKOMINFO-2026.pdf');
+    const approvalLines = (await pdfText(approval!.content)).join('\n').split('\n');
+    expect(approvalLines).toContain('PEMERINTAH KOTA UJI');
+    expect(approvalLines.some((l) => /^Nomor\s*:\s*0001\/DISKOMINFO\/2026$/.test(l.trim()))).toBe(true);
+    expect(approvalLines.some((l) => /^Hal\s*:\s*Persetujuan pelibatan dalam Tim Kerja$/.test(l.trim()))).toBe(true);
+    expect(approvalLines.map((l) => l.trim())).toContain('Yth. Statistisi Pertama Uji');
+    expect(approvalLines.join('\n')).toMatch(/NIP\.? ?197502022001122002/); // signed by the target unit's head
     await h.press(ownPenilai, 'Setujui');
 
-    const [approval, assignment] = documentsTo(applicant.id).map((c) => c.files.document!);
-    expect(approval!.name).toMatch(/^persetujuan-0001-DISKOMINFO-2026\.pdf$/);
-    const approvalText = (await pdfText(approval!.content)).join('\n');
-    expect(approvalText).toContain('PEMERINTAH KOTA UJI');
-    expect(approvalText).toMatch(/Nomor\s*:\s*0001\/DISKOMINFO\/2026/);
-    expect(approvalText).toContain('Persetujuan pelibatan dalam Tim Kerja');
-    expect(approvalText).toContain('Yth. Statistisi Pertama Uji');
-    expect(approvalText).toContain('Tim Satu Data');
-
+    const [, assignment] = documentsTo(applicant.id).map((c) => c.files.document!);
     const pages = await pdfText(assignment!.content);
     const tugas = pages.join('\n');
+    expect(tugas.split('\n').map((l) => l.trim())).toContain('NOMOR : 0002/DISKOMINFO/2026');
+    expect(tugas).not.toContain('NOMOR : NOMOR');
     expect(tugas).toContain('SURAT TUGAS');
-    expect(tugas).toContain('NOMOR : 0002/DISKOMINFO/2026');
     expect(tugas).toContain('Peraturan Wali Kota Samarinda Nomor 54 Tahun 2023');
     expect(tugas).toContain('MEMERINTAHKAN :');
     expect(tugas).toMatch(/Statistisi Pertama Uji, NIP 199006062015032006/);
-    expect(tugas).toMatch(/NIP\.? ?197803032003121003/); // the Penilai who signed last
+    expect(tugas).toMatch(/NIP\.? ?197803032003121003/); // the Penilai, who decided last, signs the Surat Tugas
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.at(-1)).toContain('LAMPIRAN 1');
     expect(pages.at(-1)).toContain('Dataset terbit');
     // The signer and the tembusan get the letters too.
     expect(documentsTo(ownPenilai.id)).toHaveLength(2);
+    expect(documentsTo(targetHead.id)).toHaveLength(1);
 
     await h.send(h.tg.sendText(applicant, dm(applicant), '/surat'));
     expect(h.lastText(applicant)).toMatch(/^Surat yang dapat Bapak\/Ibu unduh:\n- Surat persetujuan .* nomor 0001\/DISKOMINFO\/2026/);
@@ -73,7 +75,9 @@ describe('Telegram adapter: letters of a cross-unit voluntary request', () => {
     const [refusal] = documentsTo(applicant.id).map((c) => c.files.document!);
     const text = (await pdfText(refusal!.content)).join('\n');
     expect(text).toContain('Tidak setuju pelibatan dalam Tim Kerja');
-    expect(text).toMatch(/jumlah anggota/i);
+    // Alternative 2 of format 4, in the regulation's own sentence.
+    expect(text.replace(/\s+/g, ' ')).toContain('Jabatan Fungsional serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam Tim Kerja Tim Satu Data pada Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika, namun jumlah anggota Tim sudah mencukupi.');
+    expect(text).not.toContain('Yth. Yth.');
 
     const stranger = tgUser(5004, 'Kadis');
     await h.link(stranger, NIP.kadis);

@@ -31,6 +31,8 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     expect(request.status).toBe('HOME_REJECTED');
     expect(request.steps.map((s) => s.status)).toEqual(['APPROVED', 'REJECTED']);
     expect(texts(applicant)).toContain('Pengajuan nomor 1 ditolak oleh Kabid Statistik Uji (Pejabat Penilai Kinerja pemohon). Alasan: Kualifikasi sesuai, tetapi jumlah anggota tim sudah mencukupi');
+    // The target unit answered by letter; the home Penilai's refusal (T6) produces none.
+    expect((await bot.db.surat.findMany()).map((l) => l.kind)).toEqual(['PERSETUJUAN']);
     expect(texts(ownPenilai)).toContainEqual(expect.stringMatching(/DITOLAK oleh Kabid Statistik Uji .*Alasan: Kualifikasi sesuai/));
   });
 

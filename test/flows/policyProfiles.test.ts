@@ -67,7 +67,7 @@ describe('domain-spec §7.A: profiles and master data', () => {
     expect(bot.lastText(penilai)).toMatch(/^Permohonan nomor 1 telah diputuskan atas nama Bapak\/Ibu: DISETUJUI oleh Statistisi Pertama Uji atas nama Kabid Statistik Uji/);
     // The letters are signed by the delegate "a.n." the official whose step it was.
     const letter = await bot.db.surat.findFirstOrThrow({ where: { kind: 'SURAT_TUGAS' } });
-    expect(JSON.parse(letter.document).signature).toMatchObject({ nama: 'Statistisi Pertama Uji', atasNama: 'a.n. JABATAN KABID STATISTIK UJI' });
+    expect(JSON.parse(letter.document).signature).toMatchObject({ nama: 'Statistisi Pertama Uji', atasNama: 'a.n. JABATAN KABID STATISTIK UJI,' });
   });
 
   it('AC-04: delivers the member-performance report on a Samarinda ahli madya to the JPT as Penilai and to the Administrator as the unit head', async () => {

@@ -17,6 +17,8 @@ export const InstansiSettingsSchema = z.object({
   nomorSurat: z.string().min(1).default('{urutan}/{unit}/{tahun}'),
   /** "Dasar" of a Surat Tugas; empty means the national rules and the instansi's own regulation. */
   dasarSuratTugas: z.array(z.string().min(1)).default([]),
+  /** Where letters are signed (the capital of a kabupaten); default: the city's or kabupaten's name. */
+  tempatSurat: z.string().min(1).optional(),
 });
 export type InstansiSettings = z.infer<typeof InstansiSettingsSchema>;
 

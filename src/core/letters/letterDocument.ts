@@ -18,13 +18,13 @@ export interface LetterDocument {
   } | null;
   /** A centred title (SURAT TUGAS, REKOMENDASI PELIBATAN DALAM TIM KERJA); absent for a plain letter. */
   title?: string;
-  /** Shown under the title ("NOMOR : …") or in the header block of a plain letter. */
+  /** The bare number; the renderer writes "NOMOR :" or "Nomor :" before it. */
   nomor: string;
   /** "Samarinda, 27 November 2026" at the top right of a plain letter. */
   tempatTanggal?: string;
   /** Header block of a plain letter (formats 1–4): Sifat, Lampiran, Hal. */
   header?: { sifat: string; lampiran: string; hal: string };
-  /** "Yth. …" lines, then "di" / "Tempat". */
+  /** The addressee lines; the renderer adds "Yth." before the first and "di" / "Tempat" after. */
   kepada?: string[];
   body: LetterBlock[];
   signature: LetterSignature;

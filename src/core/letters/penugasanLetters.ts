@@ -46,7 +46,7 @@ export function suratPersetujuan(input: VoluntaryLetterInput): LetterDocument {
   return {
     issuedAt: input.issuedAt, kop: input.kop, nomor: input.nomor, tempatTanggal: input.tempatTanggal,
     header: { sifat: 'Biasa', lampiran: '-', hal: 'Persetujuan pelibatan dalam Tim Kerja' },
-    kepada: [`Yth. ${input.applicant.name}`, 'di', 'Tempat'],
+    kepada: [input.applicant.name],
     body: [
       { kind: 'paragraph', text: `Menindaklanjuti permohonan Saudara tanggal ${input.requestDate}, hal Permohonan pelibatan dalam Tim Kerja, dengan ini kami sampaikan hal-hal sebagai berikut:` },
       {
@@ -64,20 +64,28 @@ export function suratPersetujuan(input: VoluntaryLetterInput): LetterDocument {
   };
 }
 
-/** Format 4: the refusal, with its reason (in Samarinda one of the two prescribed alternatives). */
-export function suratPenolakan(input: VoluntaryLetterInput & { reason: string }): LetterDocument {
+export type RefusalReason = { code: 'KUALIFIKASI_TIDAK_SESUAI' | 'ANGGOTA_MENCUKUPI' } | { code: 'LAINNYA'; text: string };
+
+/**
+ * Format 4: the refusal. A prescribed alternative (000-SMD Lamp. BAB III format 4) is written in
+ * the regulation's own sentence; any other reason is quoted. (The format's "atas rekomendasi
+ * Ketua Tim" is left out: the bot only writes what happened.)
+ */
+export function suratPenolakan(input: VoluntaryLetterInput & { reason: RefusalReason }): LetterDocument {
+  const where = `Tim Kerja ${input.team} pada ${input.ownerUnit}`;
+  const kind = category(input.applicant.jabatan);
+  const reason = input.reason.code === 'KUALIFIKASI_TIDAK_SESUAI'
+    ? `${kind} serta kualifikasi keahlian yang Saudara miliki tidak sesuai dengan kebutuhan dalam ${where}.`
+    : input.reason.code === 'ANGGOTA_MENCUKUPI'
+      ? `${kind} serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam ${where}, namun jumlah anggota Tim sudah mencukupi.`
+      : `Alasan: ${'text' in input.reason ? input.reason.text : '-'}`;
   return {
     issuedAt: input.issuedAt, kop: input.kop, nomor: input.nomor, tempatTanggal: input.tempatTanggal,
     header: { sifat: 'Biasa', lampiran: '-', hal: 'Tidak setuju pelibatan dalam Tim Kerja' },
-    kepada: [`Yth. ${input.applicant.name}`, 'di', 'Tempat'],
+    kepada: [input.applicant.name],
     body: [
       { kind: 'paragraph', text: `Menindaklanjuti permohonan Saudara tanggal ${input.requestDate}, hal Permohonan pelibatan dalam Tim Kerja, dengan ini kami sampaikan hal-hal sebagai berikut:` },
-      {
-        kind: 'list', style: 'number', items: [
-          `Alasan: ${input.reason}`,
-          `Dengan pertimbangan tersebut, kami tidak menyetujui permohonan Saudara untuk dilibatkan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
-        ],
-      },
+      { kind: 'list', style: 'number', items: [reason, `Dengan pertimbangan tersebut, kami tidak menyetujui permohonan Saudara untuk dilibatkan dalam ${where}.`] },
       { kind: 'paragraph', text: 'Demikian kami sampaikan, atas perhatiannya kami ucapkan terima kasih.' },
     ],
     signature: signatureOf(input.signer),
@@ -101,9 +109,14 @@ export interface SuratTugasInput extends VoluntaryLetterInput {
 export function suratTugas(input: SuratTugasInput): LetterDocument {
   const placeDate = [`Ditetapkan di : ${input.place}`, `pada tanggal : ${input.date}`];
   const rows = (input.targets.length > 0 ? input.targets : [{ subKegiatan: '-', sasaran: '-', indikator: '-', target: 0, satuan: '-' }])
-    .map((t, index) => [String(index + 1), t.subKegiatan, t.sasaran, t.indikator, input.team, input.ketua, input.members.join(', '), t.target ? String(t.target) : '-', t.satuan]);
+    // The team, its ketua and members are written once, in the first row: a long member list per
+    // target row would blow every row up over a page.
+    .map((t, index) => [
+      String(index + 1), t.subKegiatan, t.sasaran, t.indikator, index === 0 ? input.team : '', index === 0 ? input.ketua : '',
+      index === 0 ? input.members.join(', ') : '', t.target ? String(t.target) : '-', t.satuan,
+    ]);
   return {
-    issuedAt: input.issuedAt, kop: input.kop, title: 'SURAT TUGAS', nomor: `NOMOR : ${input.nomor}`,
+    issuedAt: input.issuedAt, kop: input.kop, title: 'SURAT TUGAS', nomor: input.nomor,
     body: [
       { kind: 'list', label: 'Dasar', style: 'number', items: input.dasar },
       { kind: 'heading', text: 'MEMERINTAHKAN :' },

@@ -1,5 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
-import { issueApprovalLetters, issueRefusalLetter } from '../surat/voluntaryLetters';
+import { issueAssignmentLetter, issueTargetAnswer } from '../surat/voluntaryLetters';
+import type { RefusalReason } from '../../letters/penugasanLetters';
 import { nested, type Param, type Params } from '../../catalog/t';
 import { Refused } from '../../errors';
 import { formatDateTime } from '../formatTime';
@@ -35,6 +36,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   const step = request.steps.find((s) => s.id === stepId)!;
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { status: 'APPROVED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now } });
   markDecision(ctx, request, stepId, nested('persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
+  if (answersForTarget(request, step)) await issueTargetAnswer(ctx, request, capacity, { approved: true });
   const next = request.steps.find((s) => s.position === step.position + 1);
   const workflow = workflowOfRequest(request);
   const status = next ? workflow.steps[next.position]!.pendingStatus : workflow.approvedStatus;
@@ -50,7 +52,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
       { label: label('pengajuan.ajukanKeberatan'), action: 'keberatan', ...answer },
     ]], { nomor: request.number, tim: request.tim?.name ?? '-' }));
     if (request.tim) {
-      await issueApprovalLetters(ctx, request, capacity);
+      await issueAssignmentLetter(ctx, request, capacity);
       await postToTeamChats(ctx, request.tim.id, text('grup.pengajuanDisetujui', { tim: request.tim.name, nama: request.pegawai.name, jabatan: request.pegawai.jabatan, nomor: request.number }));
     }
   }
@@ -62,7 +64,9 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   });
 }
 
-export async function rejectStep(ctx: FlowContext, request: LoadedRequest, stepId: string, capacity: ApproverCapacity, reason: string): Promise<void> {
+export async function rejectStep(
+  ctx: FlowContext, request: LoadedRequest, stepId: string, capacity: ApproverCapacity, reason: string, reasonCode?: 'KUALIFIKASI_TIDAK_SESUAI' | 'ANGGOTA_MENCUKUPI',
+): Promise<void> {
   const step = request.steps.find((s) => s.id === stepId)!;
   const workflow = workflowOfRequest(request);
   const status = workflow.steps[step.position]!.rejectedStatus;
@@ -73,7 +77,10 @@ export async function rejectStep(ctx: FlowContext, request: LoadedRequest, stepI
   ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
   informPrincipal(ctx, request.number, capacity, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
   ctx.reply(text('persetujuan.tercatatTolak', { nomor: request.number }));
-  if (request.tim) await issueRefusalLetter(ctx, request, reason, capacity);
+  if (answersForTarget(request, step)) {
+    const letterReason: RefusalReason = reasonCode ? { code: reasonCode } : { code: 'LAINNYA', text: reason };
+    await issueTargetAnswer(ctx, request, capacity, { approved: false, reason: letterReason });
+  }
   ctx.audit({ action: 'pengajuan.tolak', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
 }
 
@@ -95,4 +102,9 @@ function markDecision(ctx: FlowContext, request: LoadedRequest, stepId: string, 
   for (const messageId of JSON.parse(step.messageIds ?? '[]') as string[]) {
     ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: text('persetujuan.hasil', { permohonan, hasil: outcome }) });
   }
+}
+
+// The target unit's decision on a request from another unit is answered by letter; one within the unit is oral.
+function answersForTarget(request: LoadedRequest, step: { performer: string }): boolean {
+  return !!request.tim && request.scope !== 'DALAM_UO' && step.performer.startsWith('TARGET_');
 }

@@ -1,69 +1,84 @@
+import type { ApproverCapacity } from '../../auth/requireApprover';
 import type { FlowContext } from '../../engine/defineFlow';
 import { kopFor, placeOf } from '../../letters/letterhead';
-import { suratPenolakan, suratPersetujuan, suratTugas, type VoluntaryLetterInput } from '../../letters/penugasanLetters';
+import { suratPenolakan, suratPersetujuan, suratTugas, type RefusalReason, type VoluntaryLetterInput } from '../../letters/penugasanLetters';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
 import { readSettings } from '../instansiSettings';
 import type { LoadedRequest } from '../pengajuan/loadRequest';
 import { issueLetter } from './issueLetter';
-import type { ApproverCapacity } from '../../auth/requireApprover';
 
 const NATIONAL_DASAR = [
   'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara',
   'Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 7 Tahun 2022 tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi',
 ];
 
-/** What every letter of one voluntary request shares: kop of the signer's perangkat daerah, people, team. */
+/**
+ * What every letter of one voluntary request shares. The letter is the decision of the official
+ * whose step it is: a delegate (Plh/Plt) signs "a.n." that official, under that official's kop.
+ */
 async function common(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity) {
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: ctx.actor.instansiId } });
-  const signer = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: ctx.actor.id }, include: { homeUnit: { include: { perangkatDaerah: true } } } });
+  const settings = readSettings(instansi.settings);
+  const withUnit = { homeUnit: { include: { perangkatDaerah: true } } } as const;
+  const signer = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: ctx.actor.id }, include: withUnit });
+  const principal = capacity.onBehalfOf ? await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: capacity.onBehalfOf.id }, include: withUnit }) : null;
+  const office = principal ?? signer;
   const applicant = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: request.pegawaiId }, include: { homeUnit: true } });
   const tim = await ctx.tx.timKerja.findUniqueOrThrow({
     where: { id: request.timId! },
     include: { ownerUnit: { include: { perangkatDaerah: true } }, targets: { orderBy: { createdAt: 'asc' } }, memberships: { where: { status: 'ACTIVE' }, include: { pegawai: true } } },
   });
   const zone = ctx.actor.timeZone;
-  const place = placeOf(instansi.name);
+  const place = settings.tempatSurat ?? placeOf(instansi.name);
+  const decidedBy = new Set([ctx.actor.id, office.id]);
   // Tembusan: the applicant's own Penilai and own unit head, who must know where their staff works.
-  const copies = await ctx.tx.pegawai.findMany({ where: { id: { in: [applicant.penilaiId, applicant.homeUnit.headId].filter((id): id is string => !!id && id !== ctx.actor.id) } } });
-  const requested = request.steps[0]?.pendingSince ?? request.createdAt;
-  const principal = capacity.onBehalfOf ? await ctx.tx.pegawai.findUnique({ where: { id: capacity.onBehalfOf.id } }) : null;
+  const copies = await ctx.tx.pegawai.findMany({ where: { id: { in: [applicant.penilaiId, applicant.homeUnit.headId].filter((id): id is string => !!id && !decidedBy.has(id)) } } });
+  const regulation = getPolicyProfile(instansi.policyProfile).regulation;
   const input: VoluntaryLetterInput = {
-    kop: kopFor(instansi.letterhead, signer.homeUnit.perangkatDaerah.name), issuedAt: ctx.now, nomor: '',
-    tempatTanggal: `${place}, ${formatDate(ctx.now, zone)}`, regulation: getPolicyProfile(instansi.policyProfile).regulation, instansiName: instansi.name,
-    applicant, requestDate: formatDate(requested, zone), team: tim.name, ownerUnit: `${tim.ownerUnit.name}, ${tim.ownerUnit.perangkatDaerah.name}`,
-    // A delegate (Plh/Plt) signs "a.n." the official whose step it was (C6).
-    signer: { ...signer, ...(principal ? { atasNama: `a.n. ${principal.jabatan.toUpperCase()}` } : {}) }, tembusan: copies.map((p) => `${p.jabatan} (${p.name})`),
+    kop: kopFor(instansi.letterhead, office.homeUnit.perangkatDaerah.name), issuedAt: ctx.now, nomor: '',
+    tempatTanggal: `${place}, ${formatDate(ctx.now, zone)}`, regulation, instansiName: instansi.name,
+    applicant, requestDate: formatDate(request.steps[0]?.pendingSince ?? request.createdAt, zone), team: tim.name,
+    ownerUnit: `${tim.ownerUnit.name}, ${tim.ownerUnit.perangkatDaerah.name}`,
+    signer: { ...signer, ...(principal ? { atasNama: `a.n. ${principal.jabatan.toUpperCase()},` } : {}) },
+    tembusan: copies.map((p) => `${p.jabatan} (${p.name})`),
   };
-  return { instansi, tim, input, place, copies, unitCode: signer.homeUnit.perangkatDaerah.code };
+  // The letter goes to the applicant, whoever decided, and the tembusan; the official stood in for may fetch it.
+  const sendTo = [request.pegawaiId, ctx.actor.id, ...copies.map((p) => p.id)];
+  const readers = principal ? [principal.id] : [];
+  // Regulations only cite real rules: a profile's own policy ("[PRODUCT] …") is not a Dasar.
+  const dasar = settings.dasarSuratTugas.length > 0 ? settings.dasarSuratTugas : [...NATIONAL_DASAR, ...(regulation.startsWith('[') ? [] : [regulation])];
+  return { tim, input, place, dasar, sendTo, readers, unitCode: office.homeUnit.perangkatDaerah.code };
 }
 
-/** WF-4/5 approved: the persetujuan (format 3) and the Surat Tugas with its lampiran (format 6). */
-export async function issueApprovalLetters(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity): Promise<void> {
-  const { instansi, tim, input, place, copies, unitCode } = await common(ctx, request, capacity);
-  const sendTo = [request.pegawaiId, ctx.actor.id, ...copies.map((p) => p.id)];
-  const ketua = tim.memberships.filter((m) => m.role === 'KETUA');
-  const readers = ketua.map((m) => m.pegawaiId);
-  await issueLetter(ctx, { kind: 'PERSETUJUAN', penugasanId: request.id, unitCode, sendTo, readers, build: (nomor) => suratPersetujuan({ ...input, nomor }) });
-  const settings = readSettings(instansi.settings);
-  const zone = ctx.actor.timeZone;
+/**
+ * The target unit's answer to a request from another unit (formats 3 and 4, 000-SMD Lamp. BAB III):
+ * issued at the target's step, since the applicant takes it home. A request within one unit is
+ * oral and gets no such letter (issue 6 item 15).
+ */
+export async function issueTargetAnswer(
+  ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, answer: { approved: true } | { approved: false; reason: RefusalReason },
+): Promise<void> {
+  const { input, sendTo, readers, unitCode } = await common(ctx, request, capacity);
   await issueLetter(ctx, {
-    kind: 'SURAT_TUGAS', penugasanId: request.id, unitCode, sendTo, readers,
-    build: (nomor) => suratTugas({
-      ...input, nomor, place, date: formatDate(ctx.now, zone),
-      dasar: settings.dasarSuratTugas.length > 0 ? settings.dasarSuratTugas : [...NATIONAL_DASAR, input.regulation],
-      ketua: ketua.map((m) => m.pegawai.name).join(', ') || '-',
-      members: [...tim.memberships.filter((m) => m.role === 'ANGGOTA').map((m) => m.pegawai.name), input.applicant.name],
-      targets: tim.targets, period: `${formatDate(tim.startsOn, zone)} s.d. ${formatDate(tim.endsOn, zone)}`,
-    }),
+    kind: answer.approved ? 'PERSETUJUAN' : 'PENOLAKAN', penugasanId: request.id, unitCode, sendTo, readers,
+    build: (nomor) => (answer.approved ? suratPersetujuan({ ...input, nomor }) : suratPenolakan({ ...input, nomor, reason: answer.reason })),
   });
 }
 
-/** WF-4/5 refused: the letter (format 4) carries the reason the approver gave. */
-export async function issueRefusalLetter(ctx: FlowContext, request: LoadedRequest, reason: string, capacity: ApproverCapacity): Promise<void> {
-  const { input, copies, unitCode } = await common(ctx, request, capacity);
+/** The request approved at every step: the Surat Tugas with Lampiran 1 (format 6), signed by the last decider. */
+export async function issueAssignmentLetter(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity): Promise<void> {
+  const { tim, input, place, dasar, sendTo, readers, unitCode } = await common(ctx, request, capacity);
+  const ketua = tim.memberships.filter((m) => m.role === 'KETUA');
+  const zone = ctx.actor.timeZone;
   await issueLetter(ctx, {
-    kind: 'PENOLAKAN', penugasanId: request.id, unitCode, sendTo: [request.pegawaiId, ctx.actor.id, ...copies.map((p) => p.id)], readers: [],
-    build: (nomor) => suratPenolakan({ ...input, nomor, reason }),
+    kind: 'SURAT_TUGAS', penugasanId: request.id, unitCode, sendTo, readers: [...readers, ...ketua.map((m) => m.pegawaiId)],
+    build: (nomor) => suratTugas({
+      ...input, nomor, place, date: formatDate(ctx.now, zone), dasar,
+      ketua: ketua.map((m) => m.pegawai.name).join(', ') || '-',
+      members: [...tim.memberships.filter((m) => m.role === 'ANGGOTA').map((m) => m.pegawai.name), input.applicant.name],
+      // The assignment runs from now (not from the team's start) to the team's end (C2).
+      targets: tim.targets, period: `${formatDate(ctx.now, zone)} s.d. ${formatDate(tim.endsOn, zone)}`,
+    }),
   });
 }
