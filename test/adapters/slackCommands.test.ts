@@ -27,6 +27,7 @@ const FIRST_ANSWERS: Array<[command: string, who: keyof typeof NIP, answer: RegE
   ['batal', 'kabidA', /^Tidak ada percakapan yang sedang berjalan\./],
   ['cuti', 'pfMuda', /^Catat cuti untuk siapa\?/],
   ['surat', 'pfMuda', /^Belum ada surat untuk Bapak\/Ibu\./],
+  ['pengajuanku', 'pfMuda', /^Bapak\/Ibu belum pernah mengajukan diri ke tim kerja\./],
 ];
 // Only Karanganyar's profile lets a PF ask for angka kredit (WF-12).
 const KARANGANYAR_ONLY: Array<[string, keyof typeof NIP, RegExp]> = [['angkakredit', 'pfMuda', /^Tuliskan butir kegiatan jabatan/]];

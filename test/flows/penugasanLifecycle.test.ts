@@ -50,4 +50,25 @@ describe('penugasan lifecycle (issue 6 item 10)', () => {
     expect(await bot.db.membership.count({ where: { pegawaiId: applicant.pegawaiId, role: 'ANGGOTA' } })).toBe(0);
     expect(await bot.db.auditLog.findFirst({ where: { action: 'penugasan.keberatan' } })).toMatchObject({ outcome: 'OK', rule: 'S4' });
   });
+
+  it('shows the applicant where a request stands and lets them withdraw it before the last decision', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const applicant = await org.link(NIP.pfPertama);
+    const targetHead = await org.link(NIP.kabidA);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
+    await bot.as(applicant).command('pengajuanku');
+    expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, tim Tim Satu Data: menunggu Pimpinan Unit Organisasi yang dituju (Kabid Aptika Uji) sejak 23 November 2026');
+    const approve = bot.findButton(targetHead, 'Setujui');
+    await bot.as(applicant).press('Tarik pengajuan nomor 1');
+    expect(bot.lastText(applicant)).toBe('Pengajuan nomor 1 ditarik. Pejabat yang sedang memutuskan sudah diberi tahu.');
+    expect(bot.lastText(targetHead)).toBe('Pengajuan nomor 1 dari Statistisi Pertama Uji untuk tim Tim Satu Data ditarik oleh pemohon. Tidak perlu diputuskan lagi.');
+    const card = bot.inbox(targetHead).find((m) => messageText(m).includes('DITARIK oleh pemohon'));
+    expect(card?.kind).toBe('text'); // the request card lost its buttons
+    await bot.as(targetHead).pressToken(approve);
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('WITHDRAWN');
+    expect(await bot.db.surat.count()).toBe(0);
+    await bot.as(applicant).command('pengajuanku');
+    expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, tim Tim Satu Data: ditarik');
+  });
 });

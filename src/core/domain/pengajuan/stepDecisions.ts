@@ -96,7 +96,7 @@ function decisionParams(ctx: FlowContext, capacity: ApproverCapacity): Params {
 }
 
 // Every copy of the request (holder and delegates) is edited to show the outcome: no second press.
-function markDecision(ctx: FlowContext, request: LoadedRequest, stepId: string, outcome: Param): void {
+export function markDecision(ctx: FlowContext, request: LoadedRequest, stepId: string, outcome: Param): void {
   const step = request.steps.find((s) => s.id === stepId)!;
   const permohonan = nested('pengajuan.mohonPersetujuan', requestSummary(request, stepId));
   for (const messageId of JSON.parse(step.messageIds ?? '[]') as string[]) {

@@ -1,0 +1,36 @@
+// Issue 6 item 7: where each of my requests stands, and withdrawing one before its last decision.
+import { z } from 'zod';
+import { defineFlow } from '../src/core/engine/defineFlow';
+import { choice, label, text } from '../src/core/messages';
+import { nested } from '../src/core/catalog/t';
+import { myRequests, withdrawRequest } from '../src/core/domain/pengajuan/myRequests';
+
+const StateSchema = z.object({ step: z.literal('NONE') });
+
+export const pengajuanku = defineFlow<z.infer<typeof StateSchema>>({
+  id: 'pengajuanku',
+  version: 1,
+  command: 'pengajuanku',
+  descriptionKey: 'pengajuanku.perintah',
+  state: StateSchema,
+  async start(ctx) {
+    const requests = await myRequests(ctx);
+    if (requests.length === 0) {
+      ctx.reply(text('pengajuanku.kosong'));
+      return { end: true };
+    }
+    const daftar = requests.map((r) => r.line).reduce((a, b) => nested('ringkasan.gabung', { a, b }));
+    const rows = requests.filter((r) => r.open).map((r) => [{
+      label: label('pengajuanku.tarik', { nomor: r.number }), action: 'tarik', args: { penugasanId: r.id }, style: 'danger' as const,
+      scope: 'action' as const, allowed: [ctx.actor.id],
+    }]);
+    ctx.reply(rows.length > 0 ? choice('pengajuanku.daftar', rows, { daftar }) : text('pengajuanku.daftar', { daftar }));
+    return { end: true };
+  },
+  steps: { NONE: {} },
+  actions: {
+    async tarik(ctx, args) {
+      await withdrawRequest(ctx, args.penugasanId ?? '');
+    },
+  },
+});

@@ -1,0 +1,52 @@
+import type { FlowContext } from '../../engine/defineFlow';
+import { Refused } from '../../errors';
+import { nested, type Param } from '../../catalog/t';
+import { text } from '../../messages';
+import { formatDate, formatDateTime } from '../formatTime';
+import { loadRequest } from './loadRequest';
+import { rolePhrase } from './roleName';
+import { markDecision } from './stepDecisions';
+
+const SHOWN = 10;
+
+/** Issue 6 item 7: the actor's voluntary requests, each with where it stands now. */
+export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; number: number; open: boolean; line: Param }>> {
+  const requests = await ctx.tx.penugasan.findMany({
+    where: { pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' },
+    include: { tim: true, steps: { orderBy: { position: 'asc' }, include: { assignee: true } } },
+    orderBy: { number: 'desc' }, take: SHOWN,
+  });
+  const zone = ctx.actor.timeZone;
+  return requests.map((r) => {
+    const pending = r.steps.find((s) => s.status === 'PENDING');
+    const state: Param = pending
+      ? nested('pengajuanku.menunggu', { peran: rolePhrase(pending.performer), nama: pending.assignee.name, sejak: formatDate(pending.pendingSince ?? r.createdAt, zone) })
+      : r.status === 'WITHDRAWN' ? nested('pengajuanku.ditarik')
+        : r.status === 'ACTIVE' ? nested('pengajuanku.berjalan')
+          : r.status === 'OBJECTED' ? nested('pengajuanku.keberatan')
+            : r.steps.some((s) => s.status === 'REJECTED') ? nested('pengajuanku.ditolak')
+              : nested('pengajuanku.disetujui');
+    return { id: r.id, number: r.number, open: !!pending, line: nested('pengajuanku.baris', { nomor: r.number, tim: r.tim?.name ?? '-', keadaan: state }) };
+  });
+}
+
+/**
+ * The applicant withdraws a request before its last decision: the waiting steps are closed, the
+ * approver's message says so (no button left to press), and the approver is told.
+ */
+export async function withdrawRequest(ctx: FlowContext, penugasanId: string): Promise<void> {
+  const owned = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, pegawaiId: ctx.actor.id } });
+  if (!owned) throw new Refused('C7', 'pengajuan.bukanPemohon');
+  const request = await loadRequest(ctx.tx, penugasanId);
+  const pending = request.steps.find((s) => s.status === 'PENDING');
+  if (!pending) {
+    ctx.reply(text('pengajuanku.tidakDapatDitarik', { nomor: request.number }));
+    return;
+  }
+  await ctx.tx.approvalStep.updateMany({ where: { penugasanId, status: { in: ['PENDING', 'WAITING'] } }, data: { status: 'SKIPPED' } });
+  await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'WITHDRAWN' } });
+  markDecision(ctx, request, pending.id, nested('pengajuanku.ditarikOleh', { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone) }));
+  ctx.notify(pending.assigneeId, text('pengajuanku.ditarikPemberitahuan', { nomor: request.number, nama: ctx.actor.name, tim: request.tim?.name ?? '-' }));
+  ctx.audit({ action: 'pengajuan.tarik', outcome: 'OK', subject: `penugasan:${penugasanId}` });
+  ctx.reply(text('pengajuanku.ditarikTercatat', { nomor: request.number }));
+}
