@@ -33,6 +33,7 @@ export const pengajuanSukarela = defineFlow<State>({
   state: StateSchema,
   // C1: only a Pejabat Fungsional or Pelaksana may volunteer.
   availableTo: async (ctx) => ctx.actor.jenisJabatan === 'FUNGSIONAL' || ctx.actor.jenisJabatan === 'PELAKSANA',
+  refusal: { rule: 'C1', key: 'pengajuan.hanyaFungsionalPelaksana' },
   async start(ctx) {
     const teams = await listTeamsOpenToVolunteers(ctx.tx, ctx.actor, ctx.now);
     if (teams.length === 0) {

@@ -99,7 +99,9 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     expect(bot.lastText(kadis)).not.toMatch(/\/ajukan|\/kinerjaanggota/);
     const refused = await bot.as(kadis).command('ajukan');
     expect(refused.status).toBe('refused');
-    expect(bot.lastText(kadis)).toBe('Perintah /ajukan tidak tersedia untuk peran Bapak/Ibu.');
+    // C1: a structural official is refused with the rule, and the refusal is audited.
+    expect(bot.lastText(kadis)).toBe('Pengajuan sukarela hanya dapat dilakukan oleh Pejabat Fungsional dan Pelaksana (PermenPANRB 7/2022; aturan C1). Pejabat struktural tidak mengajukan diri ke tim kerja.');
+    expect(await bot.db.auditLog.findFirst({ where: { outcome: 'REFUSED', actorId: kadis.pegawaiId } })).toMatchObject({ rule: 'C1' });
   });
 });
 

@@ -94,6 +94,8 @@ export interface Flow<S extends { step: string } = { step: string }> {
   state: z.ZodType<S>;
   /** Whether /bantuan lists the command for this actor and whether the command may start. */
   availableTo?(ctx: FlowContext): Promise<boolean>;
+  /** The rule and its explanation when availableTo says no (default: "not available for your role"). */
+  refusal?: { rule: string; key: CatalogKey };
   start?(ctx: FlowContext, args: string): Promise<Transition<S>>;
   steps: StepTable<S>;
   /** Handlers of `action` buttons (e.g. approvals), independent of the presser's conversation. */
@@ -109,6 +111,7 @@ export interface AnyFlow {
   inGroups?: boolean;
   state: z.ZodType<{ step: string }>;
   availableTo?(ctx: FlowContext): Promise<boolean>;
+  refusal?: { rule: string; key: CatalogKey };
   start?(ctx: FlowContext, args: string): Promise<Transition<{ step: string }>>;
   steps: Record<string, StepHandlers<{ step: string }>>;
   actions?: Record<string, (ctx: FlowContext, args: Record<string, string>) => Promise<Transition<{ step: string }> | void>>;

@@ -45,7 +45,7 @@ export async function dispatchEvent(turn: TurnContext, flows: FlowRegistry): Pro
         return idle;
       }
       if (flow.availableTo && !(await flow.availableTo(turn))) {
-        throw new Refused('ROLE', 'umum.perintahTidakTersedia', { command: event.command });
+        throw new Refused(flow.refusal?.rule ?? 'ROLE', flow.refusal?.key ?? 'umum.perintahTidakTersedia', { command: event.command });
       }
       if (active) turn.reply(text('percakapan.digantikan'));
       return applyTransition(turn, flow, await flow.start(turn, event.args.trim()), null);

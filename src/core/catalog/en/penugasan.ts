@@ -100,4 +100,5 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'pengajuanku.ditarikOleh': 'WITHDRAWN by the applicant, {nama}, on {waktu}. No decision is needed any more.',
   'pengajuanku.ditarikPemberitahuan': 'Request number {nomor} from {nama} for team {tim} was withdrawn by the applicant. No decision is needed any more.',
   'pengajuanku.ditarikTercatat': 'Request number {nomor} was withdrawn. The official deciding it has been told.',
+  'pengajuan.hanyaFungsionalPelaksana': 'Only Pejabat Fungsional (functional officials) and Pelaksana (staff) may volunteer for a team (PermenPANRB 7/2022; rule C1). Structural officials do not volunteer for tim kerja.',
 };

@@ -98,4 +98,5 @@ export const penugasan = {
   'pengajuanku.ditarikOleh': 'DITARIK oleh pemohon, {nama}, pada {waktu}. Tidak perlu diputuskan lagi.',
   'pengajuanku.ditarikPemberitahuan': 'Pengajuan nomor {nomor} dari {nama} untuk tim {tim} ditarik oleh pemohon. Tidak perlu diputuskan lagi.',
   'pengajuanku.ditarikTercatat': 'Pengajuan nomor {nomor} ditarik. Pejabat yang sedang memutuskan sudah diberi tahu.',
+  'pengajuan.hanyaFungsionalPelaksana': 'Pengajuan sukarela hanya dapat dilakukan oleh Pejabat Fungsional dan Pelaksana (PermenPANRB 7/2022; aturan C1). Pejabat struktural tidak mengajukan diri ke tim kerja.',
 } as const;
