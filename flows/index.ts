@@ -15,9 +15,10 @@ import { pengingat } from './pengingat';
 import { cuti } from './cuti';
 import { surat } from './surat';
 import { pengajuanku } from './pengajuanku';
+import { penunjukan } from './penunjukan';
 import { tugasSaya } from './tugasSaya';
 import { tunjukKetua } from './tunjukKetua';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku];
+export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan];

@@ -103,6 +103,8 @@ export interface SuratTugasInput extends VoluntaryLetterInput {
   period: string;
   place: string;
   date: string;
+  /** The profile's document: SURAT TUGAS (SMD format 6), SURAT PENUGASAN, SURAT PERINTAH. */
+  title?: string;
 }
 
 /** Format 6: the Surat Tugas with Lampiran 1 (the team table), for a new member of a team. */
@@ -116,7 +118,7 @@ export function suratTugas(input: SuratTugasInput): LetterDocument {
       index === 0 ? input.members.join(', ') : '', t.target ? String(t.target) : '-', t.satuan,
     ]);
   return {
-    issuedAt: input.issuedAt, kop: input.kop, title: 'SURAT TUGAS', nomor: input.nomor,
+    issuedAt: input.issuedAt, kop: input.kop, title: input.title ?? 'SURAT TUGAS', nomor: input.nomor,
     body: [
       { kind: 'list', label: 'Dasar', style: 'number', items: input.dasar },
       { kind: 'heading', text: 'MEMERINTAHKAN :' },
@@ -133,7 +135,7 @@ export function suratTugas(input: SuratTugasInput): LetterDocument {
     signature: signatureOf(input.signer, placeDate),
     tembusan: input.tembusan,
     attachments: [{
-      heading: [`LAMPIRAN 1 : SURAT TUGAS ${input.signer.jabatan.toUpperCase()}`, `NOMOR : ${input.nomor}`, `TANGGAL : ${input.date}`],
+      heading: [`LAMPIRAN 1 : ${input.title ?? 'SURAT TUGAS'} ${input.signer.jabatan.toUpperCase()}`, `NOMOR : ${input.nomor}`, `TANGGAL : ${input.date}`],
       title: `Susunan Tim Kerja ${input.team}`,
       table: { columns: ['NO', 'SUB KEGIATAN', 'SASARAN SUB KEGIATAN', 'INDIKATOR SUB KEGIATAN', 'NAMA TIM', 'KETUA TIM', 'ANGGOTA TIM', 'TARGET KINERJA', 'SATUAN'], rows },
       signature: signatureOf(input.signer, placeDate),

@@ -62,6 +62,14 @@ export const PolicyProfileSchema = z.object({
   angkaKredit: z.object({ enabled: z.boolean(), citation: z.string() }),
   /** WF-11: criteria for a replacement ketua tim, where the regulation sets them (TBB Lamp. D.f). */
   ketuaPengganti: z.object({ minPendidikan: z.string().nullable(), minGolongan: z.string().nullable(), citation: z.string() }),
+  /** WF-1 (domain-spec §3.1): who designates a member within the unit, and the document it produces. */
+  penunjukan: z.object({
+    DALAM_UO: z.object({
+      issuer: z.enum(['PIMPINAN_UO', 'PENILAI', 'PIMPINAN_UO_ATAU_PENILAI']),
+      document: z.enum(['SURAT_TUGAS', 'SURAT_PENUGASAN', 'SURAT_PERINTAH']),
+      citation: z.string().min(1),
+    }),
+  }),
   /** R4: who may ask for a report at any time, and of whom. */
   laporanDiminta: z.object({
     requesters: z.array(z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK'])).min(1),

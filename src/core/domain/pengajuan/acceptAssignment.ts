@@ -46,7 +46,8 @@ export async function objectToAssignment(ctx: FlowContext, penugasanId: string, 
     return;
   }
   const { request } = check;
-  const issuer = request.steps.at(-1)?.decidedById;
+  // A volunteer's objection goes to the last approver; a designee's to whoever designated them.
+  const issuer = request.steps.at(-1)?.decidedById ?? request.assignerId;
   await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'OBJECTED' } });
   if (issuer) ctx.notify(issuer, text('pengajuan.keberatanMasuk', { nama: ctx.actor.name, nomor: request.number, tim: request.tim?.name ?? '-', alasan: reason }));
   ctx.audit({ action: 'penugasan.keberatan', outcome: 'OK', subject: `penugasan:${penugasanId}`, rule: 'S4' });

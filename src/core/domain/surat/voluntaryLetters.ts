@@ -67,14 +67,14 @@ export async function issueTargetAnswer(
 }
 
 /** The request approved at every step: the Surat Tugas with Lampiran 1 (format 6), signed by the last decider. */
-export async function issueAssignmentLetter(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity): Promise<void> {
+export async function issueAssignmentLetter(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, title = 'SURAT TUGAS'): Promise<void> {
   const { tim, input, place, dasar, sendTo, readers, unitCode } = await common(ctx, request, capacity);
   const ketua = tim.memberships.filter((m) => m.role === 'KETUA');
   const zone = ctx.actor.timeZone;
   await issueLetter(ctx, {
     kind: 'SURAT_TUGAS', penugasanId: request.id, unitCode, sendTo, readers: [...readers, ...ketua.map((m) => m.pegawaiId)],
     build: (nomor) => suratTugas({
-      ...input, nomor, place, date: formatDate(ctx.now, zone), dasar,
+      ...input, nomor, place, date: formatDate(ctx.now, zone), dasar, title,
       ketua: ketua.map((m) => m.pegawai.name).join(', ') || '-',
       members: [...tim.memberships.filter((m) => m.role === 'ANGGOTA').map((m) => m.pegawai.name), input.applicant.name],
       // The assignment runs from now (not from the team's start) to the team's end (C2).

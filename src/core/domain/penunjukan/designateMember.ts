@@ -1,0 +1,69 @@
+import type { FlowContext } from '../../engine/defineFlow';
+import { Refused } from '../../errors';
+import { choice, label, text } from '../../messages';
+import { getPolicyProfile } from '../../policy/policyProfile';
+import { loadRequest } from '../pengajuan/loadRequest';
+import { PENGAJUAN_FLOW_ID } from '../pengajuan/notifyStep';
+import { issueAssignmentLetter } from '../surat/voluntaryLetters';
+
+const TITLES = { SURAT_TUGAS: 'SURAT TUGAS', SURAT_PENUGASAN: 'SURAT PENUGASAN', SURAT_PERINTAH: 'SURAT PERINTAH' } as const;
+
+/** WF-1: the running teams of the unit the actor may designate members into, per the profile's issuer. */
+export async function designationTeams(ctx: FlowContext) {
+  const { issuer } = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
+  const asHead = issuer !== 'PENILAI' ? [{ ownerUnit: { headId: ctx.actor.id } }] : [];
+  // A Penilai designates within their own unit, among the officials they appraise.
+  const asPenilai = issuer !== 'PIMPINAN_UO' && (await ctx.tx.pegawai.count({ where: { penilaiId: ctx.actor.id, active: true } })) > 0
+    ? [{ ownerUnitId: ctx.actor.homeUnitId }] : [];
+  if (asHead.length + asPenilai.length === 0) return [];
+  return ctx.tx.timKerja.findMany({
+    where: { instansiId: ctx.actor.instansiId, endsOn: { gte: ctx.now }, OR: [...asHead, ...asPenilai] },
+    include: { ownerUnit: true }, orderBy: { name: 'asc' },
+  });
+}
+
+/**
+ * Who may be designated into a team: an active Pejabat Fungsional or Pelaksana of the owner unit
+ * (C1, WF-1 "dalam Unit Organisasi") who is not in it yet; a Penilai only among those they appraise.
+ */
+export async function designationCandidates(ctx: FlowContext, timId: string) {
+  const tim = (await designationTeams(ctx)).find((t) => t.id === timId);
+  if (!tim) throw new Refused('WF-1', 'penunjukan.bukanWewenang', { citation: getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.citation });
+  const asHead = tim.ownerUnit.headId === ctx.actor.id;
+  const people = await ctx.tx.pegawai.findMany({
+    where: {
+      instansiId: ctx.actor.instansiId, active: true, homeUnitId: tim.ownerUnitId, jenisJabatan: { in: ['FUNGSIONAL', 'PELAKSANA'] },
+      ...(asHead ? {} : { penilaiId: ctx.actor.id }), memberships: { none: { timId, status: 'ACTIVE' } },
+    },
+    orderBy: { name: 'asc' },
+  });
+  return { tim, people };
+}
+
+/**
+ * WF-1 T2: the designation is issued with its letter (the profile's document) and waits for the
+ * assignee's "Terima" (T3) before it is active; a keberatan goes back to the issuer (S4).
+ */
+export async function designateMember(ctx: FlowContext, input: { timId: string; pegawaiId: string; ekspektasi: string }): Promise<number> {
+  const { tim, people } = await designationCandidates(ctx, input.timId);
+  const assignee = people.find((p) => p.id === input.pegawaiId);
+  if (!assignee) throw new Refused('C1', 'penunjukan.bukanKandidat');
+  const rule = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
+  const last = await ctx.tx.penugasan.findFirst({ where: { instansiId: ctx.actor.instansiId }, orderBy: { number: 'desc' } });
+  const penugasan = await ctx.tx.penugasan.create({
+    data: {
+      instansiId: ctx.actor.instansiId, number: (last?.number ?? 0) + 1, workflow: 'WF-1', mode: 'PENUNJUKAN', scope: 'DALAM_UO', status: 'ISSUED',
+      pegawaiId: assignee.id, assignerId: ctx.actor.id, timId: tim.id, ownerUnitId: tim.ownerUnitId, role: 'ANGGOTA',
+      details: JSON.stringify({ ekspektasi: input.ekspektasi, citation: rule.citation }), createdAt: ctx.now,
+    },
+  });
+  await issueAssignmentLetter(ctx, await loadRequest(ctx.tx, penugasan.id), { onBehalfOf: null }, TITLES[rule.document]);
+  const answer = { scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [assignee.id], args: { penugasanId: penugasan.id } };
+  ctx.notify(assignee.id, choice('penunjukan.masuk', [[
+    { label: label('pengajuan.terimaPenugasan'), action: 'terimaPenugasan', style: 'primary', ...answer },
+    { label: label('pengajuan.ajukanKeberatan'), action: 'keberatan', ...answer },
+  ]], { nomor: penugasan.number, pemberi: ctx.actor.name, tim: tim.name, ekspektasi: input.ekspektasi, citation: rule.citation }));
+  ctx.audit({ action: 'penunjukan.terbit', outcome: 'OK', rule: rule.citation, subject: `penugasan:${penugasan.id}`, details: { workflow: 'WF-1', pegawaiId: assignee.id } });
+  ctx.reply(text('penunjukan.terkirim', { nomor: penugasan.number, nama: assignee.name, tim: tim.name }));
+  return penugasan.number;
+}

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { messageText, TestBot } from '../helpers/botHarness';
+import { loadOrganisation } from '../helpers/organisationBot';
+import { pdfText } from '../helpers/pdfText';
+import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+
+let bot: TestBot;
+afterEach(async () => { await bot?.stop(); });
+
+async function designate(profile: string) {
+  bot = await TestBot.start();
+  const org = await loadOrganisation(bot, smallOrganisation(profile));
+  const head = await org.link(NIP.kabidB);
+  const pelaksana = await org.link(NIP.pelaksana);
+  const ketua = await org.link(NIP.pfPertama);
+  await bot.as(head).command('tunjuk');
+  await bot.as(head).press('Tim Statistik Sektoral');
+  await bot.as(head).press('Pelaksana Uji');
+  await bot.as(head).say('Singkat');
+  expect(bot.lastText(head)).toBe('Ekspektasi terlalu singkat. Mohon tuliskan minimal 10 karakter.');
+  await bot.as(head).say('Menyusun 12 tabel statistik sektoral per triwulan');
+  await bot.as(head).press('Terbitkan');
+  return { org, head, pelaksana, ketua };
+}
+
+describe('penunjukan within the unit (WF-1)', () => {
+  it('lets the Samarinda unit head designate a pelaksana with a Surat Tugas; the membership starts when accepted', async () => {
+    const { head, pelaksana, ketua } = await designate('SMD');
+    expect(bot.lastText(head)).toMatch(/^Penunjukan nomor 1: Pelaksana Uji ditunjuk sebagai anggota tim Tim Statistik Sektoral\./);
+    const inbox = bot.inbox(pelaksana);
+    const letter = inbox.find((m) => m.kind === 'document');
+    expect(letter && letter.kind === 'document' && letter.fileName).toBe('surat-tugas-0001-DISKOMINFO-2026.pdf');
+    const pdf = (await pdfText(Buffer.from(letter && letter.kind === 'document' ? letter.contentBase64 : '', 'base64'))).join('\n');
+    expect(pdf).toContain('SURAT TUGAS');
+    expect(pdf).toMatch(/Pelaksana Uji, NIP 199207072019031007/);
+    expect(inbox.map(messageText)).toContainEqual(expect.stringMatching(/^Penunjukan nomor 1 dari Kabid Statistik Uji: .*\nEkspektasi: Menyusun 12 tabel statistik sektoral per triwulan\nDasar: 000-SMD Lamp\. BAB II\.B\.10\.a\.i; Ps 9\(5\), 9\(7\)/));
+    const inStat = { pegawaiId: pelaksana.pegawaiId, tim: { code: 'TIM-STAT' } };
+    expect(await bot.db.membership.count({ where: inStat })).toBe(0);
+    await bot.as(pelaksana).press('Terima penugasan');
+    expect(await bot.db.membership.findFirstOrThrow({ where: inStat })).toMatchObject({ role: 'ANGGOTA', status: 'ACTIVE' });
+    expect(bot.inbox(ketua).map(messageText)).toContainEqual(expect.stringMatching(/^Pelaksana Uji \(Jabatan Pelaksana Uji\) menerima penugasan nomor 1/));
+    expect(await bot.db.auditLog.findFirst({ where: { action: 'penunjukan.terbit' } })).toMatchObject({ rule: '000-SMD Lamp. BAB II.B.10.a.i; Ps 9(5), 9(7)' });
+  });
+
+  it('produces the profile\'s document (Tulang Bawang Barat: surat penugasan by the Penilai), and an objection returns to the issuer', async () => {
+    const { head, pelaksana } = await designate('TBB');
+    const letter = bot.inbox(pelaksana).find((m) => m.kind === 'document');
+    const pdf = (await pdfText(Buffer.from(letter && letter.kind === 'document' ? letter.contentBase64 : '', 'base64'))).join('\n');
+    expect(pdf).toContain('SURAT PENUGASAN');
+    await bot.as(pelaksana).press('Ajukan keberatan');
+    await bot.as(pelaksana).say('Sedang menyelesaikan tugas lain sampai bulan depan');
+    expect(bot.lastText(head)).toBe('Keberatan atas penugasan nomor 1 (tim Tim Statistik Sektoral) dari Pelaksana Uji: Sedang menyelesaikan tugas lain sampai bulan depan');
+  });
+
+  it('is not offered to an official who neither heads the unit nor appraises anyone, and is refused if tried', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const pelaksana = await org.link(NIP.pelaksana);
+    expect((await bot.as(pelaksana).command('tunjuk')).status).toBe('refused');
+    expect(await bot.db.penugasan.count()).toBe(0);
+  });
+});
