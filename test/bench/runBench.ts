@@ -1,0 +1,65 @@
+// `npm run bench`: issue 10's performance scenarios on the real libraries, 127.0.0.1 only.
+// BENCH_QUICK=1: tiny N and one run (CI keeps the code from rotting; no timing asserts).
+import path from 'node:path';
+import { config, machine, QUICK } from './benchConfig';
+import { benchInboundTurns } from './inboundTurns.bench-scenario';
+import { benchReminderFanOut } from './reminderFanOut.bench-scenario';
+import { printTable, writeJson, type ScenarioReport } from './report';
+import { benchSchedulerPunctuality } from './schedulerPunctuality.bench-scenario';
+import { benchSlackAck } from './slackAck.bench-scenario';
+import { benchStartup } from './startup.bench-scenario';
+
+const RESULTS_FILE = path.join(import.meta.dirname, 'results.json');
+const BUDGET_S = 570;
+// Rough cost of what runs after the fan-out (Slack, start-up), to keep the whole run under 10 minutes.
+const AFTER_FAN_OUT_S = 110;
+const started = performance.now();
+const elapsedS = () => (performance.now() - started) / 1000;
+let crashed = 0;
+
+/** Runs one scenario; a crash is reported (and fails the command) without stopping the others. */
+async function scenario(id: string, title: string, run: () => Promise<ScenarioReport>): Promise<ScenarioReport> {
+  console.log(`[${elapsedS().toFixed(0).padStart(3)} s] scenario ${id}: ${title} …`);
+  try {
+    const report = await run();
+    console.log(`[${elapsedS().toFixed(0).padStart(3)} s] scenario ${id} done in ${report.seconds.toFixed(0)} s`);
+    return report;
+  } catch (error) {
+    crashed++;
+    console.error(`scenario ${id} failed:`, error);
+    return { id, title, n: '-', metrics: [], notes: [`FAILED: ${(error as Error).message.split('\n')[0]}`], seconds: 0 };
+  }
+}
+
+/**
+ * 2,000 members × 3 runs takes about 5 minutes at 30/s; when that does not fit the budget: 600 × 3
+ * for the median, plus one run of 2,000 when that still fits.
+ */
+function fanOutSize(): { members: number; extra: number | null; reason: string } {
+  const forced = Number(process.env.BENCH_FANOUT_MEMBERS);
+  if (forced > 0) return { members: forced, extra: null, reason: ' (BENCH_FANOUT_MEMBERS)' };
+  const wanted = config.fanOut.members;
+  const oneRun = (n: number) => n / 30 * 1.1 + n * 0.01 + 8;
+  const fits = (seconds: number) => elapsedS() + seconds + AFTER_FAN_OUT_S <= BUDGET_S;
+  if (QUICK || fits(config.runs * oneRun(wanted))) return { members: wanted, extra: null, reason: '' };
+  const reason = `; 600 instead of 2,000: ${config.runs} runs of 2,000 (about ${(config.runs * oneRun(wanted)).toFixed(0)} s) do not fit in 10 minutes after ${elapsedS().toFixed(0)} s of other scenarios`;
+  return { members: 600, extra: fits(config.runs * oneRun(600) + oneRun(wanted)) ? wanted : null, reason };
+}
+
+const info = machine();
+console.log(`timkerja bench${QUICK ? ' (BENCH_QUICK=1)' : ''}: ${info.cpuModel} × ${info.cpus}, Node ${info.node}; ${config.runs} run(s) per scenario; results → ${path.relative(process.cwd(), RESULTS_FILE)}`);
+const reports: ScenarioReport[] = [];
+reports.push(await scenario('1', 'inbound turns', benchInboundTurns));
+// Scenario 5 waits for minute boundaries in processes of its own; it runs beside 2 and 3.
+const punctuality = scenario('5', 'scheduler punctuality (runs alongside 2 and 3)', benchSchedulerPunctuality);
+const { members, extra, reason } = fanOutSize();
+reports.push(await scenario('2', `reminder fan-out to ${members} members${extra ? ` (and once to ${extra})` : ''}`, () => benchReminderFanOut(members, reason, extra)));
+reports.push(await scenario('3', 'Slack acknowledgement', benchSlackAck));
+reports.push(await punctuality);
+reports.push(await scenario('6', 'start and footprint', benchStartup));
+reports.sort((a, b) => a.id.localeCompare(b.id));
+printTable(info, reports, QUICK);
+writeJson(RESULTS_FILE, info, reports, QUICK, elapsedS());
+console.log(`\nTotal ${elapsedS().toFixed(0)} s. Figures also in ${path.relative(process.cwd(), RESULTS_FILE)}.`);
+// Handles the libraries leave open (keep-alive agents, bolt) must not keep the command alive.
+process.exit(crashed > 0 ? 1 : 0);
