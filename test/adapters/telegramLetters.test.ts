@@ -11,19 +11,24 @@ const applicant = tgUser(5001, 'Statistisi');
 const targetHead = tgUser(5002, 'KabidAptika');
 const ownPenilai = tgUser(5003, 'KabidStatistik');
 
+/** Samarinda: the applicant asks to join a team of another unit, through the real telegraf bot. */
+async function requestToJoin(withPenilai: boolean) {
+  h = await TelegramHarness.start();
+  await loadOrganisation(h.bot, smallOrganisation('SMD'));
+  await h.link(applicant, NIP.pfPertama);
+  await h.link(targetHead, NIP.kabidA);
+  if (withPenilai) await h.link(ownPenilai, NIP.kabidB);
+  await h.send(h.tg.sendText(applicant, dm(applicant), '/ajukan'));
+  await h.press(applicant, /^Tim Satu Data/);
+  await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
+  await h.press(applicant, 'Kirim');
+}
+
 const documentsTo = (chatId: number) => h.tg.calls.filter((c) => c.method === 'sendDocument' && String(c.params.chat_id) === String(chatId) && !c.error);
 
 describe('Telegram adapter: letters of a cross-unit voluntary request', () => {
   it('sends the approval and the Surat Tugas as PDF documents whose text is right, and a DOCX on request', async () => {
-    h = await TelegramHarness.start();
-    await loadOrganisation(h.bot, smallOrganisation('SMD'));
-    await h.link(applicant, NIP.pfPertama);
-    await h.link(targetHead, NIP.kabidA);
-    await h.link(ownPenilai, NIP.kabidB);
-    await h.send(h.tg.sendText(applicant, dm(applicant), '/ajukan'));
-    await h.press(applicant, /^Tim Satu Data/);
-    await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
-    await h.press(applicant, 'Kirim');
+    await requestToJoin(true);
     await h.press(targetHead, 'Setujui');
     // The target unit answers by letter at its own step (format 3): the applicant takes it home.
     const [approval] = documentsTo(applicant.id).map((c) => c.files.document!);
@@ -62,14 +67,7 @@ describe('Telegram adapter: letters of a cross-unit voluntary request', () => {
   });
 
   it('sends the refusal letter with the prescribed reason, and lists no letter for someone it is not for', async () => {
-    h = await TelegramHarness.start();
-    await loadOrganisation(h.bot, smallOrganisation('SMD'));
-    await h.link(applicant, NIP.pfPertama);
-    await h.link(targetHead, NIP.kabidA);
-    await h.send(h.tg.sendText(applicant, dm(applicant), '/ajukan'));
-    await h.press(applicant, /^Tim Satu Data/);
-    await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
-    await h.press(applicant, 'Kirim');
+    await requestToJoin(false);
     await h.press(targetHead, 'Tolak');
     await h.press(targetHead, /anggota/i);
     const [refusal] = documentsTo(applicant.id).map((c) => c.files.document!);
