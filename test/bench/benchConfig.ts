@@ -6,8 +6,8 @@ export const QUICK = process.env.BENCH_QUICK === '1';
 export const config = QUICK
   ? {
     runs: 1,
-    inbound: { users: 20, echoUpdates: 400, openLoopRate: 20, lighterRate: 10, openLoopUsers: 10 },
-    fanOut: { members: 40, injected429Rate: 0.02 },
+    inbound: { users: 20, echoUpdates: 400, openLoopRate: 40, lighterRate: 20, openLoopUsers: 5 },
+    fanOut: { members: 20, injected429Rate: 0.02 },
     slack: { users: 10, burst: 10 },
     scheduler: { reminders: 1, members: 20, viaCron: false },
     startup: { runs: 1 },
@@ -27,13 +27,17 @@ export interface Machine {
   node: string;
   platform: string;
   totalMemoryMb: number;
+  /** 1/5/15-minute load averages: other work on the machine competes for the same cores. */
+  loadAverage: string;
 }
+
+export const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(2)).join('/');
 
 export function machine(): Machine {
   const cpus = os.cpus();
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown', cpus: cpus.length, node: process.version,
-    platform: `${os.platform()} ${os.release()}`, totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
+    platform: `${os.platform()} ${os.release()}`, totalMemoryMb: Math.round(os.totalmem() / 2 ** 20), loadAverage: `${loadAverage()} at start`,
   };
 }
 

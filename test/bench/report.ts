@@ -32,7 +32,7 @@ const pad = (text: string, width: number) => (text.length >= width ? text : text
 
 /** The table printed at the end of a run; the JSON file holds the same figures. */
 export function printTable(machine: Machine, reports: ScenarioReport[], quick: boolean): void {
-  console.log(`\nMachine: ${machine.cpuModel} × ${machine.cpus}, ${machine.totalMemoryMb} MB, Node ${machine.node}, ${machine.platform}${quick ? '  (BENCH_QUICK=1: tiny N, one run, figures not comparable)' : ''}`);
+  console.log(`\nMachine: ${machine.cpuModel} × ${machine.cpus}, ${machine.totalMemoryMb} MB, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage}${quick ? '  (BENCH_QUICK=1: tiny N, one run, figures not comparable)' : ''}`);
   for (const report of reports) {
     console.log(`\n[${report.id}] ${report.title}  (N: ${report.n}; ${report.seconds.toFixed(0)} s)`);
     const rows = report.metrics.map((m) => [
