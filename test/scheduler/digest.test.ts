@@ -2,19 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
-import { tickAt } from './schedulerHarness';
+import { sendWeeklyReport, tickAt } from './schedulerHarness';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
 
-async function report(member: TestUser, capaian: string) {
-  await bot.as(member).command('lapor');
-  for (const answer of [capaian, 'Menerbitkan dataset', '-']) await bot.as(member).say(answer);
-  await bot.as(member).press('Lanjut');
-  await bot.as(member).press('Tidak ada kendala');
-  await bot.as(member).say('Dataset berikutnya');
-  await bot.as(member).press('Kirim');
-}
 
 const digestOf = (user: TestUser) => bot.inbox(user).filter((m) => m.kind === 'text' && m.text.startsWith('Ringkasan mingguan')).map((m) => (m as { text: string }).text);
 
@@ -41,7 +33,7 @@ describe('scheduler: weekly digests', () => {
     await bot.as(pelaksana).press('Simpan');
 
     bot.clock.set(new Date('2026-11-27T07:30:00Z')); // Friday 15:30 WITA, half an hour late
-    await report(madya, '12');
+    await sendWeeklyReport(bot, madya, '12');
     await bot.as(ketua).press('Terima');
     await bot.as(ketua).command('laporantim');
     await bot.as(ketua).press('Kirim');

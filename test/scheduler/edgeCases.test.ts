@@ -2,20 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
-import { remindersOf, tickAt } from './schedulerHarness';
+import { remindersOf, sendWeeklyReport, tickAt } from './schedulerHarness';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
 
-async function report(member: TestUser) {
-  await bot.as(member).command('lapor');
-  if (bot.lastText(member).startsWith('Laporan kemajuan minggu ini')) await bot.as(member).press('Tim Satu Data');
-  for (const answer of ['3', 'Menyiapkan metadata', '-']) await bot.as(member).say(answer);
-  await bot.as(member).press('Lanjut');
-  await bot.as(member).press('Tidak ada kendala');
-  await bot.as(member).say('Melanjutkan metadata');
-  await bot.as(member).press('Kirim');
-}
 
 describe('scheduler: the edges a real week has', () => {
   it('absorbs a rung that falls inside a snooze, and sends the snooze once', async () => {
@@ -51,7 +42,7 @@ describe('scheduler: the edges a real week has', () => {
     const loaded = await loadOrganisation(bot, org);
     const pelaksana = await loaded.link(NIP.pelaksana);
     expect((await tickAt(bot, '2026-11-27T01:00:00Z')).laporan).toBeGreaterThan(0); // Friday 09:00, after an outage
-    await report(pelaksana);
+    await sendWeeklyReport(bot, pelaksana);
     expect((await tickAt(bot, '2026-11-27T01:05:00Z')).laporan).toBe(0);
     expect(remindersOf(bot, pelaksana)).toHaveLength(1);
   });
@@ -65,7 +56,7 @@ describe('scheduler: the edges a real week has', () => {
     await bot.as(madya).press('Lainnya');
     await bot.as(madya).say('27/11/2026');
     await bot.as(madya).press('Simpan');
-    await report(madya);
+    await sendWeeklyReport(bot, madya);
     expect(await bot.db.laporan.findFirstOrThrow({ where: { kind: 'KEMAJUAN_ANGGOTA' } })).toMatchObject({ late: true });
   });
 

@@ -14,3 +14,14 @@ export async function tickAt(bot: TestBot, at: string, options: FanOutOptions = 
 export function remindersOf(bot: TestBot, user: TestUser): string[] {
   return bot.inbox(user).flatMap((m) => (m.kind === 'choice' && m.text.startsWith('Pengingat laporan') ? [m.text] : []));
 }
+
+/** The anggota fills in and sends this week's report for Tim Satu Data through the real flow. */
+export async function sendWeeklyReport(bot: TestBot, member: TestUser, capaian = '3'): Promise<void> {
+  await bot.as(member).command('lapor');
+  if (bot.lastText(member).startsWith('Laporan kemajuan minggu ini')) await bot.as(member).press('Tim Satu Data');
+  for (const answer of [capaian, 'Menerbitkan dataset', '-']) await bot.as(member).say(answer);
+  await bot.as(member).press('Lanjut');
+  await bot.as(member).press('Tidak ada kendala');
+  await bot.as(member).say('Dataset berikutnya');
+  await bot.as(member).press('Kirim');
+}
