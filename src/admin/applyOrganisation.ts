@@ -58,8 +58,10 @@ export async function applyOrganisation(ctx: ApplyContext, plan: ImportPlan, ful
 
 // A JSON file is the whole organisation: whoever it no longer lists loses access (kept for the record).
 async function deactivateUnlisted(ctx: ApplyContext, plan: ImportPlan): Promise<void> {
-  const listed = new Set(plan.pegawai.map(({ row }) => row.nip));
-  const gone = await ctx.tx.pegawai.findMany({ where: { instansiId: ctx.instansiId, active: true, nip: { notIn: [...listed] } } });
+  const listed = new Set<string>(plan.pegawai.map(({ row }) => row.nip));
+  // Filtered here, not in a NOT IN: a whole Pemda's list exceeds SQLite's parameter limit.
+  const active = await ctx.tx.pegawai.findMany({ where: { instansiId: ctx.instansiId, active: true } });
+  const gone = active.filter((pegawai) => !listed.has(pegawai.nip));
   for (const pegawai of gone) {
     await ctx.tx.pegawai.update({ where: { id: pegawai.id }, data: { active: false } });
     await ctx.tx.conversation.deleteMany({ where: { pegawaiId: pegawai.id } });
@@ -152,7 +154,8 @@ async function applyDelegations(ctx: ApplyContext, plan: ImportPlan, fullFile: b
   }
   if (!fullFile) return;
   // A delegation the file no longer lists ends now: nobody keeps authority the admin took away.
-  const dropped = await ctx.tx.delegation.findMany({ where: { instansiId: ctx.instansiId, revokedAt: null, id: { notIn: [...keep] } } });
+  const current = await ctx.tx.delegation.findMany({ where: { instansiId: ctx.instansiId, revokedAt: null } });
+  const dropped = current.filter((delegation) => !keep.has(delegation.id));
   for (const delegation of dropped) {
     await ctx.tx.delegation.update({ where: { id: delegation.id }, data: { revokedAt: ctx.now } });
     ctx.tracker.mark('delegasi', delegation.id, 'removed');

@@ -98,6 +98,21 @@ describe('organisation import', () => {
     expect(await db.pegawai.count()).toBe(9);
   });
 
+  it('re-imports a Pemda-size file (1,500 pegawai) and deactivates the one it no longer lists', async () => {
+    const org = smallOrganisation();
+    const extra = Array.from({ length: 1_500 }, (_, i) => ({ ...org.pegawai[7]!, nip: `19900101202001${String(1000 + i).padStart(4, '0')}`, nama: `Pelaksana ${i}` }));
+    org.pegawai.push(...extra);
+    await importOrganisation(db, writeFile(toImportJson(org)), { now });
+    org.pegawai = org.pegawai.filter((p) => p.nip !== extra[42]!.nip);
+
+    const report = await importOrganisation(db, writeFile(toImportJson(org)), { now });
+
+    expect(report.errors).toEqual([]);
+    expect(report.summary.pegawai).toMatchObject({ removed: 1 });
+    expect(await db.pegawai.findFirstOrThrow({ where: { nip: extra[42]!.nip } })).toMatchObject({ active: false });
+    expect(await db.pegawai.count({ where: { active: true } })).toBe(9 + 1_499);
+  });
+
   const badRows: Array<[string, (org: ReturnType<typeof smallOrganisation>) => string, string, RegExp]> = [
     ['a NIP that is not 18 digits', (o) => { o.pegawai[6]!.nip = '19900606201503200'; return '19900606201503200'; }, 'nip', /18 digit/],
     ['a missing name', (o) => { delete (o.pegawai[6] as Record<string, unknown>).nama; return NIP.pfPertama; }, 'nama', /wajib diisi/],

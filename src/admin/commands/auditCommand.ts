@@ -1,4 +1,5 @@
 import type { Db } from '../../db/createDb';
+import { inChunks } from '../../db/inChunks';
 import type { Output } from './output';
 
 /** `audit [--batas N]`: the newest audit rows of an instansi, oldest first, one per line. */
@@ -10,7 +11,8 @@ export async function auditCommand(db: Db, instansiCode: string, limit: number, 
   }
   const rows = await db.auditLog.findMany({ where: { instansiId: instansi.id }, orderBy: { id: 'desc' }, take: limit });
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
-  const names = new Map((await db.pegawai.findMany({ where: { id: { in: actorIds } } })).map((p) => [p.id, `${p.name} (${p.nip})`]));
+  const actors = await inChunks(actorIds, (ids) => db.pegawai.findMany({ where: { id: { in: ids } } }));
+  const names = new Map(actors.map((p) => [p.id, `${p.name} (${p.nip})`]));
   for (const row of rows.reverse()) {
     const actor = row.actorId ? names.get(row.actorId) ?? row.actorId : '-';
     const rule = row.rule ? ` aturan ${row.rule}` : '';

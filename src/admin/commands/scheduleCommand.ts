@@ -32,10 +32,16 @@ export async function scheduleCommand(db: Db, instansiCode: string, now: Date, o
   if (digest <= now) digest = moveToWorkingTime(weeklyPeriod(new Date(now.getTime() + 7 * 86_400_000), zone, { hari, jam }).dueAt, zone, schedule.calendar);
   out.line(`Ringkasan mingguan berikutnya: ${formatDateTime(digest, zone)}`);
   const people = new Map((await db.pegawai.findMany({ where: { instansiId: instansi.id } })).map((p) => [p.id, p.name]));
-  const recent = await db.outboxMessage.findMany({
-    where: { OR: SCHEDULED_KEYS.map((prefix) => ({ idempotencyKey: { startsWith: prefix } })), pegawaiId: { in: [...people.keys()] } },
-    orderBy: { createdAt: 'desc' }, take: 10,
-  });
+  const recent = [];
+  // Newest first, page by page: the instansi's people filter here, not in a (too long) IN list.
+  for (let skip = 0; recent.length < 10; skip += 200) {
+    const page = await db.outboxMessage.findMany({
+      where: { OR: SCHEDULED_KEYS.map((prefix) => ({ idempotencyKey: { startsWith: prefix } })) },
+      orderBy: { createdAt: 'desc' }, skip, take: 200,
+    });
+    recent.push(...page.filter((row) => people.has(row.pegawaiId ?? '')).slice(0, 10 - recent.length));
+    if (page.length < 200) break;
+  }
   out.line('Terakhir dijadwalkan:');
   for (const row of recent) out.line(`  ${row.createdAt.toISOString()} ${row.status.padEnd(8)} ${row.idempotencyKey.split(':')[0]} → ${people.get(row.pegawaiId ?? '') ?? '-'}`);
   if (recent.length === 0) out.line('  belum ada');

@@ -1,3 +1,4 @@
+import { inChunks } from '../../db/inChunks';
 import type { Tx } from '../../db/tx';
 import { loadPegawai, toActor } from '../auth/resolveActor';
 import { homeView } from '../domain/beranda/homeView';
@@ -8,7 +9,7 @@ import { homeView } from '../domain/beranda/homeView';
  */
 export async function refreshHomes(tx: Tx, pegawaiIds: string[], cause: string, now: Date, platforms: string[]): Promise<void> {
   if (pegawaiIds.length === 0 || platforms.length === 0) return;
-  const identities = await tx.platformIdentity.findMany({ where: { pegawaiId: { in: pegawaiIds }, platform: { in: platforms }, unreachableAt: null } });
+  const identities = await inChunks(pegawaiIds, (ids) => tx.platformIdentity.findMany({ where: { pegawaiId: { in: ids }, platform: { in: platforms }, unreachableAt: null } }));
   for (const identity of identities) {
     const pegawai = await loadPegawai(tx, identity.pegawaiId);
     if (!pegawai?.active) continue;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/createDb';
+import { inChunks } from '../../db/inChunks';
 import { moveToWorkingTime } from '../calendar/workCalendar';
 import { onLeave } from '../domain/cuti/leave';
 import { parseCadence, weeklyPeriod } from '../domain/laporan/reportPeriod';
@@ -6,13 +7,6 @@ import { zonedDate } from '../domain/zonedTime';
 import type { InstansiSchedule } from './instansiSchedules';
 
 const DONE = new Set(['SUBMITTED', 'REVIEWED']);
-const IN_CHUNK = 400;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export interface PendingReport {
   pegawaiId: string;
@@ -49,22 +43,17 @@ export async function findPendingReports(db: Db, now: Date, schedules: Map<strin
     const cadence = parseCadence(m.tim.reportCadence);
     return [{ m, schedule, cadence, period: weeklyPeriod(now, schedule.timeZone, cadence) }];
   });
-  // A few queries for every report of these periods, not one per membership; chunked because
-  // SQLite caps the parameters of one statement (at about 1,000 anggota a single IN failed).
+  // A few queries for every report of these periods, not one per membership.
   const periodStarts = [...new Set(live.map((x) => x.period.periodStart.getTime()))].map((t) => new Date(t));
-  const reports = [];
-  for (const authors of chunks([...new Set(live.map((x) => x.m.pegawaiId))], IN_CHUNK)) {
-    reports.push(...await db.laporan.findMany({ where: { kind: 'KEMAJUAN_ANGGOTA', authorId: { in: authors }, periodStart: { in: periodStarts } } }));
-  }
+  const authorIds = live.map((x) => x.m.pegawaiId);
+  const reports = await inChunks(authorIds, (authors) => db.laporan.findMany({ where: { kind: 'KEMAJUAN_ANGGOTA', authorId: { in: authors }, periodStart: { in: periodStarts } } }));
   const reportOf = new Map(reports.map((r) => [`${r.authorId}:${r.timId}:${r.periodStart?.getTime()}`, r]));
   const leaveByZone = new Map<string, Map<string, unknown>>();
   const byPegawai = new Map<string, PendingReport[]>();
   for (const { m, schedule, cadence, period } of live) {
     const zone = schedule.timeZone;
     if (!leaveByZone.has(zone)) {
-      const away = new Map<string, unknown>();
-      for (const ids of chunks([...new Set(live.map((x) => x.m.pegawaiId))], IN_CHUNK)) for (const [id, kind] of await onLeave(db, ids, zonedDate(now, zone))) away.set(id, kind);
-      leaveByZone.set(zone, away);
+      leaveByZone.set(zone, await onLeave(db, authorIds, zonedDate(now, zone)));
     }
     if (leaveByZone.get(zone)!.has(m.pegawaiId)) continue;
     const report = reportOf.get(`${m.pegawaiId}:${m.timId}:${period.periodStart.getTime()}`);

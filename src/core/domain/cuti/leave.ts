@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inChunks } from '../../../db/inChunks';
 import type { Tx } from '../../../db/tx';
 import type { FlowContext } from '../../engine/defineFlow';
 import { text } from '../../messages';
@@ -11,8 +12,7 @@ export type JenisCuti = z.infer<typeof JenisCutiSchema>;
 
 /** Who of these pegawai is on leave on a date (YYYY-MM-DD, instansi zone), with the kind of leave. */
 export async function onLeave(tx: Pick<Tx, 'cuti'>, pegawaiIds: string[], date: string): Promise<Map<string, JenisCuti>> {
-  if (pegawaiIds.length === 0) return new Map();
-  const rows = await tx.cuti.findMany({ where: { pegawaiId: { in: pegawaiIds }, cancelledAt: null, startsOn: { lte: date }, endsOn: { gte: date } } });
+  const rows = await inChunks(pegawaiIds, (ids) => tx.cuti.findMany({ where: { pegawaiId: { in: ids }, cancelledAt: null, startsOn: { lte: date }, endsOn: { gte: date } } }));
   return new Map(rows.map((row) => [row.pegawaiId, JenisCutiSchema.catch('LAINNYA').parse(row.kind)]));
 }
 

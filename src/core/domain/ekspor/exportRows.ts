@@ -8,6 +8,8 @@ export interface ExportFilter {
   /** Exclusive. */
   to: Date;
   pegawaiIds?: string[];
+  /** A unit's people by relation, not by id list: a large dinas exceeds SQLite's parameter limit. */
+  homeUnitId?: string;
   timIds?: string[];
   /** Chat exports: only reports this pegawai wrote or received (R1 holds in exports too). */
   readerId?: string;
@@ -47,7 +49,8 @@ export async function exportRows(tx: Tx, filter: ExportFilter, timeZone: string)
   const reports = await tx.laporan.findMany({
     where: {
       instansiId: filter.instansiId, status: { notIn: ['DRAFT', 'REQUESTED'] }, submittedAt: { gte: filter.from, lt: filter.to },
-      ...(filter.pegawaiIds ? { authorId: { in: filter.pegawaiIds } } : {}), ...(filter.timIds ? { timId: { in: filter.timIds } } : {}),
+      ...(filter.pegawaiIds ? { authorId: { in: filter.pegawaiIds } } : {}),
+      ...(filter.homeUnitId ? { author: { homeUnitId: filter.homeUnitId } } : {}), ...(filter.timIds ? { timId: { in: filter.timIds } } : {}),
       kind: { in: ['KEMAJUAN_ANGGOTA', 'TIM', 'DIMINTA'] },
       ...(filter.readerId ? { OR: [{ authorId: filter.readerId }, { addressees: { some: { pegawaiId: filter.readerId } } }] } : {}),
     },
