@@ -25,12 +25,19 @@ export const EnvSchema = z.object({
   SLACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SLACK_HOST: z.string().min(1).default('0.0.0.0'),
   SLACK_LINK_BY_EMAIL: z.enum(['on', 'off']).default('on'),
+  SANDBOX: z.enum(['on', 'off']).default('on'),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
 }).refine((env) => !env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_WEBHOOK_SECRET, {
   path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'wajib diisi bila TELEGRAM_WEBHOOK_URL diisi',
 }).refine((env) => !env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET, {
   path: ['SLACK_SIGNING_SECRET'], message: 'wajib diisi bila SLACK_BOT_TOKEN diisi',
 });
 export type Config = z.infer<typeof EnvSchema>;
+
+/** The sandbox runs only when no platform is configured: it never runs beside a real token. */
+export function sandboxWanted(config: Config): boolean {
+  return config.SANDBOX === 'on' && !config.TELEGRAM_BOT_TOKEN && !config.SLACK_BOT_TOKEN;
+}
 
 export class ConfigError extends TimkerjaError {
   constructor(readonly problems: string[]) {

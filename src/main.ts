@@ -1,19 +1,28 @@
 // Composition root: configuration → database → core with flows → platform adapters.
 import { flows } from '../flows/index';
 import { createAdapters } from '../adapters/index';
-import { ConfigError, loadConfig, type Config } from './config';
+import path from 'node:path';
+import { ConfigError, loadConfig, sandboxWanted, type Config } from './config';
 import { createCore } from './core/createCore';
 import { systemClock, type Logger } from './core/ports';
 import { createDb, type Db } from './db/createDb';
 import { loadDemoOrganisation } from './admin/loadDemoOrganisation';
 import { createLogger } from './logger';
 import { startScheduler } from './scheduler/cron';
+import { forgetSandboxIdentities } from './sandbox/personas';
+import { SandboxClock } from './sandbox/sandboxClock';
+import { startSandboxPlatform, startSandboxPlayground, type SandboxPlatform } from './sandbox/startSandbox';
 
 const NO_PLATFORM_HELP = `timkerja berjalan tanpa platform chat (mode luring).
 Untuk menghubungkan platform, setel variabel lingkungan lalu jalankan ulang:
   Telegram: TELEGRAM_BOT_TOKEN (dari @BotFather); opsional TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_SECRET, TELEGRAM_API_ROOT
   Slack:    SLACK_BOT_TOKEN dan SLACK_SIGNING_SECRET; opsional SLACK_API_URL
 Kelola data dengan: npm run admin -- import <berkas> | link-code <nip> | audit`;
+
+const SANDBOX_HELP = (url: string) => `timkerja berjalan di SANDBOX: bot asli, Telegram tiruan di 127.0.0.1, tanpa internet.
+Buka ${url} di peramban untuk mengobrol dengan bot sebagai pegawai organisasi demo.
+Untuk memakai Telegram atau Slack sungguhan, setel TELEGRAM_BOT_TOKEN atau SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET;
+sandbox lalu mati dengan sendirinya (SANDBOX=off mematikannya tanpa platform).`;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -30,8 +39,12 @@ async function main(): Promise<void> {
   const db = await createDb(config.DATABASE_PATH);
   await loadDemoIfEmpty(db, config, logger);
   const settings = { conversationTtlMs: config.CONVERSATION_TTL_HOURS * 3600_000, linkCodeTtlMs: config.LINK_CODE_TTL_DAYS * 24 * 3600_000 };
-  const adapters = createAdapters(config, logger);
-  const core = createCore({ db, flows, clock: systemClock, logger, settings, messengers: adapters.messengers, autoDrain: true });
+  // No platform token: the real Telegram adapter runs against the local Bot API on 127.0.0.1.
+  const sandbox: SandboxPlatform | null = sandboxWanted(config) ? await startSandboxPlatform() : null;
+  if (!sandbox) await forgetSandboxIdentities(db);
+  const clock = sandbox ? new SandboxClock(path.join(path.dirname(config.DATABASE_PATH), 'sandbox-clock.json')) : systemClock;
+  const adapters = createAdapters(sandbox ? { ...config, TELEGRAM_BOT_TOKEN: sandbox.token, TELEGRAM_API_ROOT: sandbox.apiRoot, TELEGRAM_BOT_USERNAME: sandbox.botApi.botUser.username } : config, logger);
+  const core = createCore({ db, flows, clock, logger, settings, messengers: adapters.messengers, autoDrain: true });
   try {
     await adapters.start(core);
   } catch (error) {
@@ -42,16 +55,26 @@ async function main(): Promise<void> {
     await db.$disconnect();
     process.exit(1);
   }
-  const scheduler = startScheduler({ db, clock: systemClock, logger, onQueued: () => core.wakeOutbox() });
+  const scheduler = startScheduler({ db, clock, logger, onQueued: () => core.wakeOutbox() });
   const sweeper = setInterval(() => void core.expireConversations().catch(() => logger.error({ code: 'EXPIRE_FAILED' }, 'conversation sweep failed')), 60_000);
+  const playground = sandbox && clock instanceof SandboxClock
+    ? await startSandboxPlayground({ db, platform: sandbox, clock, tick: () => scheduler.tick(), port: config.SANDBOX_PORT, logger }).catch((error: { code?: string }) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      console.error(`Port ${config.SANDBOX_PORT} sudah dipakai program lain. Jalankan dengan SANDBOX_PORT=<port lain>, atau 0 untuk port bebas.`);
+      process.exit(1);
+    })
+    : null;
 
-  if (adapters.names.length === 0) console.log(NO_PLATFORM_HELP);
-  logger.info({ database: config.DATABASE_PATH, adapters: adapters.names, flows: flows.length }, 'timkerja siap');
+  if (playground) console.log(SANDBOX_HELP(playground.url));
+  else if (adapters.names.length === 0) console.log(NO_PLATFORM_HELP);
+  logger.info({ database: config.DATABASE_PATH, adapters: adapters.names, sandbox: playground !== null, flows: flows.length }, 'timkerja siap');
 
   const shutdown = async () => {
     clearInterval(sweeper);
+    await playground?.stop();
     await scheduler.stop();
     await adapters.stop();
+    await sandbox?.stop();
     await core.stop();
     await db.$disconnect();
     process.exit(0);

@@ -9,7 +9,7 @@ describe('the start command', () => {
   it('starts offline on a new SQLite file, loads the demo organisation, names the platform variables, and stops cleanly', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'timkerja-main-')), 'data', 'timkerja.db');
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, DATABASE_PATH: file, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH, DATABASE_PATH: file, LOG_LEVEL: 'info', SANDBOX: 'off' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });

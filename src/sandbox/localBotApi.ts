@@ -235,7 +235,7 @@ export class LocalBotApi {
       let document: FakeDocument | undefined;
       if (files.document) {
         const fileId = `doc-${++this.counter}`;
-        document = { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: files.document.name, mime_type: files.document.type || 'application/octet-stream' };
+        document = { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: files.document.name, mime_type: mimeFromName(files.document.name) ?? (files.document.type || 'application/octet-stream') };
         this.files.set(fileId, document);
         this.contents.set(fileId, files.document.content);
       } else if (typeof p.document === 'string') {
@@ -371,6 +371,14 @@ export class LocalBotApi {
 }
 
 const throwError = (error: Error): never => { throw error; };
+
+// Telegram sets a document's mime_type from its file name, whatever the upload's part header says.
+const MIME_BY_EXTENSION: Record<string, string> = {
+  pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv', txt: 'text/plain',
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png',
+};
+const mimeFromName = (name: string): string | undefined => MIME_BY_EXTENSION[name.split('.').pop()?.toLowerCase() ?? ''];
 const chatOf = (params: Params): number | undefined => (params.chat_id === undefined ? undefined : Number(params.chat_id));
 const userObject = (user: FakeUser) => ({ id: user.id, is_bot: false, first_name: user.first_name, ...(user.username ? { username: user.username } : {}) });
 const nowSeconds = () => Math.floor(Date.now() / 1000);

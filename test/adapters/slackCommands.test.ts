@@ -17,7 +17,7 @@ const FIRST_ANSWERS: Array<[command: string, who: keyof typeof NIP, answer: RegE
   ['mintalaporan', 'kabidA', /^Pilih tim yang laporannya diminta:/],
   ['kendala', 'pfMuda', /^Tuliskan permasalahannya\./],
   ['kendalaterbuka', 'kabidA', /^Tidak ada kendala yang terbuka\./],
-  ['hasil', 'pfMuda', /^Uraikan hasil kerja tim Tim Satu Data/],
+  ['hasil', 'pfMuda', /^Uraikan hasil kerja Tim Satu Data/],
   ['ekspor', 'kabidA', /^Pilih tim yang laporannya diekspor:/],
   ['mundur', 'pelaksana', /^Dari tim mana Bapak\/Ibu mengundurkan diri\?/],
   ['tunjukketua', 'kabidA', /^Pilih tim yang ketuanya akan ditunjuk:/],

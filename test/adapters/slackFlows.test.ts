@@ -122,14 +122,14 @@ describe('Slack adapter: the core flows through bolt', () => {
     expect(homeText(targetHead.id)).toContain('Tidak ada permohonan yang menunggu keputusan Bapak/Ibu.');
 
     await volunteerFromSlack(applicant);
-    expect(homeText(targetHead.id)).toMatch(/Nomor 1: Statistisi Pertama Uji, tim Tim Satu Data/);
-    expect(homeText(applicant.id)).toContain('Nomor 1: tim Tim Satu Data, menunggu Pimpinan Unit Organisasi yang dituju (Kabid Aptika Uji)');
+    expect(homeText(targetHead.id)).toMatch(/Nomor 1: Statistisi Pertama Uji, Tim Satu Data/);
+    expect(homeText(applicant.id)).toContain('Nomor 1: Tim Satu Data, menunggu Pimpinan Unit Organisasi yang dituju (Kabid Aptika Uji)');
     expect(homeText(applicant.id)).toContain('Tim Statistik Sektoral');
 
     await h.press(targetHead, 'Setujui');
     expect(homeText(targetHead.id)).toContain('Tidak ada permohonan yang menunggu keputusan Bapak/Ibu.');
     expect(homeText(applicant.id)).not.toContain('(Kabid Aptika Uji)');
-    expect(homeText(applicant.id)).toMatch(/Nomor 1: tim Tim Satu Data, menunggu [^"]*\(Kabid Statistik Uji\)/);
+    expect(homeText(applicant.id)).toMatch(/Nomor 1: Tim Satu Data, menunggu [^"]*\(Kabid Statistik Uji\)/);
   });
 
   it('fills a progress report in a modal, attaches a file in the DM, and the ketua tim receives it with a link', async () => {
@@ -150,7 +150,7 @@ describe('Slack adapter: the core flows through bolt', () => {
     await h.send(member.submitView(modal, formValues({
       capaian_0: '12', kegiatan: 'Menyusun metadata dataset', output: 'Katalog data', kendala: '', rencana: 'Validasi dataset baru',
     })));
-    expect(h.messages(member).map((m) => m.text)).toContain('Isian formulir tersimpan dalam draf laporan tim Tim Satu Data.');
+    expect(h.messages(member).map((m) => m.text)).toContain('Isian formulir tersimpan dalam draf laporan Tim Satu Data.');
     expect(h.lastText(member)).toMatch(/^Kirim foto atau berkas bukti dukung/);
 
     await h.send(member.sendFile({ id: 'F0BUKTI', name: 'notulen.pdf', mimetype: 'application/pdf' }));
@@ -158,7 +158,7 @@ describe('Slack adapter: the core flows through bolt', () => {
     await h.press(member, 'Lanjut');
     expect(h.lastText(member)).toContain('Dataset terbit: 12 dataset dari 40');
     await h.press(member, 'Kirim');
-    expect(h.lastText(member)).toMatch(/^Laporan kemajuan tim Tim Satu Data telah dikirim kepada Pranata Muda Uji/);
+    expect(h.lastText(member)).toMatch(/^Laporan kemajuan Tim Satu Data telah dikirim kepada Pranata Muda Uji/);
 
     expect(h.lastText(ketua)).toContain('Kegiatan: Menyusun metadata dataset');
     await h.press(ketua, 'Lihat bukti dukung (1)');
@@ -167,7 +167,7 @@ describe('Slack adapter: the core flows through bolt', () => {
     expect(link).toContain('notulen.pdf');
     expect(link).toMatch(/<https?:\/\/[^|]+F0BUKTI[^|]*\|notulen\.pdf>/);
     await h.press(ketua, 'Terima');
-    expect(h.lastText(member)).toMatch(/^Umpan balik ketua tim atas laporan kemajuan tim Tim Satu Data: /);
+    expect(h.lastText(member)).toMatch(/^Umpan balik ketua tim atas laporan kemajuan Tim Satu Data: /);
     expect(await h.bot.db.feedback.count()).toBe(1);
   });
 
@@ -179,7 +179,7 @@ describe('Slack adapter: the core flows through bolt', () => {
     h.fake.addChannel({ id: 'C0TIMDATA', name: 'tim-satu-data' });
     await h.send(ketua.slash('hubungkangrup', { channelId: 'C0TIMDATA', channelName: 'tim-satu-data' }));
     await h.press(ketua, 'Tim Satu Data', 'C0TIMDATA');
-    expect(h.fake.messagesIn('C0TIMDATA').at(-1)?.text).toMatch(/^Grup ini sekarang terhubung dengan tim Tim Satu Data/);
+    expect(h.fake.messagesIn('C0TIMDATA').at(-1)?.text).toMatch(/^Grup ini sekarang terhubung dengan Tim Satu Data/);
     expect(await h.bot.db.teamChat.findFirstOrThrow()).toMatchObject({ platform: 'slack', chatId: 'C0TIMDATA', workspace: h.fake.teamId });
   });
 

@@ -97,7 +97,7 @@ describe('Slack adapter: requests, retries and limits', () => {
     await harness.press(ketua, 'Tim Satu Data', 'C0TIMDATA');
     const failed = await harness.bot.db.outboxMessage.findFirstOrThrow({ where: { lastError: 'not_in_channel' } });
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1 });
-    expect(harness.bot.lastText(adminUser)).toMatch(/^Pesan ke grup atau kanal tim Tim Satu Data di slack tidak dapat dikirim \(not_in_channel\)/);
+    expect(harness.bot.lastText(adminUser)).toMatch(/^Pesan ke grup atau kanal Tim Satu Data di slack tidak dapat dikirim \(not_in_channel\)/);
   });
 
   it('tells the admins on another platform when the Slack token is revoked, once, and resends after renewal', async () => {

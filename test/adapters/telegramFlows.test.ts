@@ -132,7 +132,7 @@ describe('Telegram adapter: weekly report with a photo', () => {
     const edited = h.tg.messagesTo(ketua.id).find((m) => m.message_id === report.message_id)!;
     expect(edited.text).toMatch(/DITERIMA oleh Pranata Muda Uji pada/);
     expect(edited.reply_markup?.inline_keyboard ?? []).toEqual([]);
-    expect(h.lastText(member)).toMatch(/^Umpan balik ketua tim atas laporan kemajuan tim Tim Satu Data: DITERIMA/);
+    expect(h.lastText(member)).toMatch(/^Umpan balik ketua tim atas laporan kemajuan Tim Satu Data: DITERIMA/);
   });
 });
 

@@ -33,7 +33,7 @@ describe('Telegram adapter in a team group', () => {
     expect(await h.bot.db.teamChat.count()).toBe(0);
 
     await h.send(h.tg.clickButton(ketua, picker, teamButton.callback_data));
-    expect(h.tg.messagesTo(group.id).at(-1)?.text).toBe('Grup ini sekarang terhubung dengan tim Tim Satu Data. Ringkasan dan pengumuman tim akan dikirim ke sini.');
+    expect(h.tg.messagesTo(group.id).at(-1)?.text).toBe('Grup ini sekarang terhubung dengan Tim Satu Data. Ringkasan dan pengumuman tim akan dikirim ke sini.');
     expect(await h.bot.db.teamChat.findFirstOrThrow()).toMatchObject({ platform: 'telegram', chatId: String(group.id) });
 
     await h.link(applicant, NIP.pfPertama);

@@ -69,7 +69,7 @@ describe('export for e-Kinerja and the Inspektorat', () => {
     await bot.as(ketua).press('Bulan ini');
     await bot.as(ketua).press('XLSX');
     const document = bot.inbox(ketua).at(-1)!;
-    expect(document).toMatchObject({ kind: 'document', fileName: 'laporan-TIM-DATA-2026-11.xlsx', caption: 'Ekspor laporan tim Tim Satu Data, periode 2026-11: 2 baris.' });
+    expect(document).toMatchObject({ kind: 'document', fileName: 'laporan-TIM-DATA-2026-11.xlsx', caption: 'Ekspor laporan Tim Satu Data, periode 2026-11: 2 baris.' });
     const { ringkasan } = await readXlsx(Buffer.from(document.kind === 'document' ? document.contentBase64 : '', 'base64'));
     expect(ringkasan[1]).toEqual(['Dataset terbit', 'dataset', 20, 2]);
   });
@@ -86,7 +86,7 @@ describe('export boundaries', () => {
     await bot.as(head).press('Bulan ini');
     await bot.as(head).press('CSV');
     const document = bot.inbox(head).at(-1)!;
-    expect(document).toMatchObject({ kind: 'document', caption: 'Ekspor laporan tim Tim Satu Data, periode 2026-11: 0 baris.' });
+    expect(document).toMatchObject({ kind: 'document', caption: 'Ekspor laporan Tim Satu Data, periode 2026-11: 0 baris.' });
 
     const dir = mkdtempSync(path.join(tmpdir(), 'timkerja-export-'));
     const out = { line: () => {}, error: (t: string) => { throw new Error(t); } };

@@ -36,13 +36,13 @@ describe('kendala escalation (WF-8)', () => {
     expect(bot.lastText(ketua)).toBe('Tindak lanjut kendala nomor 1 dari Kabid Statistik Uji: Pelaksana Uji ditugaskan menyiapkan draf perjanjian.');
 
     await bot.as(ketua).command('kendalaterbuka');
-    expect(bot.lastText(ketua)).toMatch(/- Nomor 1, tim Tim Satu Data: Akses basis data Disdukcapil belum dibuka \(terbuka 0 hari\)/);
+    expect(bot.lastText(ketua)).toMatch(/- Nomor 1, Tim Satu Data: Akses basis data Disdukcapil belum dibuka \(terbuka 0 hari\)/);
 
     await bot.as(owner).press('Pilih alternatif 2');
     const decided = await bot.db.kendala.findFirstOrThrow({ include: { followUps: true } });
     expect(decided).toMatchObject({ status: 'DECIDED', decision: 'alternatif 2: Perjanjian kerja sama antarperangkat daerah' });
     expect(decided.followUps).toHaveLength(1);
-    expect(bot.lastText(member)).toMatch(/^Kendala nomor 1, tim Tim Satu Data: DIPUTUSKAN oleh Kabid Aptika Uji/);
+    expect(bot.lastText(member)).toMatch(/^Kendala nomor 1, Tim Satu Data: DIPUTUSKAN oleh Kabid Aptika Uji/);
     expect(bot.inbox(owner).some((m) => m.kind === 'text' && /^Kendala nomor 1\nDIPUTUSKAN/.test(m.text))).toBe(true);
   });
 

@@ -35,7 +35,7 @@ describe('laporan kemajuan (WF-7, R1) and umpan balik (R8)', () => {
     expect(laporan.addressees.map((a) => [a.pegawaiId, a.capacity])).toEqual([[ketua.pegawaiId, 'KETUA_TIM']]);
     expect(laporan.attachments).toMatchObject([{ fileId: 'AgACAgUAAxkBAAIB', mimeType: 'image/jpeg', platform: 'fake' }]);
     expect(bot.lastText(ketua)).toMatch(/^Laporan kemajuan dari Analis Madya Uji[\s\S]*Bukti dukung: 1 berkas \(foto 1\)\n/);
-    expect(bot.lastText(member)).toBe('Laporan kemajuan tim Tim Satu Data telah dikirim kepada Pranata Muda Uji.');
+    expect(bot.lastText(member)).toBe('Laporan kemajuan Tim Satu Data telah dikirim kepada Pranata Muda Uji.');
     expect(bot.inbox(ownerHead).filter((m) => m.kind !== 'text' || !m.text.startsWith('Akun berhasil'))).toHaveLength(0); // R1
   });
 
@@ -83,7 +83,7 @@ describe('laporan kemajuan (WF-7, R1) and umpan balik (R8)', () => {
     await bot.as(member).say('Menerbitkan 10 dataset berikutnya');
     await bot.as(member).press('Kirim');
     expect(bot.lastText(ketua)).toMatch(/— DIPERBARUI[\s\S]*- Dataset terbit: 14 dataset dari 40[\s\S]*Output: https:\/\/data\.contoh\.go\.id\/dataset/);
-    expect(bot.inbox(ketua).some((m) => m.kind === 'text' && m.text.startsWith('Laporan kemajuan Analis Madya Uji untuk tim Tim Satu Data telah diperbarui'))).toBe(true);
+    expect(bot.inbox(ketua).some((m) => m.kind === 'text' && m.text.startsWith('Laporan kemajuan Analis Madya Uji untuk Tim Satu Data telah diperbarui'))).toBe(true);
     await bot.as(ketua).press('Terima');
 
     const laporan = await bot.db.laporan.findFirstOrThrow({ include: { feedback: { orderBy: { createdAt: 'asc' } } } });

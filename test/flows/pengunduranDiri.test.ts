@@ -35,7 +35,7 @@ describe('resignation from a team (WF-10, Samarinda)', () => {
     expect((await bot.db.pengunduranDiri.findFirstOrThrow()).status).toBe('FORWARDED_TO_PENILAI');
     await bot.as(penilai).press('Setujui');
     expect((await bot.db.membership.findUniqueOrThrow({ where: { id: request.membershipId } })).status).toBe('ENDED');
-    expect(bot.lastText(member)).toMatch(/^Pengunduran diri nomor 1 \(Pelaksana Uji, tim Tim Satu Data\): DISETUJUI oleh Kabid Statistik Uji/);
+    expect(bot.lastText(member)).toMatch(/^Pengunduran diri nomor 1 \(Pelaksana Uji, Tim Satu Data\): DISETUJUI oleh Kabid Statistik Uji/);
   });
 
   it('AC-65: a ketua resigns to their Penilai; on acceptance the owner unit’s head learns the team has no ketua', async () => {
@@ -46,7 +46,7 @@ describe('resignation from a team (WF-10, Samarinda)', () => {
     await resign(ketua, 'Mutasi');
     expect((await bot.db.pengunduranDiri.findFirstOrThrow()).status).toBe('SUBMITTED_TO_PENILAI');
     await bot.as(penilai).press('Setujui');
-    expect(bot.inbox(penilai).some((m) => m.kind === 'text' && m.text === 'Tim Tim Satu Data saat ini tidak memiliki ketua tim. Mohon tunjuk ketua tim pengganti.')).toBe(true);
+    expect(bot.inbox(penilai).some((m) => m.kind === 'text' && m.text === 'Tim Satu Data saat ini tidak memiliki ketua tim. Mohon tunjuk ketua tim pengganti.')).toBe(true);
     expect(await bot.db.membership.count({ where: { tim: { code: 'TIM-DATA' }, role: 'KETUA', status: 'ACTIVE' } })).toBe(0);
   });
 

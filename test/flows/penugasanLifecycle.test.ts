@@ -28,10 +28,10 @@ describe('penugasan lifecycle (issue 6 item 10)', () => {
     expect((await bot.as(applicant).command('lapor')).status).toBe('refused');
 
     await bot.as(applicant).press('Terima penugasan');
-    expect(bot.lastText(applicant)).toBe('Penugasan diterima. Bapak/Ibu kini anggota tim Tim Satu Data; laporan kemajuan dapat diisi dengan /lapor.');
+    expect(bot.lastText(applicant)).toBe('Penugasan diterima. Bapak/Ibu kini anggota Tim Satu Data; laporan kemajuan dapat diisi dengan /lapor.');
     expect(await bot.db.membership.findFirstOrThrow({ where: { timId: tim.id, pegawaiId: applicant.pegawaiId } })).toMatchObject({ role: 'ANGGOTA', status: 'ACTIVE' });
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ACTIVE');
-    const news = /^Statistisi Pertama Uji \(Jabatan Statistisi Pertama Uji\) menerima penugasan nomor 1 dan kini anggota tim Tim Satu Data\.$/;
+    const news = /^Statistisi Pertama Uji \(Jabatan Statistisi Pertama Uji\) menerima penugasan nomor 1 dan kini anggota Tim Satu Data\.$/;
     expect(bot.inbox(ketua).map(messageText)).toContainEqual(expect.stringMatching(news));
     expect(bot.inbox(targetHead).map(messageText)).toContainEqual(expect.stringMatching(news));
     expect((await bot.as(applicant).command('lapor')).status).toBe('processed');
@@ -45,7 +45,7 @@ describe('penugasan lifecycle (issue 6 item 10)', () => {
     const { applicant, ownPenilai } = await approvedRequest();
     await bot.as(applicant).press('Ajukan keberatan');
     await bot.as(applicant).say('Jadwal dinas luar bertabrakan sampai akhir bulan');
-    expect(bot.lastText(ownPenilai)).toBe('Keberatan atas penugasan nomor 1 (tim Tim Satu Data) dari Statistisi Pertama Uji: Jadwal dinas luar bertabrakan sampai akhir bulan');
+    expect(bot.lastText(ownPenilai)).toBe('Keberatan atas penugasan nomor 1 (Tim Satu Data) dari Statistisi Pertama Uji: Jadwal dinas luar bertabrakan sampai akhir bulan');
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('OBJECTED');
     expect(await bot.db.membership.count({ where: { pegawaiId: applicant.pegawaiId, role: 'ANGGOTA' } })).toBe(0);
     expect(await bot.db.auditLog.findFirst({ where: { action: 'penugasan.keberatan' } })).toMatchObject({ outcome: 'OK', rule: 'S4' });
@@ -58,17 +58,17 @@ describe('penugasan lifecycle (issue 6 item 10)', () => {
     const targetHead = await org.link(NIP.kabidA);
     await volunteer(bot, applicant, /^Tim Satu Data/);
     await bot.as(applicant).command('pengajuanku');
-    expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, tim Tim Satu Data: menunggu Pimpinan Unit Organisasi yang dituju (Kabid Aptika Uji) sejak 23 November 2026');
+    expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, Tim Satu Data: menunggu Pimpinan Unit Organisasi yang dituju (Kabid Aptika Uji) sejak 23 November 2026');
     const approve = bot.findButton(targetHead, 'Setujui');
     await bot.as(applicant).press('Tarik pengajuan nomor 1');
     expect(bot.lastText(applicant)).toBe('Pengajuan nomor 1 ditarik. Pejabat yang sedang memutuskan sudah diberi tahu.');
-    expect(bot.lastText(targetHead)).toBe('Pengajuan nomor 1 dari Statistisi Pertama Uji untuk tim Tim Satu Data ditarik oleh pemohon. Tidak perlu diputuskan lagi.');
+    expect(bot.lastText(targetHead)).toBe('Pengajuan nomor 1 dari Statistisi Pertama Uji untuk Tim Satu Data ditarik oleh pemohon. Tidak perlu diputuskan lagi.');
     const card = bot.inbox(targetHead).find((m) => messageText(m).includes('DITARIK oleh pemohon'));
     expect(card?.kind).toBe('text'); // the request card lost its buttons
     await bot.as(targetHead).pressToken(approve);
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('WITHDRAWN');
     expect(await bot.db.surat.count()).toBe(0);
     await bot.as(applicant).command('pengajuanku');
-    expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, tim Tim Satu Data: ditarik');
+    expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, Tim Satu Data: ditarik');
   });
 });

@@ -26,7 +26,7 @@ async function designate(profile: string) {
 describe('penunjukan within the unit (WF-1)', () => {
   it('lets the Samarinda unit head designate a pelaksana with a Surat Tugas; the membership starts when accepted', async () => {
     const { head, pelaksana, ketua } = await designate('SMD');
-    expect(bot.lastText(head)).toMatch(/^Penunjukan nomor 1: Pelaksana Uji ditunjuk sebagai anggota tim Tim Statistik Sektoral\./);
+    expect(bot.lastText(head)).toMatch(/^Penunjukan nomor 1: Pelaksana Uji ditunjuk sebagai anggota Tim Statistik Sektoral\./);
     const inbox = bot.inbox(pelaksana);
     const letter = inbox.find((m) => m.kind === 'document');
     expect(letter && letter.kind === 'document' && letter.fileName).toBe('surat-tugas-0001-DISKOMINFO-2026.pdf');
@@ -49,7 +49,7 @@ describe('penunjukan within the unit (WF-1)', () => {
     expect(pdf).toContain('SURAT PENUGASAN');
     await bot.as(pelaksana).press('Ajukan keberatan');
     await bot.as(pelaksana).say('Sedang menyelesaikan tugas lain sampai bulan depan');
-    expect(bot.lastText(head)).toBe('Keberatan atas penugasan nomor 1 (tim Tim Statistik Sektoral) dari Pelaksana Uji: Sedang menyelesaikan tugas lain sampai bulan depan');
+    expect(bot.lastText(head)).toBe('Keberatan atas penugasan nomor 1 (Tim Statistik Sektoral) dari Pelaksana Uji: Sedang menyelesaikan tugas lain sampai bulan depan');
   });
 
   it('is not offered to an official who neither heads the unit nor appraises anyone, and is refused if tried', async () => {

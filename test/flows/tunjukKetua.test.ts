@@ -30,7 +30,7 @@ describe('designating a replacement ketua tim (WF-11)', () => {
     await bot.as(head).press(/^Analis Madya Uji/);
     const ketua = await bot.db.membership.findMany({ where: { tim: { code: 'TIM-DATA' }, role: 'KETUA', status: 'ACTIVE' }, include: { pegawai: true } });
     expect(ketua.map((m) => m.pegawai.nip)).toEqual([NIP.pfMadya]);
-    expect(bot.lastText(oldKetua)).toBe('Analis Madya Uji ditunjuk sebagai ketua tim Tim Satu Data oleh Kabid Aptika Uji.');
+    expect(bot.lastText(oldKetua)).toBe('Analis Madya Uji ditunjuk sebagai ketua Tim Satu Data oleh Kabid Aptika Uji.');
   });
 
   it('sets no education or rank bar where the regulation sets none (Samarinda)', async () => {
@@ -40,6 +40,6 @@ describe('designating a replacement ketua tim (WF-11)', () => {
     await bot.as(head).command('tunjukketua');
     await bot.as(head).press('Tim Satu Data');
     await bot.as(head).press(/^Pelaksana Uji/);
-    expect(bot.lastText(head)).toBe('Pelaksana Uji ditunjuk sebagai ketua tim Tim Satu Data oleh Kabid Aptika Uji.');
+    expect(bot.lastText(head)).toBe('Pelaksana Uji ditunjuk sebagai ketua Tim Satu Data oleh Kabid Aptika Uji.');
   });
 });

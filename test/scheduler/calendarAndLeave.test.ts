@@ -60,6 +60,6 @@ describe('scheduler: calendar warnings, leave recorded by the ketua, digests in 
     await tickAt(bot, '2026-11-26T01:00:00Z'); // Thursday 09:00 WITA
     const group = bot.messenger.visibleTo('grup-data');
     expect(group).toHaveLength(1);
-    expect(group[0]!.kind === 'text' && group[0]!.text).toMatch(/^Ringkasan mingguan tim Tim Satu Data, periode 23 November 2026/);
+    expect(group[0]!.kind === 'text' && group[0]!.text).toMatch(/^Ringkasan mingguan Tim Satu Data, periode 23 November 2026/);
   });
 });

@@ -43,7 +43,7 @@ describe('scheduler: weekly digests', () => {
     expect((await tickAt(bot, '2026-11-27T08:01:00Z')).ringkasan).toBe(0);
 
     expect(digestOf(ketua)).toEqual([[
-      'Ringkasan mingguan tim Tim Satu Data, periode 23 November 2026 s.d. 29 November 2026',
+      'Ringkasan mingguan Tim Satu Data, periode 23 November 2026 s.d. 29 November 2026',
       '',
       'Laporan anggota (batas 27 November 2026 pukul 15.00):',
       '- Analis Madya Uji: melapor terlambat',
@@ -63,7 +63,7 @@ describe('scheduler: weekly digests', () => {
       '- Pelaksana Uji: 0 dari 4 minggu',
       '- Statistisi Pertama Uji: 0 dari 4 minggu',
     ].join('\n')]);
-    expect(digestOf(ketuaStat)).toEqual(['Ringkasan mingguan tim Tim Statistik Sektoral, periode 23 November 2026 s.d. 29 November 2026\n\nTim ini belum mempunyai anggota yang wajib melapor.']);
+    expect(digestOf(ketuaStat)).toEqual(['Ringkasan mingguan Tim Statistik Sektoral, periode 23 November 2026 s.d. 29 November 2026\n\nTim ini belum mempunyai anggota yang wajib melapor.']);
     expect(digestOf(headA)).toEqual([[
       'Ringkasan mingguan Bidang Aplikasi Informatika, periode 23 November 2026 s.d. 29 November 2026',
       'Disusun dari laporan tim yang dikirim ketua tim.',

@@ -20,11 +20,11 @@ describe('scheduler: approvers and requested reports are reminded, never overrul
     expect((await tickAt(bot, '2026-11-24T02:00:00Z')).persetujuan).toBe(0); // Tuesday: one working day
     expect((await tickAt(bot, '2026-11-24T23:30:00Z')).persetujuan).toBe(0); // Wednesday 07:30 WITA: before office hours
     expect((await tickAt(bot, '2026-11-25T00:00:00Z')).persetujuan).toBe(1); // Wednesday 08:00 WITA
-    expect(bot.lastText(head)).toBe('Pengingat: permohonan nomor 1 dari Statistisi Pertama Uji (tim Tim Satu Data) menunggu keputusan Bapak/Ibu sejak 23 November 2026 (2 hari kerja). Pesan permohonannya ada di atas; keputusan tetap di tangan Bapak/Ibu.');
+    expect(bot.lastText(head)).toBe('Pengingat: permohonan nomor 1 dari Statistisi Pertama Uji (Tim Satu Data) menunggu keputusan Bapak/Ibu sejak 23 November 2026 (2 hari kerja). Pesan permohonannya ada di atas; keputusan tetap di tangan Bapak/Ibu.');
     expect((await tickAt(bot, '2026-11-25T03:00:00Z')).persetujuan).toBe(0);
 
     expect((await tickAt(bot, '2026-11-27T00:00:00Z')).persetujuan).toBe(2); // Friday: four working days
-    expect(bot.lastText(kadis)).toMatch(/^Untuk diketahui: permohonan nomor 1 dari Statistisi Pertama Uji \(tim Tim Satu Data\) menunggu keputusan Kabid Aptika Uji sejak 23 November 2026 \(4 hari kerja\)\. .*tidak disetujui otomatis\.$/);
+    expect(bot.lastText(kadis)).toMatch(/^Untuk diketahui: permohonan nomor 1 dari Statistisi Pertama Uji \(Tim Satu Data\) menunggu keputusan Kabid Aptika Uji sejak 23 November 2026 \(4 hari kerja\)\. .*tidak disetujui otomatis\.$/);
     const step = await bot.db.approvalStep.findFirstOrThrow({ where: { position: 0 } });
     expect(step.status).toBe('PENDING');
   });
@@ -42,7 +42,7 @@ describe('scheduler: approvers and requested reports are reminded, never overrul
 
     expect((await tickAt(bot, '2026-11-23T05:59:00Z')).diminta).toBe(0);
     expect((await tickAt(bot, '2026-11-23T06:00:00Z')).diminta).toBe(1); // 14:00 WITA, two hours before
-    expect(bot.lastText(ketua)).toBe('Pengingat: laporan yang diminta Kabid Aptika Uji tentang "Progres integrasi data kependudukan" (tim Tim Satu Data) ditunggu paling lambat 23 November 2026 pukul 16.00.');
+    expect(bot.lastText(ketua)).toBe('Pengingat: laporan yang diminta Kabid Aptika Uji tentang "Progres integrasi data kependudukan" (Tim Satu Data) ditunggu paling lambat 23 November 2026 pukul 16.00.');
     expect((await tickAt(bot, '2026-11-23T09:00:00Z')).diminta).toBe(1); // 17:00, an hour late
     expect(bot.lastText(ketua)).toMatch(/sudah melewati batas waktu 23 November 2026 pukul 16\.00/);
     await bot.as(ketua).press('Jawab');

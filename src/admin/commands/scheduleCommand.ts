@@ -1,8 +1,7 @@
 import type { Db } from '../../db/createDb';
-import { moveToWorkingTime } from '../../core/calendar/workCalendar';
 import { formatDateTime } from '../../core/domain/formatTime';
-import { parseCadence, weeklyPeriod } from '../../core/domain/laporan/reportPeriod';
 import { loadInstansiSchedules } from '../../core/scheduler/instansiSchedules';
+import { upcomingPlan } from '../../core/scheduler/upcoming';
 import type { Output } from './output';
 
 const SCHEDULED_KEYS = ['pengingat-', 'tunda:', 'ringkasan-', 'kalender:'];
@@ -17,19 +16,11 @@ export async function scheduleCommand(db: Db, instansiCode: string, now: Date, o
   }
   const zone = schedule.timeZone;
   out.line(`Instansi ${instansi.code} (${zone})${schedule.remindersPaused ? ': SEMUA PENGINGAT DIJEDA' : ''}`);
-  const teams = await db.timKerja.findMany({ where: { instansiId: instansi.id, endsOn: { gte: now } }, orderBy: { name: 'asc' } });
-  for (const tim of teams) {
-    const cadence = parseCadence(tim.reportCadence);
-    const period = weeklyPeriod(now, zone, cadence);
-    const next = cadence.pengingat
-      .map((hours) => moveToWorkingTime(new Date(period.dueAt.getTime() + hours * 3_600_000), zone, schedule.calendar))
-      .filter((at) => at > now && at < period.periodEnd);
-    const plan = tim.remindersPausedAt ? 'dijeda' : next.length ? next.map((at) => formatDateTime(at, zone)).join('; ') : 'tidak ada lagi minggu ini';
-    out.line(`- ${tim.code} ${tim.name}: batas ${formatDateTime(period.dueAt, zone)}; pengingat berikutnya: ${plan}`);
+  const { teams, digest } = await upcomingPlan(db, schedule, now);
+  for (const { tim, dueAt, reminders } of teams) {
+    const plan = tim.paused ? 'dijeda' : reminders.length ? reminders.map((at) => formatDateTime(at, zone)).join('; ') : 'tidak ada lagi minggu ini';
+    out.line(`- ${tim.code} ${tim.name}: batas ${formatDateTime(dueAt, zone)}; pengingat berikutnya: ${plan}`);
   }
-  const { hari, jam } = schedule.settings.ringkasan;
-  let digest = moveToWorkingTime(weeklyPeriod(now, zone, { hari, jam }).dueAt, zone, schedule.calendar);
-  if (digest <= now) digest = moveToWorkingTime(weeklyPeriod(new Date(now.getTime() + 7 * 86_400_000), zone, { hari, jam }).dueAt, zone, schedule.calendar);
   out.line(`Ringkasan mingguan berikutnya: ${formatDateTime(digest, zone)}`);
   const people = new Map((await db.pegawai.findMany({ where: { instansiId: instansi.id } })).map((p) => [p.id, p.name]));
   const recent = [];
