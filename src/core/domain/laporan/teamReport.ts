@@ -13,9 +13,16 @@ import { teamsLedBy } from '../tim/teamsLedBy';
 export const TeamContentSchema = z.object({
   periode: z.string(),
   anggota: z.array(z.object({ nama: z.string(), status: z.enum(['TEPAT_WAKTU', 'TERLAMBAT', 'BELUM']) })),
-  capaian: z.array(z.object({ indikator: z.string(), nilai: z.number(), target: z.number(), satuan: z.string() })),
+  capaian: z.array(z.object({
+    indikator: z.string(), nilai: z.number(), target: z.number(), satuan: z.string(),
+    /** The sum of the members' reports, kept beside a value the ketua corrected. */
+    nilaiAnggota: z.number().optional(),
+  })),
   kendala: z.array(z.object({ nama: z.string(), kendala: z.string() })),
   catatan: z.string().nullable(),
+  /** The ketua's edits of the draft, applied again whenever it is redrafted from new member reports. */
+  penyesuaian: z.object({ capaian: z.record(z.string(), z.number()).default({}), kendala: z.string().nullable().default(null) })
+    .default({ capaian: {}, kendala: null }),
 });
 export type TeamContent = z.infer<typeof TeamContentSchema>;
 
@@ -34,18 +41,22 @@ export async function draftTeamReport(ctx: FlowContext, timId: string) {
   const key = { authorId: ctx.actor.id, timId, kind: 'TIM', periodStart: period.periodStart };
   const existing = await ctx.tx.laporan.findFirst({ where: key });
   if (existing && existing.status !== 'DRAFT') throw new Refused('R3', 'laporanTim.sudahDikirim');
+  const earlier = existing ? TeamContentSchema.parse(JSON.parse(existing.content)) : null;
+  const penyesuaian = earlier?.penyesuaian ?? { capaian: {}, kendala: null };
   const content: TeamContent = {
     periode: formatPeriod(period.periodStart, period.periodEnd, ctx.actor.timeZone),
     anggota: members.map((m) => {
       const report = byAuthor.get(m.pegawaiId);
       return { nama: m.pegawai.name, status: !report ? 'BELUM' : report.late ? 'TERLAMBAT' : 'TEPAT_WAKTU' };
     }),
-    capaian: tim.targets.map((target) => ({
-      indikator: target.indikator, target: target.target, satuan: target.satuan,
-      nilai: contents.flatMap((c) => c.content.capaian).filter((c) => c.targetId === target.id).reduce((sum, c) => sum + c.nilai, 0),
-    })),
+    capaian: tim.targets.map((target, index) => {
+      const fromMembers = contents.flatMap((c) => c.content.capaian).filter((c) => c.targetId === target.id).reduce((sum, c) => sum + c.nilai, 0);
+      const corrected = penyesuaian.capaian[String(index)];
+      return { indikator: target.indikator, target: target.target, satuan: target.satuan, nilai: corrected ?? fromMembers, ...(corrected !== undefined ? { nilaiAnggota: fromMembers } : {}) };
+    }),
     kendala: contents.filter((c) => c.content.kendala).map((c) => ({ nama: c.author, kendala: c.content.kendala! })),
-    catatan: existing ? TeamContentSchema.parse(JSON.parse(existing.content)).catatan : null,
+    catatan: earlier?.catatan ?? null,
+    penyesuaian,
   };
   const data = { content: JSON.stringify(content), periodEnd: period.periodEnd, dueAt: period.dueAt };
   const laporan = existing
@@ -59,17 +70,24 @@ export function renderTeamReport(tim: string, content: TeamContent, locale = 'id
   return t(locale, 'laporanTim.ringkasan', {
     tim, periode: content.periode,
     anggota: content.anggota.map((a) => line('laporanTim.barisAnggota', { nama: a.nama, status: t(locale, `laporanTim.status.${a.status}`) })).join('\n') || '-',
-    capaian: content.capaian.map((c) => `- ${c.indikator}: ${c.nilai} dari ${c.target} ${c.satuan}`).join('\n') || '-',
-    kendala: content.kendala.map((k) => `- ${k.nama}: ${k.kendala}`).join('\n') || t(locale, 'laporan.tidakAdaKendala'),
+    capaian: content.capaian.map((c) => `- ${c.indikator}: ${c.nilai} dari ${c.target} ${c.satuan}${c.nilaiAnggota !== undefined ? t(locale, 'laporanTim.disesuaikan', { nilai: c.nilaiAnggota }) : ''}`).join('\n') || '-',
+    kendala: content.penyesuaian.kendala ?? (content.kendala.map((k) => `- ${k.nama}: ${k.kendala}`).join('\n') || t(locale, 'laporan.tidakAdaKendala')),
     catatan: content.catatan ?? '-',
   });
 }
 
-export async function setTeamReportNote(ctx: FlowContext, laporanId: string, catatan: string): Promise<void> {
+export type TeamReportEdit = { catatan: string } | { capaianIndex: number; nilai: number } | { kendala: string | null };
+
+/** The ketua edits the draft before sending (issue 7 item 3): a note, a capaian value, the kendala summary. */
+export async function editTeamReport(ctx: FlowContext, laporanId: string, edit: TeamReportEdit): Promise<void> {
   const laporan = await ctx.tx.laporan.findFirst({ where: { id: laporanId, authorId: ctx.actor.id, kind: 'TIM', status: 'DRAFT' } });
   if (!laporan) throw new Refused('R3', 'laporanTim.sudahDikirim');
   const content = TeamContentSchema.parse(JSON.parse(laporan.content));
-  await ctx.tx.laporan.update({ where: { id: laporanId }, data: { content: JSON.stringify({ ...content, catatan }) } });
+  const next: TeamContent = 'catatan' in edit ? { ...content, catatan: edit.catatan }
+    : 'kendala' in edit ? { ...content, penyesuaian: { ...content.penyesuaian, kendala: edit.kendala } }
+      : { ...content, penyesuaian: { ...content.penyesuaian, capaian: { ...content.penyesuaian.capaian, [String(edit.capaianIndex)]: edit.nilai } } };
+  await ctx.tx.laporan.update({ where: { id: laporanId }, data: { content: JSON.stringify(next) } });
+  ctx.audit({ action: 'laporan.tim.ubah', outcome: 'OK', rule: 'R3', subject: `laporan:${laporanId}`, details: { field: Object.keys(edit)[0] } });
 }
 
 /** R3: sends the team report to the addressees the profile names (the owner unit's head). */
