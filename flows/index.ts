@@ -1,5 +1,6 @@
 import type { AnyFlow } from '../src/core/engine/defineFlow';
 import { angkaKredit } from './angkaKredit';
+import { bukti } from './bukti';
 import { daftarKendala } from './daftarKendala';
 import { ekspor } from './ekspor';
 import { evaluasi } from './evaluasi';
@@ -21,4 +22,4 @@ import { tunjukKetua } from './tunjukKetua';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan];
+export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan, bukti];

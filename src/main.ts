@@ -38,12 +38,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const db = await createDb(config.DATABASE_PATH);
   await loadDemoIfEmpty(db, config, logger);
-  const settings = { conversationTtlMs: config.CONVERSATION_TTL_HOURS * 3600_000, linkCodeTtlMs: config.LINK_CODE_TTL_DAYS * 24 * 3600_000 };
   // No platform token: the real Telegram adapter runs against the local Bot API on 127.0.0.1.
   const sandbox: SandboxPlatform | null = sandboxWanted(config) ? await startSandboxPlatform() : null;
   if (!sandbox) await forgetSandboxIdentities(db);
   const clock = sandbox ? new SandboxClock(path.join(path.dirname(config.DATABASE_PATH), 'sandbox-clock.json')) : systemClock;
   const adapters = createAdapters(sandbox ? { ...config, TELEGRAM_BOT_TOKEN: sandbox.token, TELEGRAM_API_ROOT: sandbox.apiRoot, TELEGRAM_BOT_USERNAME: sandbox.botApi.botUser.username } : config, logger);
+  const telegramBotUsername = sandbox?.botApi.botUser.username ?? config.TELEGRAM_BOT_USERNAME;
+  const settings = {
+    conversationTtlMs: config.CONVERSATION_TTL_HOURS * 3600_000, linkCodeTtlMs: config.LINK_CODE_TTL_DAYS * 24 * 3600_000,
+    ...(telegramBotUsername ? { telegramBotUsername } : {}),
+  };
   const core = createCore({ db, flows, clock, logger, settings, messengers: adapters.messengers, autoDrain: true });
   try {
     await adapters.start(core);

@@ -47,7 +47,12 @@ export function toCoreEvent(raw: unknown, botUsername: string | undefined, botId
   const command = message.text ? COMMAND.exec(message.text.trim()) : null;
   if (command) {
     if (command[2] && botUsername && command[2].toLowerCase() !== botUsername.toLowerCase()) return null;
-    return { kind: 'command', command: command[1]!.toLowerCase(), args: command[3]?.trim() ?? '', meta };
+    const name = command[1]!.toLowerCase();
+    const args = command[3]?.trim() ?? '';
+    // A t.me deep link can only carry /start: `?start=bukti_<kode>` (in exports) means /bukti <kode>.
+    const deepLink = name === 'start' ? /^bukti_([A-Za-z0-9]+)$/.exec(args) : null;
+    if (deepLink) return { kind: 'command', command: 'bukti', args: deepLink[1]!, meta };
+    return { kind: 'command', command: name, args, meta };
   }
   if (message.chat.type !== 'private') return null;
   if (message.text) return { kind: 'text', text: message.text, meta };

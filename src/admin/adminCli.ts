@@ -74,6 +74,7 @@ export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, o
       if (!instansiCode || !values.dari || !values.sampai || !values.keluaran) break;
       return exportCommand(db, {
         instansiCode, from: values.dari, to: values.sampai, out: values.keluaran, nip: values.nip, timCode: values.tim, unitCode: values.unit, now,
+        telegramBot: env.TELEGRAM_BOT_USERNAME,
       }, out);
   }
   out.error(USAGE);

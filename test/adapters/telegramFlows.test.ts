@@ -133,6 +133,12 @@ describe('Telegram adapter: weekly report with a photo', () => {
     expect(edited.text).toMatch(/DITERIMA oleh Pranata Muda Uji pada/);
     expect(edited.reply_markup?.inline_keyboard ?? []).toEqual([]);
     expect(h.lastText(member)).toMatch(/^Umpan balik ketua tim atas laporan kemajuan Tim Satu Data: DITERIMA/);
+
+    // The export's t.me link opens the chat with /start bukti_<kode>: the photo comes back.
+    const attachment = await h.bot.db.laporanAttachment.findFirstOrThrow();
+    await h.send(h.tg.sendText(ketua, dm(ketua), `/start bukti_${attachment.id}`));
+    const again = await h.tg.waitForCall('sendPhoto', (c) => c.params.caption === 'Bukti dukung laporan Analis Madya Uji');
+    expect(again.params).toMatchObject({ chat_id: ketua.id, photo: 'AgACAgIAAxkBAAIC-foto-rapat' });
   });
 });
 

@@ -75,6 +75,38 @@ describe('export for e-Kinerja and the Inspektorat', () => {
   });
 });
 
+describe('bukti dukung in exports', () => {
+  it('lists each file with a code (a t.me link when the bot is known) that brings it back to the report’s readers only', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const ketua = await org.link(NIP.pfMuda);
+    const member = await org.link(NIP.pfMadya);
+    const stranger = await org.link(NIP.pelaksana);
+    await bot.as(member).command('lapor');
+    for (const answer of ['12', 'Menerbitkan dataset kependudukan', '-']) await bot.as(member).say(answer);
+    await bot.as(member).sendFile('AgACphoto1');
+    await bot.as(member).sendFile('BQACdoc2', 'notulen.pdf', 'application/pdf');
+    await bot.as(member).press('Lanjut');
+    await bot.as(member).press('Tidak ada kendala');
+    await bot.as(member).say('Menerbitkan dataset berikutnya');
+    await bot.as(member).press('Kirim');
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'timkerja-export-'));
+    const out = { line: () => {}, error: (t: string) => { throw new Error(t); } };
+    await runAdmin(['export', '--dari', '2026-11-01', '--sampai', '2026-11-30', '--keluaran', path.join(dir, 'b.csv')], bot.db, { TELEGRAM_BOT_USERNAME: 'timkerja_bot' }, out, bot.clock.now());
+    const [row] = parse(readFileSync(path.join(dir, 'b.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+    const attachments = await bot.db.laporanAttachment.findMany({ orderBy: { createdAt: 'asc' } });
+    expect(row!['Bukti dukung']).toBe(`foto <https://t.me/timkerja_bot?start=bukti_${attachments[0]!.id}>; notulen.pdf <https://t.me/timkerja_bot?start=bukti_${attachments[1]!.id}>`);
+
+    await bot.as(ketua).command('bukti', attachments[1]!.id);
+    expect(bot.inbox(ketua).at(-1)).toMatchObject({ kind: 'attachment', fileId: 'BQACdoc2', caption: 'Bukti dukung laporan Analis Madya Uji' });
+    expect((await bot.as(stranger).command('bukti', attachments[1]!.id)).status).toBe('refused');
+    expect(bot.lastText(stranger)).toMatch(/tidak ditemukan, atau Bapak\/Ibu bukan penulis maupun penerima/);
+    await bot.as(member).command('bukti');
+    expect(bot.lastText(member)).toMatch(/^Tuliskan kode bukti dukung/);
+  });
+});
+
 describe('export boundaries', () => {
   it('gives the owner unit’s head no member reports (R1) and neutralises formulas in CSV cells', async () => {
     bot = await TestBot.start();

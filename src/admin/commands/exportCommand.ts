@@ -15,6 +15,8 @@ export interface ExportOptions {
   timCode?: string;
   unitCode?: string;
   now: Date;
+  /** For t.me links to the bukti dukung (TELEGRAM_BOT_USERNAME). */
+  telegramBot?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,7 +36,7 @@ export async function exportCommand(db: Db, options: ExportOptions, out: Output)
   const rows = await db.$transaction((tx) => exportRows(tx, {
     instansiId: instansi.id, from: zonedMidnight(options.from, instansi.timeZone), to: end,
     ...(pegawai ? { pegawaiIds: pegawai.map((p) => p.id) } : {}), ...(unit ? { homeUnitId: unit.id } : {}), ...(tim ? { timIds: tim.map((t) => t.id) } : {}),
-  }, instansi.timeZone));
+  }, instansi.timeZone, options.telegramBot));
   writeFileSync(options.out, format === 'xlsx' ? await toXlsx(rows) : toCsv(rows), { mode: 0o600 });
   await db.$transaction((tx) => appendAudit(tx, [{ instansiId: instansi.id, at: options.now, actorId: null, platform: 'admin', action: 'admin.ekspor', outcome: 'OK', details: { rows: rows.length, format } }]));
   out.line(`${rows.length} baris diekspor ke ${options.out}.`);

@@ -11,6 +11,8 @@ export type Transition<S> = { next: S } | { end: true } | { stay: true };
 export interface CoreSettings {
   conversationTtlMs: number;
   linkCodeTtlMs: number;
+  /** The Telegram bot's username, for t.me links in exports; absent without Telegram. */
+  telegramBotUsername?: string;
 }
 
 /** A chat on some platform; flows pass it along without looking inside (style R3). */

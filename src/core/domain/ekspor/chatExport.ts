@@ -36,7 +36,7 @@ export async function exportTeamReports(ctx: FlowContext, timId: string, range: 
   const tim = (await exportableTeams(ctx)).find((team) => team.id === timId);
   if (!tim) throw new Refused('EKSPOR', 'ekspor.bukanWewenang');
   const { from, to, label: period } = bounds(ctx.now, ctx.actor.timeZone, range);
-  const rows = await exportRows(ctx.tx, { instansiId: ctx.actor.instansiId, from, to, timIds: [timId], readerId: ctx.actor.id }, ctx.actor.timeZone);
+  const rows = await exportRows(ctx.tx, { instansiId: ctx.actor.instansiId, from, to, timIds: [timId], readerId: ctx.actor.id }, ctx.actor.timeZone, ctx.settings.telegramBotUsername);
   const content = format === 'xlsx' ? await toXlsx(rows) : toCsv(rows);
   ctx.reply({
     kind: 'document', fileName: `laporan-${tim.code}-${period}.${format}`, contentBase64: content.toString('base64'),

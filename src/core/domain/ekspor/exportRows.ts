@@ -1,6 +1,7 @@
 import type { Tx } from '../../../db/tx';
 import { ProgressContentSchema } from '../laporan/progressReport';
 import { zonedDate } from '../zonedTime';
+import { evidenceReference } from '../laporan/evidenceByCode';
 
 export interface ExportFilter {
   instansiId: string;
@@ -45,7 +46,8 @@ export const EXPORT_COLUMNS: Array<[keyof ExportRow, string]> = [
   ['buktiDukung', 'Bukti dukung'], ['status', 'Status'], ['terlambat', 'Terlambat'], ['umpanBalik', 'Umpan balik'],
 ];
 
-export async function exportRows(tx: Tx, filter: ExportFilter, timeZone: string): Promise<ExportRow[]> {
+/** `telegramBot`: the bot's username, so that bukti dukung are listed as t.me links (else as /bukti codes). */
+export async function exportRows(tx: Tx, filter: ExportFilter, timeZone: string, telegramBot?: string): Promise<ExportRow[]> {
   const reports = await tx.laporan.findMany({
     where: {
       instansiId: filter.instansiId, status: { notIn: ['DRAFT', 'REQUESTED'] }, submittedAt: { gte: filter.from, lt: filter.to },
@@ -63,7 +65,7 @@ export async function exportRows(tx: Tx, filter: ExportFilter, timeZone: string)
       tanggalKirim: r.submittedAt ? zonedDate(r.submittedAt, timeZone) : '', periode: r.periodStart ? zonedDate(r.periodStart, timeZone) : '',
       nip: r.author.nip, nama: r.author.name, unitAsal: r.author.homeUnit.name, tim: r.tim?.name ?? '', jenis: r.kind,
       kegiatan: progress?.kegiatan ?? '', output: progress?.output ?? '', kendala: progress?.kendala ?? '', rencana: progress?.rencana ?? '',
-      buktiDukung: r.attachments.map((a) => `${a.platform}:${a.fileId}${a.fileName ? ` (${a.fileName})` : ''}`).join('; '),
+      buktiDukung: r.attachments.map((a) => evidenceReference(a.id, a.fileName, telegramBot)).join('; '),
       status: r.status, terlambat: r.late ? 'ya' : 'tidak',
       umpanBalik: r.feedback.map((f) => `${f.kind} ${f.author.name}${f.text ? `: ${f.text}` : ''}`).join('; '),
     };
