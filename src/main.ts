@@ -9,7 +9,7 @@ import { createDb, type Db } from './db/createDb';
 import { loadDemoOrganisation } from './admin/loadDemoOrganisation';
 import { createLogger } from './logger';
 import { startScheduler } from './scheduler/cron';
-import { forgetSandboxIdentities } from './sandbox/personas';
+import { forgetSandbox, realAccounts } from './sandbox/sandboxTraces';
 import { SandboxClock } from './sandbox/sandboxClock';
 import { startSandboxPlatform, startSandboxPlayground, type SandboxPlatform } from './sandbox/startSandbox';
 
@@ -23,6 +23,15 @@ const SANDBOX_HELP = (url: string) => `timkerja berjalan di SANDBOX: bot asli, T
 Buka ${url} di peramban untuk mengobrol dengan bot sebagai pegawai organisasi demo.
 Untuk memakai Telegram atau Slack sungguhan, setel TELEGRAM_BOT_TOKEN atau SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET;
 sandbox lalu mati dengan sendirinya (SANDBOX=off mematikannya tanpa platform).`;
+
+const SANDBOX_REFUSED = `Sandbox tidak dijalankan: basis data ini sudah berisi akun Telegram atau Slack sungguhan.
+Jalankan dengan token platform, atau pakai berkas lain untuk mencoba: DATABASE_PATH=./data/sandbox.db npm start`;
+
+/** Polling against the local Bot API only: a webhook setting is dropped, so nothing listens or posts beyond 127.0.0.1. */
+function sandboxAdapterConfig(config: Config, sandbox: SandboxPlatform): Config {
+  const { TELEGRAM_WEBHOOK_URL: _url, TELEGRAM_WEBHOOK_SECRET: _secret, ...rest } = config;
+  return { ...rest, TELEGRAM_BOT_TOKEN: sandbox.token, TELEGRAM_API_ROOT: sandbox.apiRoot, TELEGRAM_BOT_USERNAME: sandbox.botApi.botUser.username };
+}
 
 async function main(): Promise<void> {
   let config: Config;
@@ -39,10 +48,16 @@ async function main(): Promise<void> {
   const db = await createDb(config.DATABASE_PATH);
   await loadDemoIfEmpty(db, config, logger);
   // No platform token: the real Telegram adapter runs against the local Bot API on 127.0.0.1.
+  const clockFile = path.join(path.dirname(config.DATABASE_PATH), 'sandbox-clock.json');
+  if (sandboxWanted(config) && (await realAccounts(db)) > 0) {
+    console.error(SANDBOX_REFUSED);
+    await db.$disconnect();
+    process.exit(1);
+  }
   const sandbox: SandboxPlatform | null = sandboxWanted(config) ? await startSandboxPlatform() : null;
-  if (!sandbox) await forgetSandboxIdentities(db);
-  const clock = sandbox ? new SandboxClock(path.join(path.dirname(config.DATABASE_PATH), 'sandbox-clock.json')) : systemClock;
-  const adapters = createAdapters(sandbox ? { ...config, TELEGRAM_BOT_TOKEN: sandbox.token, TELEGRAM_API_ROOT: sandbox.apiRoot, TELEGRAM_BOT_USERNAME: sandbox.botApi.botUser.username } : config, logger);
+  if (!sandbox) logger.info(await forgetSandbox(db, clockFile, new Date()), 'sandbox traces cleared');
+  const clock = sandbox ? new SandboxClock(clockFile) : systemClock;
+  const adapters = createAdapters(sandbox ? sandboxAdapterConfig(config, sandbox) : config, logger);
   const telegramBotUsername = sandbox?.botApi.botUser.username ?? config.TELEGRAM_BOT_USERNAME;
   const settings = {
     conversationTtlMs: config.CONVERSATION_TTL_HOURS * 3600_000, linkCodeTtlMs: config.LINK_CODE_TTL_DAYS * 24 * 3600_000,

@@ -38,11 +38,30 @@ export function serializedConnection(factory: SqlMigrationAwareDriverAdapterFact
   };
 }
 
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
+
 function releasingOnEnd(transaction: Transaction, release: () => void): Transaction {
   let released = false;
   const once = () => { if (!released) { released = true; release(); } };
   return new Proxy(transaction, {
     get(target, property) {
+      // Prisma sends COMMIT (or ROLLBACK) and only then calls commit(); when that statement fails
+      // (SQLite already rolled back, or the turn ran COMMIT itself) commit() never comes, and the
+      // connection would stay locked for good. Roll back what may be left and let go.
+      if (property === 'executeRaw') {
+        return async (query: Parameters<Transaction['executeRaw']>[0]) => {
+          try {
+            return await target.executeRaw(query);
+          } catch (error) {
+            if (ENDS_TRANSACTION.test(query.sql)) {
+              await target.executeRaw({ ...query, sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
+              await target.rollback().catch(() => undefined);
+              once();
+            }
+            throw error;
+          }
+        };
+      }
       if (property === 'commit' || property === 'rollback') {
         return async () => {
           try {

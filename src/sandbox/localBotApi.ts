@@ -1,55 +1,27 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { finished } from 'node:stream/promises';
+import { ChatStore, nowSeconds } from './botApi/chatStore';
+import { bad, fail, Failure, throwError } from './botApi/failure';
+import { readRequest } from './botApi/readRequest';
+import { checkText, mimeFromName, visibleLength } from './botApi/telegramRules';
+import type {
+  ApiError, BotApiChange, BotUser, FakeChat, FakeDocument, FakeUser, Params, RecordedCall, StoredMessage, UpdateJson, UploadedFile, UserMessage,
+} from './botApi/types';
 
-export interface FakeUser { id: number; first_name: string; username?: string }
-export interface FakeChat { id: number; type: 'private' | 'group' | 'supergroup'; title?: string }
-export interface UploadedFile { name: string; type: string; content: Buffer }
-export interface ApiError { error_code: number; description: string; parameters?: { retry_after?: number } }
-export interface RecordedCall {
-  method: string; params: Record<string, unknown>; files: Record<string, UploadedFile>; at: number;
-  /** Set when the fake answered ok:false (failNext, validation, unknown method, wrong token). */
-  error?: ApiError;
-}
-export interface FakeDocument { file_id: string; file_unique_id: string; file_name: string; mime_type?: string }
-/** A bot message as the fake stores it: current state after edits. */
-export interface StoredMessage {
-  message_id: number; date: number; edit_date?: number;
-  chat: { id: number; type: FakeChat['type']; title?: string };
-  from: LocalBotApi['botUser'];
-  text?: string; caption?: string; document?: FakeDocument; photo?: Array<{ file_id: string }>;
-  reply_markup?: { inline_keyboard: unknown[][] };
-}
-/** A message a user sent, as the server keeps it for the transcript. */
-export interface UserMessage {
-  message_id: number; date: number; from: { id: number; first_name: string }; chat: { id: number };
-  text?: string; caption?: string; document?: FakeDocument; photo?: Array<{ file_id: string }>;
-}
-type Params = Record<string, unknown>;
+export type * from './botApi/types';
+
 type Reply = (status: number, body: unknown) => void;
 interface PendingPoll { limit: number; res: http.ServerResponse; respond: Reply }
 
-class Failure extends Error {
-  constructor(readonly status: number, readonly body: ApiError) { super(body.description); }
-}
-const fail = (code: number, description: string) => new Failure(code, { error_code: code, description });
-const bad = (description: string) => fail(400, `Bad Request: ${description}`);
-const NOT_MODIFIED = 'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
-
-/** An update as JSON (the shape telegraf's `Update` describes; no chat SDK is imported here). */
-export interface UpdateJson { update_id: number }
-
-/** What changed on the server: a chat's messages, or a notice answering a button press. */
-export interface BotApiChange { chatId?: number; notice?: { userId: number; text: string } }
-
 /**
  * A Telegram Bot API server on 127.0.0.1 only: the sandbox's stand-in for Telegram, and the tests'.
- * It keeps chats, messages (the bot's and the users'), files and their contents in memory, answers
- * long polls and delivers webhooks, and validates what Telegram validates (text length, HTML).
+ * It answers long polls and delivers webhooks (to loopback only), keeps chats and files in a
+ * ChatStore, and validates what Telegram validates (text length, HTML).
  */
 export class LocalBotApi {
   readonly token: string;
-  readonly botUser: { id: number; is_bot: true; first_name: string; username: string };
+  readonly botUser: BotUser;
   private server: http.Server | undefined;
   private root = '';
   private queue: Params[] = [];
@@ -58,13 +30,7 @@ export class LocalBotApi {
   private polls: PendingPoll[] = [];
   private webhook: { url: string; secret?: string } | undefined;
   private delivering = false;
-  private chats = new Map<number, FakeChat>();
-  private messages = new Map<number, StoredMessage[]>();
-  private nextMessageId = new Map<number, number>();
-  private userMessages = new Map<number, UserMessage[]>();
-  private files = new Map<string, FakeDocument>();
-  private contents = new Map<string, Buffer>();
-  private photos = new Set<string>();
+  private store: ChatStore;
   /** Callback query id → the user who pressed, until the bot answers it. */
   private openCallbackQueries = new Map<string, number>();
   private commands = new Map<string, unknown>();
@@ -73,6 +39,7 @@ export class LocalBotApi {
   constructor(options: { token?: string; botUser?: { first_name: string; username: string } } = {}) {
     this.token = options.token ?? '123456:TEST-TOKEN';
     this.botUser = { id: 777000, is_bot: true, ...(options.botUser ?? { first_name: 'Timkerja Uji', username: 'timkerja_uji_bot' }) };
+    this.store = new ChatStore(this.botUser);
   }
 
   get apiRoot(): string { return this.root; }
@@ -105,20 +72,18 @@ export class LocalBotApi {
 
   sendDocument(user: FakeUser, chat: FakeChat, doc: { file_id: string; file_name: string; mime_type?: string }, caption?: string, content?: Buffer): UpdateJson {
     const document: FakeDocument = { file_unique_id: `u-${doc.file_id}`, ...doc };
-    this.files.set(doc.file_id, document);
-    if (content) this.contents.set(doc.file_id, content);
+    this.store.addDocument(document, content);
     return this.queueMessage(user, chat, { document, ...(caption === undefined ? {} : { caption }) });
   }
 
   sendPhoto(user: FakeUser, chat: FakeChat, fileId: string, caption?: string, content?: Buffer): UpdateJson {
     const photo = [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 800, height: 600, file_size: content?.length ?? 40_000 }];
-    this.photos.add(fileId);
-    if (content) this.contents.set(fileId, content);
+    this.store.addPhoto(fileId, content);
     return this.queueMessage(user, chat, { photo, ...(caption === undefined ? {} : { caption }) });
   }
 
   clickButton(user: FakeUser, message: { chat: { id: number }; message_id: number }, data: string): UpdateJson {
-    const stored = this.findMessage(message.chat.id, message.message_id);
+    const stored = this.store.findMessage(message.chat.id, message.message_id);
     if (!stored) throw new Error(`clickButton: the bot has no message ${message.message_id} in chat ${message.chat.id}`);
     const id = `cbq-${++this.counter}`;
     this.openCallbackQueries.set(id, user.id);
@@ -129,7 +94,7 @@ export class LocalBotApi {
   rawUpdate(update: Record<string, unknown>): Record<string, unknown> {
     for (const value of Object.values(update)) {
       const chat = (value as { chat?: Partial<FakeChat> } | null)?.chat;
-      if (typeof chat?.id === 'number' && typeof chat.type === 'string') this.rememberChat(chat as FakeChat);
+      if (typeof chat?.id === 'number' && typeof chat.type === 'string') this.store.rememberChat(chat as FakeChat);
     }
     const queryId = (update.callback_query as { id?: unknown } | undefined)?.id;
     const presser = (update.callback_query as { from?: { id?: unknown } } | undefined)?.from?.id;
@@ -139,19 +104,15 @@ export class LocalBotApi {
 
   /** The bot's messages in a chat, as they are now (after edits). */
   messagesTo(chatId: number): StoredMessage[] {
-    return structuredClone(this.messages.get(chatId) ?? []);
+    return this.store.botMessages(chatId);
   }
 
-  /** Both sides of a chat in order: what a Telegram client would show. */
   transcript(chatId: number): Array<StoredMessage | UserMessage> {
-    return [...this.messagesTo(chatId), ...structuredClone(this.userMessages.get(chatId) ?? [])].sort((a, b) => a.message_id - b.message_id);
+    return this.store.transcript(chatId);
   }
 
-  /** A file's description and bytes, for files the bot uploaded or a user sent with content. */
   file(fileId: string): { document: FakeDocument; content: Buffer } | undefined {
-    const document = this.files.get(fileId) ?? (this.photos.has(fileId) ? { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: `${fileId}.jpg`, mime_type: 'image/jpeg' } : undefined);
-    const content = this.contents.get(fileId);
-    return document && content ? { document, content } : undefined;
+    return this.store.file(fileId);
   }
 
   onChange(listener: (change: BotApiChange) => void): () => void {
@@ -221,40 +182,41 @@ export class LocalBotApi {
 
   private readonly handlers: Record<string, (p: Params, files: Record<string, UploadedFile>) => unknown> = {
     getMe: () => this.botUser,
-    getChat: (p) => this.requireChat(p.chat_id),
+    getChat: (p) => this.store.requireChat(p.chat_id),
     // Updates queued before setWebhook are delivered to it, unless drop_pending_updates.
     setWebhook: (p) => {
+      // This server never posts beyond the machine: a webhook must be on loopback.
+      if (p.url && !/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(String(p.url))) throw bad('bad webhook: only 127.0.0.1 is allowed here');
       if (p.drop_pending_updates === true) this.queue = [];
       this.webhook = p.url ? { url: String(p.url), ...(typeof p.secret_token === 'string' ? { secret: p.secret_token } : {}) } : undefined;
       setImmediate(() => void this.deliverWebhooks());
       return true;
     },
     deleteWebhook: (p) => this.handlers.setWebhook!({ drop_pending_updates: p.drop_pending_updates }, {}),
-    sendMessage: (p) => this.storeMessage(p, { text: checkText(p.text, p.parse_mode) }),
+    sendMessage: (p) => this.store.storeBotMessage(p, { text: checkText(p.text, p.parse_mode) }),
     sendDocument: (p, files) => {
       let document: FakeDocument | undefined;
       if (files.document) {
         const fileId = `doc-${++this.counter}`;
         document = { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: files.document.name, mime_type: mimeFromName(files.document.name) ?? (files.document.type || 'application/octet-stream') };
-        this.files.set(fileId, document);
-        this.contents.set(fileId, files.document.content);
+        this.store.addDocument(document, files.document.content);
       } else if (typeof p.document === 'string') {
-        document = this.files.get(p.document) ?? throwError(bad('wrong file identifier/HTTP URL specified'));
+        document = this.store.document(p.document) ?? throwError(bad('wrong file identifier/HTTP URL specified'));
       } else throw bad('there is no document in the request');
       if (p.caption !== undefined && visibleLength(String(p.caption), p.parse_mode) > 1024) throw bad('message caption is too long');
-      return this.storeMessage(p, { document, ...(p.caption === undefined ? {} : { caption: String(p.caption) }) });
+      return this.store.storeBotMessage(p, { document, ...(p.caption === undefined ? {} : { caption: String(p.caption) }) });
     },
     // Only re-sending a photo by a file_id a user sent is supported (the bot never uploads photos).
     sendPhoto: (p) => {
-      if (typeof p.photo !== 'string' || !this.photos.has(p.photo)) throw bad('wrong file identifier/HTTP URL specified');
-      return this.storeMessage(p, { photo: [{ file_id: p.photo }], ...(p.caption === undefined ? {} : { caption: String(p.caption) }) });
+      if (typeof p.photo !== 'string' || !this.store.hasPhoto(p.photo)) throw bad('wrong file identifier/HTTP URL specified');
+      return this.store.storeBotMessage(p, { photo: [{ file_id: p.photo }], ...(p.caption === undefined ? {} : { caption: String(p.caption) }) });
     },
     editMessageText: (p) => {
-      const message = this.editable(p);
+      const message = this.store.editable(p);
       if (message.text === undefined) throw bad('there is no text in the message to edit');
-      return this.applyEdit(message, checkText(p.text, p.parse_mode), p.reply_markup);
+      return this.store.applyEdit(message, checkText(p.text, p.parse_mode), p.reply_markup);
     },
-    editMessageReplyMarkup: (p) => this.applyEdit(this.editable(p), undefined, p.reply_markup),
+    editMessageReplyMarkup: (p) => this.store.applyEdit(this.store.editable(p), undefined, p.reply_markup),
     answerCallbackQuery: (p) => {
       // Only queries the fake issued exist, and each can be answered once.
       const userId = this.openCallbackQueries.get(String(p.callback_query_id));
@@ -277,12 +239,12 @@ export class LocalBotApi {
   };
 
   private queueMessage(user: FakeUser, chat: FakeChat, content: Params): UpdateJson {
-    this.rememberChat(chat);
+    this.store.rememberChat(chat);
     const chatObject = chat.type === 'private'
       ? { id: chat.id, type: chat.type, first_name: user.first_name, ...(user.username ? { username: user.username } : {}) }
       : { id: chat.id, type: chat.type, title: chat.title ?? `Chat ${chat.id}` };
-    const message = { message_id: this.takeMessageId(chat.id), from: userObject(user), chat: chatObject, date: nowSeconds(), ...content };
-    this.userMessages.set(chat.id, [...(this.userMessages.get(chat.id) ?? []), structuredClone(message) as UserMessage]);
+    const message = { message_id: this.store.takeMessageId(chat.id), from: userObject(user), chat: chatObject, date: nowSeconds(), ...content };
+    this.store.addUserMessage(message as UserMessage);
     this.notify({ chatId: chat.id });
     return this.enqueue({ message }) as unknown as UpdateJson;
   }
@@ -312,44 +274,6 @@ export class LocalBotApi {
     this.delivering = false;
   }
 
-  private storeMessage(p: Params, content: Partial<StoredMessage>): StoredMessage {
-    const { id, type, title } = this.requireChat(p.chat_id);
-    const markup = inlineMarkup(p.reply_markup);
-    const message: StoredMessage = { message_id: this.takeMessageId(id), date: nowSeconds(), chat: { id, type, ...(title ? { title } : {}) },
-      from: this.botUser, ...content, ...(markup ? { reply_markup: markup } : {}) };
-    this.messages.set(id, [...(this.messages.get(id) ?? []), message]);
-    return message;
-  }
-
-  private editable(p: Params): StoredMessage {
-    return this.findMessage(Number(p.chat_id), Number(p.message_id)) ?? throwError(bad('message to edit not found'));
-  }
-
-  // As on Telegram, an edit without reply_markup removes the inline keyboard.
-  private applyEdit(message: StoredMessage, text: string | undefined, replyMarkup: unknown): StoredMessage {
-    const markup = inlineMarkup(replyMarkup);
-    if ((text ?? message.text) === message.text && JSON.stringify(markup) === JSON.stringify(message.reply_markup)) throw bad(NOT_MODIFIED);
-    if (text !== undefined) message.text = text;
-    if (markup) message.reply_markup = markup; else delete message.reply_markup;
-    message.edit_date = nowSeconds();
-    return message;
-  }
-
-  private findMessage(chatId: number, messageId: number): StoredMessage | undefined {
-    return this.messages.get(chatId)?.find((m) => m.message_id === messageId);
-  }
-  private requireChat(chatId: unknown): FakeChat {
-    return this.chats.get(Number(chatId)) ?? throwError(bad('chat not found'));
-  }
-  private rememberChat(chat: FakeChat): void {
-    this.chats.set(chat.id, { ...this.chats.get(chat.id), ...chat });
-  }
-  // Message ids count per chat and are shared by user and bot messages, as in Telegram.
-  private takeMessageId(chatId: number): number {
-    const id = this.nextMessageId.get(chatId) ?? 1;
-    this.nextMessageId.set(chatId, id + 1);
-    return id;
-  }
   protected notify(change: BotApiChange): void {
     for (const listener of [...this.listeners]) listener(change);
   }
@@ -370,83 +294,6 @@ export class LocalBotApi {
   }
 }
 
-const throwError = (error: Error): never => { throw error; };
-
-// Telegram sets a document's mime_type from its file name, whatever the upload's part header says.
-const MIME_BY_EXTENSION: Record<string, string> = {
-  pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv', txt: 'text/plain',
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png',
-};
-const mimeFromName = (name: string): string | undefined => MIME_BY_EXTENSION[name.split('.').pop()?.toLowerCase() ?? ''];
 const chatOf = (params: Params): number | undefined => (params.chat_id === undefined ? undefined : Number(params.chat_id));
 const userObject = (user: FakeUser) => ({ id: user.id, is_bot: false, first_name: user.first_name, ...(user.username ? { username: user.username } : {}) });
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 const commandsKey = (p: Params) => JSON.stringify([p.scope ?? { type: 'default' }, p.language_code ?? '']);
-
-// Only inline keyboards are part of a Message; reply keyboards are not echoed back.
-function inlineMarkup(markup: unknown): StoredMessage['reply_markup'] {
-  const keyboard = (markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard;
-  return Array.isArray(keyboard) && keyboard.length > 0 ? { inline_keyboard: keyboard as unknown[][] } : undefined;
-}
-
-function checkText(text: unknown, parseMode: unknown): string {
-  const value = text === undefined ? '' : String(text);
-  if (value.trim() === '') throw bad('message text is empty');
-  if (visibleLength(value, parseMode) > 4096) throw bad('message is too long');
-  return value;
-}
-
-const HTML_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'code', 'pre', 'blockquote', 'tg-emoji']);
-
-/** Length after entity parsing, as Telegram counts it; with parse_mode HTML, rejects tags Telegram's parser rejects. */
-function visibleLength(text: string, parseMode: unknown): number {
-  if (parseMode !== 'HTML') return text.length;
-  const open: string[] = [];
-  for (const match of text.matchAll(/<(\/?)([^\s>]*)[^>]*>|</g)) {
-    const [whole, closing, name = ''] = match;
-    const at = `at byte offset ${Buffer.byteLength(text.slice(0, match.index))}`;
-    if (whole === '<' || !HTML_TAGS.has(name.toLowerCase())) throw bad(`can't parse entities: Unsupported start tag "${name}" ${at}`);
-    if (!closing) open.push(name.toLowerCase());
-    else if (open.pop() !== name.toLowerCase()) throw bad(`can't parse entities: Unmatched end tag ${at}`);
-  }
-  if (open.length > 0) throw bad(`can't parse entities: Can't find end tag corresponding to start tag "${open.at(-1)}"`);
-  return text.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[\da-f]+);/gi, '_').length;
-}
-
-// Fields that arrive as JSON strings in urlencoded/multipart bodies, and form fields worth typing.
-const JSON_FIELDS = /^(reply_markup|commands|scope|allowed_updates|entities|caption_entities)$/;
-const BOOLEAN_FIELDS = /^(show_alert|drop_pending_updates|protect_content|disable_\w+)$/;
-const NUMBER_FIELDS = /^(chat_id|message_id|user_id|offset|limit|timeout|cache_time)$/;
-
-function coerce(key: string, value: string): unknown {
-  if (JSON_FIELDS.test(key)) { try { return JSON.parse(value) as unknown; } catch { return value; } }
-  if (BOOLEAN_FIELDS.test(key) && /^(true|false)$/.test(value)) return value === 'true';
-  if (NUMBER_FIELDS.test(key) && /^-?\d{1,15}$/.test(value)) return Number(value);
-  return value;
-}
-
-/** Parameters from the query string and a JSON, urlencoded or multipart body; uploads go to `files`. */
-async function readRequest(req: http.IncomingMessage, url: URL): Promise<{ params: Params; files: Record<string, UploadedFile> }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks);
-  const type = req.headers['content-type'] ?? '';
-  const params: Params = {};
-  const files: Record<string, UploadedFile> = {};
-  url.searchParams.forEach((value, key) => { params[key] = coerce(key, value); });
-  if (type.includes('application/json') && body.length > 0) {
-    const json = JSON.parse(body.toString('utf8')) as Params;
-    for (const [key, value] of Object.entries(json)) params[key] = typeof value === 'string' ? coerce(key, value) : value;
-  } else if (type.includes('application/x-www-form-urlencoded')) {
-    new URLSearchParams(body.toString('utf8')).forEach((value, key) => { params[key] = coerce(key, value); });
-  } else if (type.includes('multipart/form-data')) {
-    const form = await new Response(body, { headers: { 'content-type': type } }).formData();
-    for (const [key, value] of form.entries()) {
-      if (typeof value === 'string') params[key] = coerce(key, value);
-      else files[key] = { name: value.name, type: value.type, content: Buffer.from(await value.arrayBuffer()) };
-    }
-    delete params.method;  // telegraf repeats the method name as a multipart field
-  }
-  return { params, files };
-}

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/createDb';
 
 /**
- * Sandbox Telegram accounts are numbered from 2^50, far above any real Telegram user id, so an
- * identity the sandbox linked can never match a real account once real tokens are set.
+ * Sandbox Telegram accounts are numbered from 2^52: Telegram user ids have at most 52 significant
+ * bits, so an identity the sandbox linked can never match a real account once real tokens are set.
  */
-export const SANDBOX_ID_BASE = 2 ** 50;
+export const SANDBOX_ID_BASE = 2 ** 52;
 
 export interface Persona {
   userId: number;
@@ -18,8 +18,8 @@ export interface Persona {
   featured: boolean;
 }
 
-export function sandboxUserId(pegawaiId: string): number {
-  return SANDBOX_ID_BASE + createHash('sha256').update(pegawaiId).digest().readUInt32BE(0);
+export function sandboxUserId(pegawaiId: string, attempt = 0): number {
+  return SANDBOX_ID_BASE + createHash('sha256').update(attempt ? `${pegawaiId}:${attempt}` : pegawaiId).digest().readUInt32BE(0);
 }
 
 /**
@@ -29,9 +29,14 @@ export function sandboxUserId(pegawaiId: string): number {
 export async function listPersonas(db: Db): Promise<Persona[]> {
   const people = await db.pegawai.findMany({ where: { active: true }, include: { homeUnit: true }, orderBy: { name: 'asc' } });
   const labels = await storyCast(db);
+  const taken = new Set<number>();
   const personas = people.map((p): Persona => {
     const label = labels.get(p.id) ?? null;
-    return { userId: sandboxUserId(p.id), pegawaiId: p.id, name: p.name, nip: p.nip, unit: p.homeUnit.name, label, featured: label !== null };
+    // A 32-bit hash collides now and then in a large Pemda: the later person takes the next id.
+    let userId = sandboxUserId(p.id);
+    for (let attempt = 1; taken.has(userId); attempt++) userId = sandboxUserId(p.id, attempt);
+    taken.add(userId);
+    return { userId, pegawaiId: p.id, name: p.name, nip: p.nip, unit: p.homeUnit.name, label, featured: label !== null };
   });
   const order = ['Anggota', 'Ketua tim', 'Kepala unit', 'Penilai', 'Admin'];
   const rank = (p: Persona) => (p.label ? order.findIndex((o) => p.label!.startsWith(o)) : order.length);
@@ -69,12 +74,4 @@ async function storyCast(db: Db): Promise<Map<string, string>> {
   const admin = await db.roleHolder.findFirst({ where: { instansiId: story.team.instansiId, role: 'ADMIN' } });
   add(admin?.pegawaiId, 'Admin');
   return cast;
-}
-
-/** Sandbox identities are removed when the bot starts against a real platform. */
-export async function forgetSandboxIdentities(db: Db): Promise<number> {
-  const telegram = await db.platformIdentity.findMany({ where: { platform: 'telegram' }, select: { id: true, accountId: true } });
-  const sandbox = telegram.filter((identity) => Number(identity.accountId) >= SANDBOX_ID_BASE).map((identity) => identity.id);
-  for (const id of sandbox) await db.platformIdentity.delete({ where: { id } });
-  return sandbox.length;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,12 +8,16 @@ import type { FakeUser, LocalBotApi, StoredMessage, UserMessage } from './localB
 import type { Persona } from './personas';
 
 const WEB_DIR = path.join(import.meta.dirname, 'web');
+// The page and its modules: a fixed list read once, so no request path ever reaches the disk.
 const STATIC: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+  ...Object.fromEntries(readdirSync(WEB_DIR).filter((name) => /^[a-z]+\.js$/.test(name))
+    .map((name) => [`/${name}`, { file: name, type: 'text/javascript; charset=utf-8' }])),
 };
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+// The page's own files only, and no framing: another site cannot click approvals through it.
+const CSP = "default-src 'self'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 const TextBody = z.object({ text: z.string().trim().min(1).max(4096) });
 const PressBody = z.object({ messageId: z.number().int().positive(), data: z.string().min(1).max(64) });
 
@@ -62,7 +66,7 @@ export async function startPlayground(deps: PlaygroundDeps, port: number): Promi
     const url = new URL(req.url ?? '/', origin);
     const page = STATIC[url.pathname];
     if (req.method === 'GET' && page) {
-      res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': CSP });
       res.end(readFileSync(path.join(WEB_DIR, page.file)));
       return;
     }
@@ -200,7 +204,8 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 async function readUpload(req: http.IncomingMessage): Promise<{ file: File; caption?: string }> {
   const type = req.headers['content-type'] ?? '';
   if (!type.includes('multipart/form-data')) throw new HttpError(415, 'Harus multipart/form-data');
-  const form = await new Response(await readBody(req, MAX_UPLOAD_BYTES), { headers: { 'content-type': type } }).formData();
+  const body = await readBody(req, MAX_UPLOAD_BYTES);
+  const form = await new Response(body, { headers: { 'content-type': type } }).formData().catch(() => { throw new HttpError(400, 'Unggahan tidak dapat dibaca'); });
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) throw new HttpError(400, 'Tidak ada berkas');
   const caption = form.get('caption');

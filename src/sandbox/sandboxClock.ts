@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Clock } from '../core/ports';
 
@@ -13,8 +13,16 @@ export class SandboxClock implements Clock {
   private offsetMs: number;
 
   constructor(private readonly file: string) {
-    const stored = existsSync(file) ? StoredClock.safeParse(JSON.parse(readFileSync(file, 'utf8'))) : null;
-    this.offsetMs = stored?.success ? stored.data.offsetMs : 0;
+    this.offsetMs = SandboxClock.storedOffset(file);
+  }
+
+  /** The offset kept in the file; a missing or damaged file means none. */
+  static storedOffset(file: string): number {
+    try {
+      return StoredClock.parse(JSON.parse(readFileSync(file, 'utf8'))).offsetMs;
+    } catch {
+      return 0;
+    }
   }
 
   now(): Date {
@@ -24,7 +32,9 @@ export class SandboxClock implements Clock {
   /** Moves the clock to `at` (never backwards). */
   advanceTo(at: Date): Date {
     this.offsetMs = Math.max(this.offsetMs, at.getTime() - Date.now());
-    writeFileSync(this.file, JSON.stringify({ offsetMs: this.offsetMs }));
+    // Written aside, then renamed: a crash mid-write never leaves half a file.
+    writeFileSync(`${this.file}.tmp`, JSON.stringify({ offsetMs: this.offsetMs }));
+    renameSync(`${this.file}.tmp`, this.file);
     return this.now();
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/createDb';
 import type { Logger } from '../core/ports';
 import { issueLinkCode } from '../core/auth/linkCodes';
+import { t } from '../core/catalog/t';
 import { loadInstansiSchedules } from '../core/scheduler/instansiSchedules';
 import { nextScheduledMoment } from '../core/scheduler/upcoming';
 import { LocalBotApi } from './localBotApi';
@@ -62,11 +63,11 @@ export async function startSandboxPlayground(options: PlaygroundOptions): Promis
     now: () => clock.now(),
     advanceClock: async () => {
       const next = await nextScheduledMoment(db, await loadInstansiSchedules(db), clock.now());
-      if (!next) return { now: clock.now(), reached: clock.now(), what: 'Tidak ada jadwal berikutnya' };
+      if (!next) return { now: clock.now(), reached: clock.now(), what: t('id', 'sandbox.tidakAdaJadwal') };
       const now = clock.advanceTo(new Date(next.at.getTime() + PAST_THE_MOMENT_MS));
       options.logger.info({ reached: next.at.toISOString() }, 'sandbox clock advanced');
       await options.tick();
-      return { now, reached: next.at, what: next.what };
+      return { now, reached: next.at, what: next.kind === 'ringkasan' ? t('id', 'sandbox.ringkasan') : t('id', 'sandbox.pengingat', { tim: next.tim ?? '-' }) };
     },
     logger: options.logger,
   }, options.port);

@@ -27,5 +27,11 @@ export function startScheduler(deps: { db: Db; clock: Clock; logger: Logger; onQ
     while (current) await current.catch(() => undefined);
     await start();
   };
-  return { tick, stop: async () => { await task.stop(); } };
+  return {
+    tick,
+    stop: async () => {
+      await task.stop();
+      await current?.catch(() => undefined); // the database closes after the tick, not during it
+    },
+  };
 }

@@ -45,4 +45,17 @@ describe('one SQLite connection shared by concurrent work', () => {
 
     expect(seen).toBe(0);
   });
+
+  it('lets go of the connection when the transaction’s own COMMIT fails', async () => {
+    const failed = await db.$transaction(async (tx) => {
+      await tx.instansi.create({ data: instansi('SELF-COMMITTED') });
+      await tx.$executeRawUnsafe('COMMIT'); // Prisma's COMMIT now finds no transaction
+    }).then(() => 'committed', (error: Error) => error.message);
+
+    expect(failed).not.toBe('committed');
+    // Without the release, this would wait forever behind the dead transaction.
+    expect(await db.instansi.count()).toBe(1);
+    await db.$transaction(async (tx) => { await tx.instansi.create({ data: instansi('AFTER') }); });
+    expect(await db.instansi.count()).toBe(2);
+  }, 10_000);
 });

@@ -14,11 +14,13 @@ const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQ
 let sandbox: SandboxProcess;
 let browser: Browser;
 let page: Page;
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   sandbox = await startSandboxProcess();
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
   page = await browser.newPage({ acceptDownloads: true });
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
 }, 60_000);
 
 afterAll(async () => {
@@ -30,7 +32,10 @@ afterAll(async () => {
 // is not the answer to what the test just did.
 const REMINDER = 'Pengingat laporan';
 const botMessages = () => page.locator('#chat li.msg.bot').filter({ hasNotText: REMINDER });
-const answers = `[...document.querySelectorAll('#chat li.msg.bot')].filter((li) => !li.textContent.includes('${REMINDER}')).length`;
+// The page forbids eval (its CSP), so checks run in it as functions, typed here without the DOM lib.
+interface PageElement { id: string; textContent: string | null }
+interface PageDocument { querySelectorAll(selector: string): Iterable<PageElement>; activeElement: PageElement | null; documentElement: { scrollWidth: number } }
+type PageGlobal = { document: PageDocument };
 
 async function as(label: string): Promise<void> {
   const value = await page.locator('#persona option').filter({ hasText: new RegExp(`^${label}`) }).first().getAttribute('value');
@@ -41,7 +46,8 @@ async function as(label: string): Promise<void> {
 async function expectReply(action: () => Promise<void>): Promise<string> {
   const before = await botMessages().count();
   await action();
-  await page.waitForFunction(`${answers} > ${before}`);
+  await page.waitForFunction(([n, reminder]) => [...(globalThis as unknown as PageGlobal).document.querySelectorAll('#chat li.msg.bot')]
+    .filter((li) => !(li.textContent ?? '').includes(reminder)).length > n, [before, REMINDER] as const);
   // A turn may answer with several messages (a heading, then the question): wait until it is quiet.
   for (let count = -1; count !== await botMessages().count();) {
     count = await botMessages().count();
@@ -137,14 +143,18 @@ describe('sandbox playground in a real browser (headless Chromium)', () => {
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(sandbox.stderr()).not.toContain('NETWORK_ESCAPE');
+    expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
   }, 180_000);
 
   it('stays readable at phone width, with every control reachable by keyboard', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(sandbox.url);
     await page.locator('#chat li.msg').first().waitFor();
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
-    const focused = () => page.evaluate<string>(`document.activeElement?.id || document.activeElement?.textContent?.trim() || ''`);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const focused = () => page.evaluate(() => {
+      const active = (globalThis as unknown as PageGlobal).document.activeElement;
+      return active?.id || active?.textContent?.trim() || '';
+    });
     const reached = new Set<string>([await focused()]);
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
@@ -174,5 +184,9 @@ describe('sandbox playground in a real browser (headless Chromium)', () => {
     expect(await request(chat, json, '{"text":""}')).toEqual({ status: 400, body: JSON.stringify({ error: 'Isian tidak valid' }) });
     expect((await request('/api/chats/12345/messages', json, '{"text":"/bantuan"}')).status).toBe(404);
     expect((await request('/files/tidak-ada', { host: `127.0.0.1:${port}` })).status).toBe(404);
+    expect((await request('/../package.json', { host: `127.0.0.1:${port}` })).status).toBe(404);
+    const home = await new Promise<http.IncomingMessage>((resolve) => http.get({ host: '127.0.0.1', port, path: '/' }, resolve));
+    expect(home.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    home.resume();
   });
 });

@@ -16,21 +16,19 @@ export function t(locale: Locale | string, key: CatalogKey, params: Params = {})
   for (let match = PLACEHOLDER.exec(rest); match; match = PLACEHOLDER.exec(rest)) {
     const value = params[match[1]!];
     const filled = value === undefined ? match[0] : typeof value === 'object' ? t(locale, value.key, value.params) : String(value);
-    text += tidyBefore(rest.slice(0, match.index), filled) + filled;
-    rest = tidyAfter(rest.slice(match.index + match[0].length), filled);
+    const before = rest.slice(0, match.index);
+    text += (match[1] === 'tim' ? withoutRepeatedTeamWord(before, filled) : before) + filled;
+    rest = rest.slice(match.index + match[0].length);
   }
-  return text + rest;
+  // "kepada {nama}." with a name ending in a degree ("…, M.AP.") ends with one full stop, not two.
+  return (text + rest).replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }
 
 const PLACEHOLDER = /\{(\w+)\}/;
 
-// Names carry their own words and stops: "tim {tim}" with "Tim Satu Data" reads "Tim Satu Data",
-// and "kepada {nama}." with "…, M.AP." ends with one full stop, not two.
-function tidyBefore(before: string, value: string): string {
-  return /^tim /i.test(value) && /(^|[\s(])tim $/i.test(before) ? before.slice(0, -4) : before;
-}
-function tidyAfter(after: string, value: string): string {
-  return value.endsWith('.') && after.startsWith('.') && !after.startsWith('..') ? after.slice(1) : after;
+// Team names carry their own word: "tim {tim}" with "Tim Satu Data" reads "Tim Satu Data".
+function withoutRepeatedTeamWord(before: string, team: string): string {
+  return /^tim /i.test(team) ? before.replace(/(^|[\s(])(tim|team) $/i, '$1') : before;
 }
 
 /** A catalogue text as a parameter of another, localized when the message is rendered. */

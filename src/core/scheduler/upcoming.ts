@@ -33,7 +33,8 @@ export async function upcomingPlan(db: Db, schedule: InstansiSchedule, now: Date
   return { teams: plans, digest };
 }
 
-export interface NextMoment { at: Date; what: string }
+/** The next thing the scheduler sends: the weekly digest, or a team's report reminder. */
+export interface NextMoment { at: Date; kind: 'ringkasan' | 'pengingat'; tim?: string }
 
 /**
  * The earliest reminder rung or digest after `now` over every instansi, looking into next week
@@ -41,13 +42,13 @@ export interface NextMoment { at: Date; what: string }
  */
 export async function nextScheduledMoment(db: Db, schedules: Map<string, InstansiSchedule>, now: Date): Promise<NextMoment | null> {
   let best: NextMoment | null = null;
-  const consider = (at: Date, what: string) => { if (at > now && (!best || at < best.at)) best = { at, what }; };
+  const consider = (at: Date, moment: Omit<NextMoment, 'at'>) => { if (at > now && (!best || at < best.at)) best = { at, ...moment }; };
   for (const periodAt of [now, new Date(now.getTime() + WEEK_MS)]) {
     for (const schedule of schedules.values()) {
       const plan = await upcomingPlan(db, schedule, now, periodAt);
-      consider(plan.digest, 'Ringkasan mingguan');
+      consider(plan.digest, { kind: 'ringkasan' });
       if (schedule.remindersPaused) continue;
-      for (const team of plan.teams) if (!team.tim.paused) for (const at of team.reminders) consider(at, `Pengingat laporan ${team.tim.name}`);
+      for (const team of plan.teams) if (!team.tim.paused) for (const at of team.reminders) consider(at, { kind: 'pengingat', tim: team.tim.name });
     }
   }
   return best;

@@ -48,4 +48,7 @@ export const jadwal = {
   'ringkasan.gabung': '{a}\n{b}',
   'ringkasan.unitKendala': '- Kendala (obstacle) from {nama}: {kendala}',
   'cuti.rentangTidakWajar': 'Leave can start at most {mundur} days in the past and last at most {maks} days. Please check the dates.',
+  'sandbox.tidakAdaJadwal': 'Nothing scheduled next',
+  'sandbox.ringkasan': 'Weekly digest',
+  'sandbox.pengingat': 'Report reminder for {tim}',
 };

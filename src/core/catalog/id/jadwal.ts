@@ -48,4 +48,7 @@ export const jadwal = {
   'ringkasan.gabung': '{a}\n{b}',
   'ringkasan.unitKendala': '- Kendala dari {nama}: {kendala}',
   'cuti.rentangTidakWajar': 'Cuti dapat dicatat paling awal {mundur} hari ke belakang dan paling lama {maks} hari. Mohon periksa tanggalnya.',
+  'sandbox.tidakAdaJadwal': 'Tidak ada jadwal berikutnya',
+  'sandbox.ringkasan': 'Ringkasan mingguan',
+  'sandbox.pengingat': 'Pengingat laporan {tim}',
 } as const;
