@@ -47,18 +47,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const db = await createDb(config.DATABASE_PATH);
   await loadDemoIfEmpty(db, config, logger);
-  // No platform token: the real Telegram adapter runs against the local Bot API on 127.0.0.1.
-  const clockFile = path.join(path.dirname(config.DATABASE_PATH), 'sandbox-clock.json');
-  if (sandboxWanted(config) && (await realAccounts(db)) > 0) {
-    console.error(SANDBOX_REFUSED);
-    await db.$disconnect();
-    process.exit(1);
-  }
-  const sandbox: SandboxPlatform | null = sandboxWanted(config) ? await startSandboxPlatform() : null;
-  if (!sandbox) logger.info(await forgetSandbox(db, clockFile, new Date()), 'sandbox traces cleared');
-  const clock = sandbox ? new SandboxClock(clockFile) : systemClock;
-  const adapters = createAdapters(sandbox ? sandboxAdapterConfig(config, sandbox) : config, logger);
-  const telegramBotUsername = sandbox?.botApi.botUser.username ?? config.TELEGRAM_BOT_USERNAME;
+  const sandbox = await prepareSandbox(db, config, logger);
+  const clock = sandbox?.clock ?? systemClock;
+  const adapters = createAdapters(sandbox ? sandboxAdapterConfig(config, sandbox.platform) : config, logger);
+  const telegramBotUsername = sandbox?.platform.botApi.botUser.username ?? config.TELEGRAM_BOT_USERNAME;
   const settings = {
     conversationTtlMs: config.CONVERSATION_TTL_HOURS * 3600_000, linkCodeTtlMs: config.LINK_CODE_TTL_DAYS * 24 * 3600_000,
     ...(telegramBotUsername ? { telegramBotUsername } : {}),
@@ -76,8 +68,8 @@ async function main(): Promise<void> {
   }
   const scheduler = startScheduler({ db, clock, logger, onQueued: () => core.wakeOutbox() });
   const sweeper = setInterval(() => void core.expireConversations().catch(() => logger.error({ code: 'EXPIRE_FAILED' }, 'conversation sweep failed')), 60_000);
-  const playground = sandbox && clock instanceof SandboxClock
-    ? await startSandboxPlayground({ db, platform: sandbox, clock, tick: () => scheduler.tick(), port: config.SANDBOX_PORT, logger }).catch((error: { code?: string }) => {
+  const playground = sandbox
+    ? await startSandboxPlayground({ db, platform: sandbox.platform, clock: sandbox.clock, tick: () => scheduler.tick(), port: config.SANDBOX_PORT, logger }).catch((error: { code?: string }) => {
       if (error.code !== 'EADDRINUSE') throw error;
       console.error(`Port ${config.SANDBOX_PORT} sudah dipakai program lain. Jalankan dengan SANDBOX_PORT=<port lain>, atau 0 untuk port bebas.`);
       process.exit(1);
@@ -93,13 +85,32 @@ async function main(): Promise<void> {
     await playground?.stop();
     await scheduler.stop();
     await adapters.stop();
-    await sandbox?.stop();
+    await sandbox?.platform.stop();
     await core.stop();
     await db.$disconnect();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+}
+
+/**
+ * No platform token: the real Telegram adapter will run against the local Bot API on 127.0.0.1.
+ * With a token: whatever an earlier sandbox left in the database is cleared.
+ */
+async function prepareSandbox(db: Db, config: Config, logger: Logger): Promise<{ clock: SandboxClock; platform: SandboxPlatform } | null> {
+  const clockFile = path.join(path.dirname(config.DATABASE_PATH), 'sandbox-clock.json');
+  if (!sandboxWanted(config)) {
+    logger.info(await forgetSandbox(db, clockFile, new Date()), 'sandbox traces cleared');
+    return null;
+  }
+  if ((await realAccounts(db)) > 0) {
+    console.error(SANDBOX_REFUSED);
+    await db.$disconnect();
+    process.exit(1);
+  }
+  const clock = new SandboxClock(clockFile);
+  return { clock, platform: await startSandboxPlatform(clock) };
 }
 
 async function loadDemoIfEmpty(db: Db, config: Config, logger: Logger): Promise<void> {

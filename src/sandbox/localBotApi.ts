@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { finished } from 'node:stream/promises';
-import { ChatStore, nowSeconds } from './botApi/chatStore';
+import { ChatStore } from './botApi/chatStore';
 import { bad, fail, Failure, throwError } from './botApi/failure';
 import { readRequest } from './botApi/readRequest';
 import { checkText, mimeFromName, visibleLength } from './botApi/telegramRules';
@@ -36,10 +36,10 @@ export class LocalBotApi {
   private commands = new Map<string, unknown>();
   private listeners = new Set<(change: BotApiChange) => void>();
 
-  constructor(options: { token?: string; botUser?: { first_name: string; username: string } } = {}) {
+  constructor(options: { token?: string; botUser?: { first_name: string; username: string }; now?: () => Date } = {}) {
     this.token = options.token ?? '123456:TEST-TOKEN';
     this.botUser = { id: 777000, is_bot: true, ...(options.botUser ?? { first_name: 'Timkerja Uji', username: 'timkerja_uji_bot' }) };
-    this.store = new ChatStore(this.botUser);
+    this.store = new ChatStore(this.botUser, options.now);
   }
 
   get apiRoot(): string { return this.root; }
@@ -243,7 +243,7 @@ export class LocalBotApi {
     const chatObject = chat.type === 'private'
       ? { id: chat.id, type: chat.type, first_name: user.first_name, ...(user.username ? { username: user.username } : {}) }
       : { id: chat.id, type: chat.type, title: chat.title ?? `Chat ${chat.id}` };
-    const message = { message_id: this.store.takeMessageId(chat.id), from: userObject(user), chat: chatObject, date: nowSeconds(), ...content };
+    const message = { message_id: this.store.takeMessageId(chat.id), from: userObject(user), chat: chatObject, date: this.store.nowSeconds(), ...content };
     this.store.addUserMessage(message as UserMessage);
     this.notify({ chatId: chat.id });
     return this.enqueue({ message }) as unknown as UpdateJson;

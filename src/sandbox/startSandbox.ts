@@ -23,9 +23,9 @@ export interface SandboxPlatform {
 }
 
 /** The local Bot API the real Telegram adapter talks to in the sandbox, on 127.0.0.1 only. */
-export async function startSandboxPlatform(): Promise<SandboxPlatform> {
+export async function startSandboxPlatform(clock: SandboxClock): Promise<SandboxPlatform> {
   const token = `100000:SANDBOX-${randomBytes(12).toString('hex')}`;
-  const botApi = new LocalBotApi({ token, botUser: { first_name: 'timkerja (sandbox)', username: 'timkerja_sandbox_bot' } });
+  const botApi = new LocalBotApi({ token, botUser: { first_name: 'timkerja (sandbox)', username: 'timkerja_sandbox_bot' }, now: () => clock.now() });
   const apiRoot = await botApi.start();
   return { token, apiRoot, botApi, stop: () => botApi.stop() };
 }

@@ -5,8 +5,6 @@ import type { BotUser, FakeChat, FakeDocument, Params, StoredMessage, UserMessag
 // File bytes are kept for downloads; beyond this, the oldest go first (the sandbox runs for days).
 const MAX_CONTENT_BYTES = 256 * 1024 * 1024;
 
-export const nowSeconds = () => Math.floor(Date.now() / 1000);
-
 /** What Telegram keeps for a bot: chats, both sides of each chat, files and their bytes. */
 export class ChatStore {
   private chats = new Map<number, FakeChat>();
@@ -18,7 +16,12 @@ export class ChatStore {
   private contents = new Map<string, Buffer>();
   private contentBytes = 0;
 
-  constructor(private readonly botUser: BotUser) {}
+  /** `now`: the sandbox's clock, so that messages carry the time the bot believes it is. */
+  constructor(private readonly botUser: BotUser, private readonly now: () => Date = () => new Date()) {}
+
+  nowSeconds(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
 
   rememberChat(chat: FakeChat): void {
     this.chats.set(chat.id, { ...this.chats.get(chat.id), ...chat });
@@ -42,7 +45,7 @@ export class ChatStore {
   storeBotMessage(p: Params, content: Partial<StoredMessage>): StoredMessage {
     const { id, type, title } = this.requireChat(p.chat_id);
     const markup = inlineMarkup(p.reply_markup);
-    const message: StoredMessage = { message_id: this.takeMessageId(id), date: nowSeconds(), chat: { id, type, ...(title ? { title } : {}) },
+    const message: StoredMessage = { message_id: this.takeMessageId(id), date: this.nowSeconds(), chat: { id, type, ...(title ? { title } : {}) },
       from: this.botUser, ...content, ...(markup ? { reply_markup: markup } : {}) };
     this.messages.set(id, [...(this.messages.get(id) ?? []), message]);
     return message;
@@ -62,7 +65,7 @@ export class ChatStore {
     if ((text ?? message.text) === message.text && JSON.stringify(markup) === JSON.stringify(message.reply_markup)) throw bad(NOT_MODIFIED);
     if (text !== undefined) message.text = text;
     if (markup) message.reply_markup = markup; else delete message.reply_markup;
-    message.edit_date = nowSeconds();
+    message.edit_date = this.nowSeconds();
     return message;
   }
 

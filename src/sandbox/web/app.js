@@ -44,9 +44,10 @@ async function selectPersona(userId) {
   }
   if (userId !== current) return;
   await loadChat();
-  // Only if the user has not moved on to something else in the meantime.
+  // Only on first load: a keyboard user stepping through personas with the arrow keys keeps focus
+  // on the list (Chrome fires 'change' on every step of a closed select).
   const focused = document.activeElement;
-  if (!focused || focused === document.body || focused === ui.persona) focusComposer();
+  if (!focused || focused === document.body) focusComposer();
 }
 
 async function press(messageId, data, keyboard) {

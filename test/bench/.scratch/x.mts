@@ -1,0 +1,14 @@
+import Database from 'better-sqlite3';
+import { importSource } from '/work/main/src/admin/importOrganisation';
+import { readImportText } from '/work/main/src/admin/readImportFile';
+import { createDb } from '/work/main/src/db/createDb';
+import { smallOrganisation, toImportJson } from '/work/main/test/fixtures/smallOrganisation';
+const file = '/tmp/explore/x.db';
+const db = await createDb(file);
+const r = await importSource(db, readImportText(toImportJson(smallOrganisation()), 'json'), { now: new Date() });
+console.log(r.ok);
+await db.laporan.create({ data: { instansiId: (await db.instansi.findFirstOrThrow()).id, kind: 'KEMAJUAN_ANGGOTA', authorId: (await db.pegawai.findFirstOrThrow()).id, status: 'SUBMITTED', content: '{}', periodStart: new Date(), late: true, submittedAt: new Date() } });
+await db.$disconnect();
+const s = new Database(file);
+for (const t of ['Instansi', 'PerangkatDaerah', 'UnitOrganisasi', 'Pegawai', 'TimKerja', 'Membership', 'Target', 'Laporan']) console.log(t, s.prepare(`select * from "${t}" limit 2`).all());
+console.log(s.prepare("select name, sql from sqlite_master where type='index'").all().map((r: any) => r.sql).join('\n'));
