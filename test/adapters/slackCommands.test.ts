@@ -30,6 +30,7 @@ const FIRST_ANSWERS: Array<[command: string, who: keyof typeof NIP, answer: RegE
   ['pengajuanku', 'pfMuda', /^Bapak\/Ibu belum pernah mengajukan diri ke tim kerja\./],
   ['tunjuk', 'kabidA', /^Tunjuk anggota untuk tim mana\?/],
   ['bukti', 'pfMuda', /^Tuliskan kode bukti dukung dari berkas ekspor/],
+  ['tugaskan', 'kabidA', /^Tugas individu untuk siapa\?/],
 ];
 // Only Karanganyar's profile lets a PF ask for angka kredit (WF-12).
 const KARANGANYAR_ONLY: Array<[string, keyof typeof NIP, RegExp]> = [['angkakredit', 'pfMuda', /^Tuliskan butir kegiatan jabatan/]];

@@ -11,6 +11,7 @@ export const config = QUICK
     slack: { users: 10, burst: 10 },
     scheduler: { reminders: 1, members: 20, viaCron: false },
     startup: { runs: 1 },
+    digests: { members: [20, 100] },
   }
   : {
     runs: 3,
@@ -19,6 +20,8 @@ export const config = QUICK
     slack: { users: 50, burst: 50 },
     scheduler: { reminders: 3, members: 300, viaCron: true },
     startup: { runs: 3 },
+    // Each size only if it fits the scenario's time budget (see digestsAtScale.bench-scenario.ts).
+    digests: { members: [1000, 10_000, 100_000] },
   };
 
 export interface Machine {

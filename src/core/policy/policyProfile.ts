@@ -48,6 +48,10 @@ export const PolicyProfileSchema = z.object({
   laporanTim: z.object({
     recipients: z.array(z.object({ role: z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK']), citation: z.string() })).min(1),
   }),
+  /** R2 (and SMD R6, LMD Ps 27): who receives the progress reports of an individual assignment. */
+  laporanIndividu: z.object({
+    recipients: z.array(z.object({ role: z.enum(['PIMPINAN_UO_PEMILIK', 'PENILAI']), citation: z.string() })).min(1),
+  }),
   /** WF-9 (App. B): the review chain by the owner unit's type, as steps up the unit tree. */
   evaluasi: z.object({
     returnMode: z.enum(['BERJENJANG', 'LANGSUNG']),

@@ -2,6 +2,8 @@ import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
 import { text } from '../../messages';
 import { loadRequest } from './loadRequest';
+import { individualReportRecipients } from '../laporan/individualReportRecipients';
+import { individualTaskName } from '../penunjukan/individualTaskName';
 
 export type AcceptanceCheck = { status: 'open'; request: Awaited<ReturnType<typeof loadRequest>> } | { status: 'done' };
 
@@ -25,6 +27,7 @@ export async function acceptAssignment(ctx: FlowContext, penugasanId: string): P
     return;
   }
   const { request } = check;
+  if (request.role === 'INDIVIDU') return acceptIndividualTask(ctx, request);
   const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: request.timId! }, include: { ownerUnit: true, memberships: { where: { role: 'KETUA', status: 'ACTIVE' } } } });
   await ctx.tx.membership.upsert({
     where: { timId_pegawaiId_role: { timId: tim.id, pegawaiId: ctx.actor.id, role: 'ANGGOTA' } },
@@ -38,6 +41,18 @@ export async function acceptAssignment(ctx: FlowContext, penugasanId: string): P
   ctx.reply(text('pengajuan.diterima', { tim: tim.name }));
 }
 
+/** An individual task (no team) becomes active; its issuer is told, and the assignee learns whom to report to (R2). */
+async function acceptIndividualTask(ctx: FlowContext, request: Awaited<ReturnType<typeof loadRequest>>): Promise<void> {
+  await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status: 'ACTIVE' } });
+  const tugas = individualTaskName(request.details);
+  if (request.assignerId) ctx.notify(request.assignerId, text('individu.diterimaPemberi', { nama: ctx.actor.name, nomor: request.number, tugas }));
+  const assignee = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: ctx.actor.id }, include: { homeUnit: true } });
+  const owner = await ctx.tx.unitOrganisasi.findUniqueOrThrow({ where: { id: request.ownerUnitId } });
+  const recipients = await individualReportRecipients(ctx.tx, ctx.actor.policyProfile, assignee, owner.headId);
+  ctx.audit({ action: 'penugasan.terima', outcome: 'OK', subject: `penugasan:${request.id}`, rule: 'C2' });
+  ctx.reply(text('individu.diterima', { penerima: recipients.map((r) => r.name).join(', ') || '-' }));
+}
+
 /** S4: instead of refusing, the applicant raises a keberatan, routed to whoever made the last decision. */
 export async function objectToAssignment(ctx: FlowContext, penugasanId: string, reason: string): Promise<void> {
   const check = await openAcceptance(ctx, penugasanId);
@@ -49,7 +64,8 @@ export async function objectToAssignment(ctx: FlowContext, penugasanId: string, 
   // A volunteer's objection goes to the last approver; a designee's to whoever designated them.
   const issuer = request.steps.at(-1)?.decidedById ?? request.assignerId;
   await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'OBJECTED' } });
-  if (issuer) ctx.notify(issuer, text('pengajuan.keberatanMasuk', { nama: ctx.actor.name, nomor: request.number, tim: request.tim?.name ?? '-', alasan: reason }));
+  const subject = request.tim?.name ?? individualTaskName(request.details);
+  if (issuer) ctx.notify(issuer, text('pengajuan.keberatanMasuk', { nama: ctx.actor.name, nomor: request.number, tim: subject, alasan: reason }));
   ctx.audit({ action: 'penugasan.keberatan', outcome: 'OK', subject: `penugasan:${penugasanId}`, rule: 'S4' });
   ctx.reply(text('pengajuan.keberatanTerkirim'));
 }

@@ -13,6 +13,12 @@ const NATIONAL_DASAR = [
   'Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 7 Tahun 2022 tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi',
 ];
 
+/** The Dasar of a Surat Tugas: the instansi's own list, or the national rules and the profile's regulation. */
+export function dasarOf(configured: string[], regulation: string): string[] {
+  // Regulations only cite real rules: a profile's own policy ("[PRODUCT] …") is not a Dasar.
+  return configured.length > 0 ? configured : [...NATIONAL_DASAR, ...(regulation.startsWith('[') ? [] : [regulation])];
+}
+
 /**
  * What every letter of one voluntary request shares. The letter is the decision of the official
  * whose step it is: a delegate (Plh/Plt) signs "a.n." that official, under that official's kop.
@@ -46,8 +52,7 @@ async function common(ctx: FlowContext, request: LoadedRequest, capacity: Approv
   // The letter goes to the applicant, whoever decided, and the tembusan; the official stood in for may fetch it.
   const sendTo = [request.pegawaiId, ctx.actor.id, ...copies.map((p) => p.id)];
   const readers = principal ? [principal.id] : [];
-  // Regulations only cite real rules: a profile's own policy ("[PRODUCT] …") is not a Dasar.
-  const dasar = settings.dasarSuratTugas.length > 0 ? settings.dasarSuratTugas : [...NATIONAL_DASAR, ...(regulation.startsWith('[') ? [] : [regulation])];
+  const dasar = dasarOf(settings.dasarSuratTugas, regulation);
   return { tim, input, place, dasar, sendTo, readers, unitCode: office.homeUnit.perangkatDaerah.code };
 }
 

@@ -1,0 +1,17 @@
+import { copyFileSync } from 'node:fs';
+import { createScaleOrganisation } from '../scaleOrganisation';
+import { createDb } from '../../../src/db/createDb';
+import { loadInstansiSchedules } from '../../../src/core/scheduler/instansiSchedules';
+import { sendWeeklyDigests } from '../../../src/core/scheduler/weeklyDigests';
+const n = Number(process.argv[2] ?? 1000);
+const org = await createScaleOrganisation(n);
+console.log({ ...org, generateS: org.generateMs / 1000 });
+const copy = org.file.replace('template', 'run');
+copyFileSync(org.file, copy);
+const db = await createDb(copy);
+const t0 = performance.now();
+const sent = await sendWeeklyDigests(db, org.now, await loadInstansiSchedules(db));
+console.log('sent', sent, 'in', ((performance.now() - t0) / 1000).toFixed(2), 's; rss', (process.memoryUsage().rss / 2 ** 20).toFixed(0));
+const rows = await db.outboxMessage.findMany({ take: 2 });
+console.log(rows.map((r) => JSON.parse(r.payload).text).join('\n----\n'));
+await db.$disconnect();

@@ -1,0 +1,27 @@
+import { copyFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { createScaleOrganisation } from '../scaleOrganisation';
+import { createDb } from '../../../src/db/createDb';
+import { loadInstansiSchedules } from '../../../src/core/scheduler/instansiSchedules';
+import { sendWeeklyDigests } from '../../../src/core/scheduler/weeklyDigests';
+import { profiled, countSqlStatements } from '../cpuProfile';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+const n = Number(process.argv[2] ?? 1000);
+const org = await createScaleOrganisation(n);
+const copy = org.file.replace('template', 'x');
+copyFileSync(org.file, copy);
+const s = new Database(copy); s.exec('CREATE INDEX "Laporan_timId_kind_periodStart_idx" ON "Laporan"("timId", "kind", "periodStart"); CREATE INDEX f1 ON "Feedback"("laporanId"); CREATE INDEX f2 ON "Feedback"("authorId", "createdAt"); CREATE INDEX k1 ON "Kendala"("timId", "status")'); s.close();
+const db = await createDb(copy);
+const session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.start');
+const t0 = performance.now();
+const { result, statements } = await countSqlStatements(async () => sendWeeklyDigests(db, org.now, await loadInstansiSchedules(db)));
+console.log('sent', result, 'statements', statements, 'in', ((performance.now() - t0) / 1000).toFixed(2));
+const { profile } = (await session.post('Profiler.stop')) as any;
+writeFileSync('/tmp/digest.cpuprofile', JSON.stringify(profile));
+// self time by function
+const self = new Map<string, number>();
+const byId = new Map(profile.nodes.map((nd: any) => [nd.id, nd]));
+profile.samples.forEach((id: number, i: number) => { const nd: any = byId.get(id); const k = `${nd.callFrame.functionName || '(anon)'} ${nd.callFrame.url.split('/').slice(-2).join('/')}:${nd.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + profile.timeDeltas[i]); });
+for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log((us / 1000).toFixed(0).padStart(6), 'ms', k);
+await db.$disconnect();
