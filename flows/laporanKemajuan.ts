@@ -1,15 +1,16 @@
-// WF-7 T3 (domain-spec §3.7, R1): an anggota's weekly progress report to the ketua tim. Every
-// answer is saved into the period's draft at once, so a half-filled report survives anything.
+// WF-7 T3 (domain-spec §3.7, R1): an anggota's weekly progress report to the ketua tim, and (R2)
+// the report on an individual task to whom the profile names. Every answer is saved into the
+// period's draft at once, so a half-filled report survives anything.
 import { z } from 'zod';
 import { defineFlow, type FlowContext, type Transition } from '../src/core/engine/defineFlow';
-import { choice, label, text } from '../src/core/messages';
+import { choice, label, text, type Button } from '../src/core/messages';
 import { t } from '../src/core/catalog/t';
 import { reportOverview } from '../src/core/domain/laporan/reportOverview';
 import { REPORT_FLOW_ID } from '../src/core/scheduler/reminderMessage';
-import { teamRows } from '../src/core/domain/tim/teamRows';
 import { formatDateTime, formatPeriod } from '../src/core/domain/formatTime';
 import {
-  attachEvidence, editableReport, nextQuestion, openProgressReport, parseCapaian, saveProgress, teamsToReportTo,
+  attachEvidence, editableReport, nextQuestion, openProgressReport, parseCapaian, reportSubject, reportTargets, saveProgress, tasksToReportOn,
+  teamsToReportTo, type ReportSubject,
 } from '../src/core/domain/laporan/progressReport';
 import { progressSummary, submitProgressReport } from '../src/core/domain/laporan/submitProgressReport';
 import { laporanKemajuanForm, MAX_ANSWER } from './laporanKemajuanForm';
@@ -27,7 +28,7 @@ const MIN_TEXT = 3;
 /** Asks the first unanswered question of the draft and moves the conversation there. */
 async function askNext(ctx: FlowContext, laporanId: string): Promise<Transition<State>> {
   const { laporan, content } = await editableReport(ctx, laporanId);
-  const targets = laporan.tim?.targets ?? [];
+  const targets = reportTargets(laporan);
   const step = nextQuestion(content, targets.length);
   const target = targets[content.capaian.length];
   if (step === 'CAPAIAN') ctx.reply(target ? text('laporan.tanyaCapaian', { indikator: target.indikator, target: target.target, satuan: target.satuan }) : text('laporan.tanyaCapaianPersen'));
@@ -41,15 +42,15 @@ async function askNext(ctx: FlowContext, laporanId: string): Promise<Transition<
     ctx.reply(choice('laporan.konfirmasi', [[
       { label: label('laporan.kirim'), action: 'kirim', style: 'primary' }, { label: label('laporan.isiUlang'), action: 'ulang' },
       { label: label('laporan.simpanDraf'), action: 'simpan' },
-    ]], { ringkasan: progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments, ctx.actor.locale) }));
+    ]], { ringkasan: progressSummary(reportSubject(laporan), period, content, laporan.attachments, ctx.actor.locale) }));
   }
   return { next: { step, laporanId } as State };
 }
 
-async function begin(ctx: FlowContext, timId: string) {
-  const { tim, laporan } = await openProgressReport(ctx, timId);
+async function begin(ctx: FlowContext, subject: ReportSubject) {
+  const { subjek, laporan } = await openProgressReport(ctx, subject);
   ctx.reply(text('laporan.mulai', {
-    tim: tim.name, periode: formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone),
+    subjek, periode: formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone),
     batas: formatDateTime(laporan.dueAt!, ctx.actor.timeZone), lanjutan: laporan.content !== '{}' ? t(ctx.actor.locale, 'laporan.melanjutkanDraf') : '',
   }));
   return askNext(ctx, laporan.id);
@@ -65,7 +66,7 @@ async function answer(ctx: FlowContext, state: { step: Question; laporanId: stri
       return { stay: true } as const;
     }
     const { laporan, content } = await editableReport(ctx, state.laporanId);
-    const target = laporan.tim?.targets[content.capaian.length];
+    const target = reportTargets(laporan)[content.capaian.length];
     const entry = target
       ? { targetId: target.id, indikator: target.indikator, nilai, satuan: target.satuan, target: target.target }
       : { targetId: null, indikator: 'Kemajuan pekerjaan', nilai, satuan: 'persen', target: 100 };
@@ -86,11 +87,14 @@ async function answer(ctx: FlowContext, state: { step: Question; laporanId: stri
   return askNext(ctx, state.laporanId);
 }
 
-/** The weekly prompt: straight into the only team, or one message with a section per team (item 8). */
+const subjectOf = (item: { kind: 'tim' | 'individu'; id: string }): ReportSubject => (item.kind === 'tim' ? { timId: item.id } : { penugasanId: item.id });
+
+/** The weekly prompt: straight into the only team or task, or one message with a section per each (item 8). */
 async function startReport(ctx: FlowContext): Promise<Transition<State>> {
   const overview = await reportOverview(ctx);
-  if (overview.teams.length === 1) return begin(ctx, overview.teams[0]!.id);
-  ctx.reply(choice('laporan.ringkasanTim', teamRows(overview.teams), { bagian: overview.text }));
+  if (overview.teams.length === 1) return begin(ctx, subjectOf(overview.teams[0]!));
+  const rows = overview.teams.map((item): Button[] => [{ label: label('laporan.tombolTim', { nama: item.name }), action: 'pilih', args: { ...subjectOf(item) } }]);
+  ctx.reply(choice('laporan.ringkasanTim', rows, { bagian: overview.text }));
   return { next: { step: 'CHOOSE_TEAM' } as State };
 }
 
@@ -102,10 +106,12 @@ export const laporanKemajuan = defineFlow<State>({
   command: 'lapor',
   descriptionKey: 'laporan.perintah',
   state: StateSchema,
-  availableTo: async (ctx) => (await teamsToReportTo(ctx)).length > 0,
+  availableTo: async (ctx) => (await teamsToReportTo(ctx)).length > 0 || (await tasksToReportOn(ctx)).length > 0,
   start: (ctx) => startReport(ctx),
   steps: {
-    CHOOSE_TEAM: { button: async (ctx, _state, press) => begin(ctx, press.args.timId ?? '') },
+    CHOOSE_TEAM: {
+      button: async (ctx, _state, press) => begin(ctx, press.args.penugasanId ? { penugasanId: press.args.penugasanId } : { timId: press.args.timId ?? '' }),
+    },
     CAPAIAN: { text: answer, form },
     KEGIATAN: { text: answer, form },
     OUTPUT: { text: answer, form },

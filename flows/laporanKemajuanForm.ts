@@ -2,7 +2,7 @@
 // stay in the chat, where the conversation continues after the form is saved.
 import type { FieldErrors, FlowContext, FormStep, Transition } from '../src/core/engine/defineFlow';
 import { label, text, type FormField, type Text } from '../src/core/messages';
-import { editableReport, parseCapaian, saveProgress } from '../src/core/domain/laporan/progressReport';
+import { editableReport, parseCapaian, reportSubject, reportTargets, saveProgress } from '../src/core/domain/laporan/progressReport';
 
 type QuestionState = { step: string; laporanId: string };
 
@@ -21,7 +21,7 @@ export function laporanKemajuanForm<S extends { step: string }>(
     submitLabel: label('laporan.formulir.simpan'),
     async fields(ctx, state): Promise<FormField[]> {
       const { laporan, content } = await editableReport(ctx, state.laporanId);
-      const targets = laporan.tim?.targets ?? [];
+      const targets = reportTargets(laporan);
       const capaian: FormField[] = targets.length > 0
         ? targets.map((target, index) => ({
           name: `capaian_${index}`, label: label('laporan.formulir.capaian', { indikator: target.indikator, target: target.target, satuan: target.satuan }),
@@ -38,7 +38,7 @@ export function laporanKemajuanForm<S extends { step: string }>(
     },
     async submit(ctx, state, values): Promise<Transition<S> | FieldErrors> {
       const { laporan } = await editableReport(ctx, state.laporanId);
-      const targets = laporan.tim?.targets ?? [];
+      const targets = reportTargets(laporan);
       const errors: Record<string, Text> = {};
       const capaian = (targets.length > 0 ? targets : [null]).map((target, index) => {
         const nilai = parseCapaian(values[`capaian_${index}`] ?? '');
@@ -53,7 +53,7 @@ export function laporanKemajuanForm<S extends { step: string }>(
       await saveProgress(ctx, state.laporanId, {
         capaian, kegiatan: answer('kegiatan'), output: answer('output'), kendala: answer('kendala') || null, rencana: answer('rencana'),
       });
-      ctx.reply(text('laporan.formulir.tersimpan', { tim: laporan.tim?.name ?? '-' }));
+      ctx.reply(text('laporan.formulir.tersimpan', { subjek: reportSubject(laporan) }));
       return askNext(ctx, state.laporanId);
     },
   };

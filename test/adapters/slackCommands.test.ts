@@ -10,7 +10,7 @@ afterEach(async () => { await h?.stop(); });
 // Each command of the core, from the Slack side, by someone allowed to use it: the flow's first
 // answer arrives in the DM as Block Kit that Slack accepted.
 const FIRST_ANSWERS: Array<[command: string, who: keyof typeof NIP, answer: RegExp]> = [
-  ['tugas', 'pelaksana', /^Tim kerja Bapak\/Ibu:\n- Tim Satu Data \(anggota\)/],
+  ['tugas', 'pelaksana', /^Tim kerja dan tugas Bapak\/Ibu:\n- Tim Satu Data \(anggota\)/],
   ['ajukan', 'pelaksana', /^Pilih tim kerja yang ingin Bapak\/Ibu ikuti:/],
   ['lapor', 'pelaksana', /^Capaian untuk indikator "Dataset terbit" \(target 40 dataset\)\?/],
   ['laporantim', 'pfMuda', /^Draf laporan tim, disusun dari laporan anggota:/],

@@ -121,7 +121,7 @@ describe('Slack adapter: requests, retries and limits', () => {
     expect(lines).toEqual(['4 pesan slack dijadwalkan untuk dikirim ulang.']);
     await harness.bot.core.drainOutbox();
     const texts = harness.messages(member).map((m) => m.text);
-    expect(texts.filter((text) => text.startsWith('Tim kerja Bapak/Ibu:'))).toHaveLength(1);
+    expect(texts.filter((text) => text.startsWith('Tim kerja dan tugas Bapak/Ibu:'))).toHaveLength(1);
     expect(texts.filter((text) => text.startsWith('Perintah yang dapat Bapak/Ibu gunakan:'))).toHaveLength(1);
   });
 
@@ -139,7 +139,7 @@ describe('Slack adapter: requests, retries and limits', () => {
         await production.bot.core.drainOutbox();
         return harness.messages(member).length;
       }, { timeout: 3000 }).toBe(before + 1);
-      expect(harness.lastText(member)).toMatch(/^Tim kerja Bapak\/Ibu:/);
+      expect(harness.lastText(member)).toMatch(/^Tim kerja dan tugas Bapak\/Ibu:/);
     } finally {
       await production.stopKeepingFake();
     }

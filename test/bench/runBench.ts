@@ -1,7 +1,9 @@
 // `npm run bench`: issue 10's performance scenarios on the real libraries, 127.0.0.1 only.
 // BENCH_QUICK=1: tiny N and one run (CI keeps the code from rotting; no timing asserts).
+// BENCH_ONLY=4 (or 2,4,…): only those scenarios, figures to results.only.json.
 import path from 'node:path';
 import { config, loadAverage, machine, QUICK } from './benchConfig';
+import { benchDigestsAtScale } from './digestsAtScale.bench-scenario';
 import { benchInboundTurns } from './inboundTurns.bench-scenario';
 import { benchReminderFanOut } from './reminderFanOut.bench-scenario';
 import { printTable, writeJson, type ScenarioReport } from './report';
@@ -9,11 +11,16 @@ import { benchSchedulerPunctuality } from './schedulerPunctuality.bench-scenario
 import { benchSlackAck } from './slackAck.bench-scenario';
 import { benchStartup } from './startup.bench-scenario';
 
-// A quick run never overwrites the figures of the last full run.
-const RESULTS_FILE = path.join(import.meta.dirname, QUICK ? 'results.quick.json' : 'results.json');
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((id) => id.trim()).filter(Boolean));
+const selected = (id: string) => ONLY.size === 0 || ONLY.has(id);
+// A quick or partial run never overwrites the figures of the last full run.
+const RESULTS_FILE = path.join(import.meta.dirname, QUICK ? 'results.quick.json' : ONLY.size > 0 ? 'results.only.json' : 'results.json');
 const BUDGET_S = 570;
-// Rough cost of what runs after the fan-out (Slack, start-up), to keep the whole run under 10 minutes.
-const AFTER_FAN_OUT_S = 130;
+// Scenario 4's share of the 10 minutes in a full run (BENCH_ONLY: whatever is left).
+const DIGESTS_S = 80;
+// Rough cost of what runs after scenario 4 (start-up), and after the fan-out (Slack, 4, start-up).
+const AFTER_DIGESTS_S = 30;
+const AFTER_FAN_OUT_S = 130 + DIGESTS_S;
 const started = performance.now();
 const elapsedS = () => (performance.now() - started) / 1000;
 let crashed = 0;
@@ -49,17 +56,29 @@ function fanOutSize(): { members: number; extra: number | null; reason: string }
   return { members: 600, extra: fits(config.runs * oneRun(600) + oneRun(wanted)) ? wanted : null, reason };
 }
 
+function digestsBudget(): number {
+  const left = BUDGET_S - elapsedS() - (selected('6') ? AFTER_DIGESTS_S : 0);
+  return Math.max(0, ONLY.size > 0 ? left : Math.min(DIGESTS_S, left));
+}
+
 const info = machine();
-console.log(`timkerja bench${QUICK ? ' (BENCH_QUICK=1)' : ''}: ${info.cpuModel} × ${info.cpus}, Node ${info.node}; ${config.runs} run(s) per scenario; results → ${path.relative(process.cwd(), RESULTS_FILE)}`);
+console.log(`timkerja bench${QUICK ? ' (BENCH_QUICK=1)' : ''}${ONLY.size > 0 ? ` (BENCH_ONLY=${[...ONLY].join(',')})` : ''}: ${info.cpuModel} × ${info.cpus}, Node ${info.node}; ${config.runs} run(s) per scenario; results → ${path.relative(process.cwd(), RESULTS_FILE)}`);
 const reports: ScenarioReport[] = [];
-reports.push(await scenario('1', 'inbound turns', benchInboundTurns));
+if (selected('1')) reports.push(await scenario('1', 'inbound turns', benchInboundTurns));
 // Scenario 5 waits for minute boundaries in processes of its own; it runs beside 2 and 3.
-const punctuality = scenario('5', 'scheduler punctuality (runs alongside 2 and 3)', benchSchedulerPunctuality);
-const { members, extra, reason } = fanOutSize();
-reports.push(await scenario('2', `reminder fan-out to ${members} members${extra ? ` (and once to ${extra})` : ''}`, () => benchReminderFanOut(members, reason, extra)));
-reports.push(await scenario('3', 'Slack acknowledgement', benchSlackAck));
-reports.push(await punctuality);
-reports.push(await scenario('6', 'start and footprint', benchStartup));
+const punctuality = selected('5') ? scenario('5', 'scheduler punctuality (runs alongside 2 and 3)', benchSchedulerPunctuality) : null;
+if (selected('2')) {
+  const { members, extra, reason } = fanOutSize();
+  reports.push(await scenario('2', `reminder fan-out to ${members} members${extra ? ` (and once to ${extra})` : ''}`, () => benchReminderFanOut(members, reason, extra)));
+}
+if (selected('3')) reports.push(await scenario('3', 'Slack acknowledgement', benchSlackAck));
+if (punctuality) reports.push(await punctuality);
+// After scenario 5 has finished: the digests keep both cores busy and would skew its timings.
+if (selected('4')) {
+  const budget = digestsBudget();
+  reports.push(await scenario('4', `digests at scale (budget ${budget.toFixed(0)} s)`, () => benchDigestsAtScale(budget)));
+}
+if (selected('6')) reports.push(await scenario('6', 'start and footprint', benchStartup));
 reports.sort((a, b) => a.id.localeCompare(b.id));
 info.loadAverage += `, ${loadAverage()} at end`;
 printTable(info, reports, QUICK);

@@ -6,7 +6,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { importSource } from '../../src/admin/importOrganisation';
 import { readImportText } from '../../src/admin/readImportFile';
-import { moveToWorkingTime } from '../../src/core/calendar/workCalendar';
 import { weeklyPeriod } from '../../src/core/domain/laporan/reportPeriod';
 import { zonedDate, zonedMidnight } from '../../src/core/domain/zonedTime';
 import { loadInstansiSchedules, type InstansiSchedule } from '../../src/core/scheduler/instansiSchedules';
@@ -102,7 +101,7 @@ async function digestOnItsDay(db: Db, schedule: InstansiSchedule, from: Date): P
   for (let week = 0; week < 8; week++) {
     const { digest } = await upcomingPlan(db, schedule, after);
     const of = weeklyPeriod(digest, schedule.timeZone, schedule.settings.ringkasan).dueAt;
-    if (of.getTime() === digest.getTime() && moveToWorkingTime(of, schedule.timeZone, schedule.calendar).getTime() === of.getTime()) return digest;
+    if (of.getTime() === digest.getTime()) return digest;
     after = digest;
   }
   throw new Error('no digest time off holidays in the next eight weeks');
@@ -111,46 +110,59 @@ async function digestOnItsDay(db: Db, schedule: InstansiSchedule, from: Date): P
 const pad = (n: number) => String(n).padStart(6, '0');
 
 function insertStructure(sqlite: Database.Database, base: Base, teamCount: number): { teams: GenTeam[]; units: number } {
-  const stamp = sqlDate(new Date(base.digestOf.getTime() - 400 * DAY_MS));
-  const startsOn = sqlDate(zonedMidnight(zonedDate(new Date(base.digestOf.getTime() - 400 * DAY_MS), base.timeZone), base.timeZone));
-  const endsOn = sqlDate(zonedMidnight(zonedDate(new Date(base.digestOf.getTime() + 180 * DAY_MS), base.timeZone), base.timeZone));
-  const unit = inserter(sqlite, 'UnitOrganisasi', ['id', 'instansiId', 'perangkatDaerahId', 'code', 'name', 'parentId', 'unitType', 'leaderKind', 'headId', 'createdAt', 'updatedAt']);
-  const pegawai = inserter(sqlite, 'Pegawai', ['id', 'instansiId', 'nip', 'name', 'employmentStatus', 'pangkat', 'golongan', 'pendidikan', 'jabatan', 'jenisJabatan', 'email', 'homeUnitId', 'penilaiId', 'locale', 'active', 'createdAt', 'updatedAt']);
-  const identity = inserter(sqlite, 'PlatformIdentity', ['id', 'pegawaiId', 'platform', 'workspace', 'accountId', 'chatId', 'linkedAt']);
-  const tim = inserter(sqlite, 'TimKerja', ['id', 'instansiId', 'code', 'name', 'jenis', 'lingkup', 'ownerUnitId', 'startsOn', 'endsOn', 'maksudTujuan', 'kompetensi', 'openToVolunteers', 'reportCadence', 'createdAt', 'updatedAt']);
-  const membership = inserter(sqlite, 'Membership', ['id', 'timId', 'pegawaiId', 'role', 'startsOn', 'endsOn', 'status', 'createdAt', 'updatedAt']);
-  const target = inserter(sqlite, 'Target', ['id', 'timId', 'subKegiatan', 'sasaran', 'indikator', 'target', 'satuan', 'createdAt']);
-  let pegawaiSeq = 0;
-  // Everyone is linked to Telegram, so every digest becomes a PENDING row as in production.
-  const person = (name: string, jenisJabatan: string, unitId: string, penilaiId: string | null): GenPegawai => {
-    const seq = ++pegawaiSeq;
-    const id = `skala-p-${pad(seq)}`;
-    pegawai(id, base.instansiId, `29${String(seq).padStart(16, '0')}`, name, 'PNS', 'Penata', 'III/c', 'S1', `Jabatan ${name}`, jenisJabatan,
-      `pegawai.${seq}@skala.go.id`, unitId, penilaiId, 'id', 1, stamp, stamp);
-    identity(`skala-i-${pad(seq)}`, id, 'telegram', '', String(8_000_000 + seq), String(8_000_000 + seq), stamp);
-    return { id, name };
-  };
+  const write = structureWriters(sqlite, base);
   const teams: GenTeam[] = [];
   const unitCount = Math.ceil(teamCount / TEAMS_PER_UNIT);
   for (let u = 1; u <= unitCount; u++) {
-    const unitId = `skala-u-${pad(u)}`;
-    unit(unitId, base.instansiId, base.perangkatDaerahId, `SKALA.${pad(u)}`, `Bidang Skala ${pad(u)}`, base.parentUnitId, 'BIDANG', 'ADMINISTRATOR', null, stamp, stamp);
-    const head = person(`Kepala Bidang Skala ${pad(u)}`, 'ADMINISTRATOR', unitId, null);
-    sqlite.prepare('UPDATE "UnitOrganisasi" SET "headId" = ? WHERE "id" = ?').run(head.id, unitId);
-    for (let t = (u - 1) * TEAMS_PER_UNIT + 1; t <= Math.min(teamCount, u * TEAMS_PER_UNIT); t++) {
-      const id = `skala-t-${pad(t)}`;
-      const cadence = CADENCES[t % CADENCES.length]!;
-      tim(id, base.instansiId, `SKALA-${pad(t)}`, `Tim Skala ${pad(t)}`, 'RUTIN', 'DALAM_UO', unitId, startsOn, endsOn, 'Tim uji skala', 'analisis data', 0,
-        JSON.stringify({ irama: 'MINGGUAN', ...cadence }), stamp, stamp);
-      const ketua = person(`Ketua Tim Skala ${pad(t)}`, 'FUNGSIONAL', unitId, head.id);
-      const anggota = Array.from({ length: MEMBERS_PER_TEAM - 1 }, (_, k) => person(`Anggota Skala ${pad(t)}-${k + 1}`, 'PELAKSANA', unitId, head.id));
-      for (const [member, role] of [[ketua, 'KETUA'], ...anggota.map((a) => [a, 'ANGGOTA'] as const)] as const) {
-        membership(`skala-m-${member.id}`, id, member.id, role, startsOn, endsOn, 'ACTIVE', stamp, stamp);
-      }
-      const targets = Array.from({ length: TARGETS_PER_TEAM }, (_, k): GenTarget => ({ id: `skala-g-${pad(t)}-${k}`, indikator: `Indikator ${k + 1} tim ${pad(t)}`, target: 50 + k * 10, satuan: 'dokumen' }));
-      targets.forEach((g, k) => target(g.id, id, 'Sub kegiatan uji', 'Sasaran uji', g.indikator, g.target, g.satuan, sqlDate(new Date(Date.parse(stamp) + k))));
-      teams.push({ id, ketua, anggota, targets, cadence });
-    }
+    const unit = write.unit(u);
+    for (let t = (u - 1) * TEAMS_PER_UNIT + 1; t <= Math.min(teamCount, u * TEAMS_PER_UNIT); t++) teams.push(write.team(t, unit));
   }
   return { teams, units: unitCount };
+}
+
+/** Writers of one unit (with its head) and one team (with its people, memberships and targets). */
+function structureWriters(sqlite: Database.Database, base: Base) {
+  const stamp = sqlDate(new Date(base.digestOf.getTime() - 400 * DAY_MS));
+  const day = (offsetDays: number) => sqlDate(zonedMidnight(zonedDate(new Date(base.digestOf.getTime() + offsetDays * DAY_MS), base.timeZone), base.timeZone));
+  const [startsOn, endsOn] = [day(-400), day(180)];
+  const insertUnit = inserter(sqlite, 'UnitOrganisasi', ['id', 'instansiId', 'perangkatDaerahId', 'code', 'name', 'parentId', 'unitType', 'leaderKind', 'headId', 'createdAt', 'updatedAt']);
+  const setHead = sqlite.prepare('UPDATE "UnitOrganisasi" SET "headId" = ? WHERE "id" = ?');
+  const insertPegawai = inserter(sqlite, 'Pegawai', ['id', 'instansiId', 'nip', 'name', 'employmentStatus', 'pangkat', 'golongan', 'pendidikan', 'jabatan', 'jenisJabatan', 'email', 'homeUnitId', 'penilaiId', 'locale', 'active', 'createdAt', 'updatedAt']);
+  const insertIdentity = inserter(sqlite, 'PlatformIdentity', ['id', 'pegawaiId', 'platform', 'workspace', 'accountId', 'chatId', 'linkedAt']);
+  const insertTim = inserter(sqlite, 'TimKerja', ['id', 'instansiId', 'code', 'name', 'jenis', 'lingkup', 'ownerUnitId', 'startsOn', 'endsOn', 'maksudTujuan', 'kompetensi', 'openToVolunteers', 'reportCadence', 'createdAt', 'updatedAt']);
+  const insertMembership = inserter(sqlite, 'Membership', ['id', 'timId', 'pegawaiId', 'role', 'startsOn', 'endsOn', 'status', 'createdAt', 'updatedAt']);
+  const insertTarget = inserter(sqlite, 'Target', ['id', 'timId', 'subKegiatan', 'sasaran', 'indikator', 'target', 'satuan', 'createdAt']);
+  let seq = 0;
+  // Everyone is linked to Telegram, so every digest becomes a PENDING row as in production.
+  const person = (name: string, jenisJabatan: string, unitId: string, penilaiId: string | null): GenPegawai => {
+    const id = `skala-p-${pad(++seq)}`;
+    insertPegawai(id, base.instansiId, `29${String(seq).padStart(16, '0')}`, name, 'PNS', 'Penata', 'III/c', 'S1', `Jabatan ${name}`, jenisJabatan,
+      `pegawai.${seq}@skala.go.id`, unitId, penilaiId, 'id', 1, stamp, stamp);
+    insertIdentity(`skala-i-${pad(seq)}`, id, 'telegram', '', String(8_000_000 + seq), String(8_000_000 + seq), stamp);
+    return { id, name };
+  };
+  return {
+    unit(u: number): { id: string; headId: string } {
+      const id = `skala-u-${pad(u)}`;
+      insertUnit(id, base.instansiId, base.perangkatDaerahId, `SKALA.${pad(u)}`, `Bidang Skala ${pad(u)}`, base.parentUnitId, 'BIDANG', 'ADMINISTRATOR', null, stamp, stamp);
+      const head = person(`Kepala Bidang Skala ${pad(u)}`, 'ADMINISTRATOR', id, null);
+      setHead.run(head.id, id);
+      return { id, headId: head.id };
+    },
+    team(t: number, unit: { id: string; headId: string }): GenTeam {
+      const id = `skala-t-${pad(t)}`;
+      const cadence = CADENCES[t % CADENCES.length]!;
+      insertTim(id, base.instansiId, `SKALA-${pad(t)}`, `Tim Skala ${pad(t)}`, 'RUTIN', 'DALAM_UO', unit.id, startsOn, endsOn, 'Tim uji skala', 'analisis data', 0,
+        JSON.stringify({ irama: 'MINGGUAN', ...cadence }), stamp, stamp);
+      const ketua = person(`Ketua Tim Skala ${pad(t)}`, 'FUNGSIONAL', unit.id, unit.headId);
+      const anggota = Array.from({ length: MEMBERS_PER_TEAM - 1 }, (_, k) => person(`Anggota Skala ${pad(t)}-${k + 1}`, 'PELAKSANA', unit.id, unit.headId));
+      for (const [member, role] of [[ketua, 'KETUA'], ...anggota.map((a) => [a, 'ANGGOTA'])] as Array<[GenPegawai, string]>) {
+        insertMembership(`skala-m-${member.id}`, id, member.id, role, startsOn, endsOn, 'ACTIVE', stamp, stamp);
+      }
+      const targets = Array.from({ length: TARGETS_PER_TEAM }, (_, k): GenTarget => ({ id: `skala-g-${pad(t)}-${k}`, indikator: `Indikator ${k + 1} tim ${pad(t)}`, target: 50 + k * 10, satuan: 'dokumen' }));
+      // Distinct createdAt: the digest lists targets in that order.
+      targets.forEach((g, k) => insertTarget(g.id, id, 'Sub kegiatan uji', 'Sasaran uji', g.indikator, g.target, g.satuan, sqlDate(new Date(Date.parse(stamp) + k))));
+      return { id, ketua, anggota, targets, cadence };
+    },
+  };
 }

@@ -15,6 +15,7 @@ const DAY_MS = 86_400_000;
 const LATE = 0.08;
 const WITH_KENDALA = 0.1;
 const ACKNOWLEDGED = 0.3;
+const KENDALA = 'Data dari perangkat daerah terlambat masuk';
 
 /** SQLite's DateTime text as Prisma's driver adapter writes it: 2026-11-27T08:00:00.000+00:00. */
 export const sqlDate = (at: Date): string => at.toISOString().replace('Z', '+00:00');
@@ -61,48 +62,62 @@ interface Writers { laporan: Insert; feedback: Insert; kendala: Insert; cuti: In
 
 interface Week { index: number; period: ReportPeriod; periode: string }
 
+/** What the generator carries from row to row. */
+interface Gen { org: Base; write: Writers; random: () => number; tally: ReportTally; nextId: (prefix: string) => string }
+
 export function insertReports(sqlite: Database.Database, org: Base & { teams: GenTeam[] }): ReportTally {
-  const writers: Writers = {
-    laporan: inserter(sqlite, 'Laporan', ['id', 'instansiId', 'kind', 'authorId', 'timId', 'periodStart', 'periodEnd', 'dueAt', 'status', 'content', 'late', 'submittedAt', 'messageIds', 'createdAt', 'updatedAt']),
-    feedback: inserter(sqlite, 'Feedback', ['id', 'laporanId', 'authorId', 'kind', 'createdAt']),
-    kendala: inserter(sqlite, 'Kendala', ['id', 'instansiId', 'number', 'timId', 'raisedById', 'permasalahan', 'kendala', 'alternatives', 'collaboration', 'status', 'decision', 'decidedById', 'decidedAt', 'createdAt']),
-    cuti: inserter(sqlite, 'Cuti', ['id', 'instansiId', 'pegawaiId', 'kind', 'startsOn', 'endsOn', 'recordedById', 'createdAt']),
-  };
-  const random = seededRandom(20261127);
-  const tally: ReportTally = { reports: 0, feedback: 0, onTime: 0, late: 0, onLeave: 0, overdue: 0, openKendala: 0 };
-  const weeks = weeksOf(org);
   let seq = 0;
-  const nextId = (prefix: string) => `${prefix}-${String(++seq).padStart(8, '0')}`;
-  for (const team of org.teams) {
-    for (const week of weeks.get(team.cadence.hari + team.cadence.jam)!) {
-      const lines: TeamContent['anggota'] = [];
-      const kendala: TeamContent['kendala'] = [];
-      for (const member of team.anggota) {
-        const state = week.index === 0 ? stateThisWeek(random()) : random() < LATE ? 'LATE' : 'ON_TIME';
-        if (week.index === 0) countThisWeek(tally, state);
-        if (state === 'LEAVE') writers.cuti(nextId('skala-c'), org.instansiId, member.id, 'TAHUNAN', zonedDate(week.period.periodStart, org.timeZone), zonedDate(new Date(week.period.periodEnd.getTime() - 1), org.timeZone), member.id, sqlDate(week.period.periodStart));
-        if (state === 'LEAVE' || state === 'NONE') { lines.push({ nama: member.name, status: 'BELUM' }); continue; }
-        const withKendala = state !== 'DRAFT' && random() < WITH_KENDALA;
-        const laporanId = nextId('skala-l');
-        writeMemberReport(writers.laporan, org.instansiId, team, member, week.period, state, withKendala, laporanId);
-        tally.reports++;
-        if (state === 'DRAFT') { lines.push({ nama: member.name, status: 'BELUM' }); continue; }
-        lines.push({ nama: member.name, status: state === 'LATE' ? 'TERLAMBAT' : 'TEPAT_WAKTU' });
-        if (withKendala) kendala.push({ nama: member.name, kendala: 'Data dari perangkat daerah terlambat masuk' });
-        if (random() < ACKNOWLEDGED) {
-          writers.feedback(nextId('skala-f'), laporanId, team.ketua.id, 'ACK', sqlDate(new Date(submittedAt(week.period, state).getTime() + 10 * MINUTE_MS)));
-          tally.feedback++;
-        }
-      }
-      // Half the ketua have sent this week's team report by the digest time; every earlier one is in.
-      if (week.index > 0 || random() < 0.5) {
-        writeTeamReport(writers.laporan, org.instansiId, team, week, lines, kendala, nextId('skala-l'));
-        tally.reports++;
-      }
-    }
+  const gen: Gen = {
+    org, random: seededRandom(20261127), nextId: (prefix) => `${prefix}-${String(++seq).padStart(8, '0')}`,
+    tally: { reports: 0, feedback: 0, onTime: 0, late: 0, onLeave: 0, overdue: 0, openKendala: 0 },
+    write: {
+      laporan: inserter(sqlite, 'Laporan', ['id', 'instansiId', 'kind', 'authorId', 'timId', 'periodStart', 'periodEnd', 'dueAt', 'status', 'content', 'late', 'submittedAt', 'messageIds', 'createdAt', 'updatedAt']),
+      feedback: inserter(sqlite, 'Feedback', ['id', 'laporanId', 'authorId', 'kind', 'createdAt']),
+      kendala: inserter(sqlite, 'Kendala', ['id', 'instansiId', 'number', 'timId', 'raisedById', 'permasalahan', 'kendala', 'alternatives', 'collaboration', 'status', 'decision', 'decidedById', 'decidedAt', 'createdAt']),
+      cuti: inserter(sqlite, 'Cuti', ['id', 'instansiId', 'pegawaiId', 'kind', 'startsOn', 'endsOn', 'recordedById', 'createdAt']),
+    },
+  };
+  const weeks = weeksOf(org);
+  for (const team of org.teams) for (const week of weeks.get(team.cadence.hari + team.cadence.jam)!) teamWeek(gen, team, week);
+  gen.tally.openKendala = insertKendala(gen, org.teams);
+  return gen.tally;
+}
+
+/** One team's week: each anggota's report (or leave, or nothing), then the ketua's team report. */
+function teamWeek(gen: Gen, team: GenTeam, week: Week): void {
+  const lines: TeamContent['anggota'] = [];
+  const kendala: TeamContent['kendala'] = [];
+  for (const member of team.anggota) {
+    const state = week.index === 0 ? stateThisWeek(gen.random()) : gen.random() < LATE ? 'LATE' : 'ON_TIME';
+    if (week.index === 0) countThisWeek(gen.tally, state);
+    const withKendala = memberWeek(gen, team, member, week, state);
+    lines.push({ nama: member.name, status: state === 'LATE' ? 'TERLAMBAT' : state === 'ON_TIME' ? 'TEPAT_WAKTU' : 'BELUM' });
+    if (withKendala) kendala.push({ nama: member.name, kendala: KENDALA });
   }
-  tally.openKendala = insertKendala(writers.kendala, org, random, () => nextId('skala-k'));
-  return tally;
+  // Half the ketua have sent this week's team report by the digest time; every earlier one is in.
+  if (week.index > 0 || gen.random() < 0.5) {
+    writeTeamReport(gen.write.laporan, gen.org.instansiId, team, week, lines, kendala, gen.nextId('skala-l'));
+    gen.tally.reports++;
+  }
+}
+
+/** One anggota's week in the given state; returns whether the sent report raises a kendala. */
+function memberWeek(gen: Gen, team: GenTeam, member: GenPegawai, week: Week, state: State): boolean {
+  const { period } = week;
+  if (state === 'LEAVE') {
+    gen.write.cuti(gen.nextId('skala-c'), gen.org.instansiId, member.id, 'TAHUNAN', zonedDate(period.periodStart, gen.org.timeZone),
+      zonedDate(new Date(period.periodEnd.getTime() - 1), gen.org.timeZone), member.id, sqlDate(period.periodStart));
+  }
+  if (state === 'LEAVE' || state === 'NONE') return false;
+  const withKendala = state !== 'DRAFT' && gen.random() < WITH_KENDALA;
+  const laporanId = gen.nextId('skala-l');
+  writeMemberReport(gen.write.laporan, gen.org.instansiId, team, member, period, state, withKendala, laporanId);
+  gen.tally.reports++;
+  if (state !== 'DRAFT' && gen.random() < ACKNOWLEDGED) {
+    gen.write.feedback(gen.nextId('skala-f'), laporanId, team.ketua.id, 'ACK', sqlDate(new Date(submittedAt(period, state).getTime() + 10 * MINUTE_MS)));
+    gen.tally.feedback++;
+  }
+  return withKendala;
 }
 
 function countThisWeek(tally: ReportTally, state: State): void {
@@ -135,7 +150,7 @@ function writeMemberReport(laporan: Insert, instansiId: string, team: GenTeam, m
   const capaian = team.targets.map((t, k) => ({ targetId: t.id, indikator: t.indikator, nilai: 1 + k, satuan: t.satuan, target: t.target }));
   const content: ProgressContent = state === 'DRAFT' ? { capaian } : {
     capaian, kegiatan: 'Mengolah dan memverifikasi data sektoral', output: 'Tabel rekapitulasi mingguan', buktiSelesai: true,
-    kendala: withKendala ? 'Data dari perangkat daerah terlambat masuk' : null, rencana: 'Melanjutkan verifikasi data',
+    kendala: withKendala ? KENDALA : null, rencana: 'Melanjutkan verifikasi data',
   };
   const started = sqlDate(new Date(period.periodStart.getTime() + DAY_MS));
   const sent = state === 'DRAFT' ? null : sqlDate(submittedAt(period, state));
@@ -155,15 +170,15 @@ function writeTeamReport(laporan: Insert, instansiId: string, team: GenTeam, wee
 }
 
 /** 10% of teams have a kendala still open (2 to 30 days old), another 10% one already decided. */
-function insertKendala(kendala: Insert, org: Base & { teams: GenTeam[] }, random: () => number, nextId: () => string): number {
+function insertKendala(gen: Gen, teams: GenTeam[]): number {
   let number = 0;
   let open = 0;
-  for (const team of org.teams) {
-    const u = random();
+  for (const team of teams) {
+    const u = gen.random();
     if (u >= 0.2) continue;
-    const raisedAt = new Date(org.now.getTime() - (2 + Math.floor(random() * 28)) * DAY_MS);
+    const raisedAt = new Date(gen.org.now.getTime() - (2 + Math.floor(gen.random() * 28)) * DAY_MS);
     const decided = u >= 0.1;
-    kendala(nextId(), org.instansiId, ++number, team.id, team.ketua.id, 'Target tidak tercapai', 'Akses data antarperangkat daerah belum tersedia',
+    gen.write.kendala(gen.nextId('skala-k'), gen.org.instansiId, ++number, team.id, team.ketua.id, 'Target tidak tercapai', 'Akses data antarperangkat daerah belum tersedia',
       JSON.stringify(['Meminta akses melalui Sekretariat Daerah']), 0, decided ? 'DECIDED' : 'RAISED', decided ? 'Alternatif 1' : null, null,
       decided ? sqlDate(new Date(raisedAt.getTime() + DAY_MS)) : null, sqlDate(raisedAt));
     if (!decided) open++;

@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runAdmin } from '../../src/admin/adminCli';
 import { messageText, TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { pdfText } from '../helpers/pdfText';
@@ -53,6 +58,43 @@ describe('individual tasks (WF-1 without a team, R2)', () => {
     expect(bot.lastText(head)).toBe(`Analis Madya Uji menerima tugas individu nomor 1: ${TASK}.`);
     expect(await bot.db.penugasan.findFirstOrThrow({ include: { targets: true } })).toMatchObject({ status: 'ACTIVE', targets: [{ indikator: TASK, target: 2, satuan: 'dokumen' }] });
     expect(await bot.db.membership.count({ where: { pegawaiId: official.pegawaiId, status: 'ACTIVE', tim: { code: 'TIM-DATA' } } })).toBe(1);
+    await bot.as(official).command('tugas');
+    expect(bot.lastText(official)).toContain(`- tugas individu: ${TASK} (perorangan), unit pemilik kinerja Bidang Aplikasi Informatika, sampai 31 Desember 2026`);
+  });
+
+  it('reports on the task straight to the profile’s recipients (not the ketua tim), who give feedback; the export has it', async () => {
+    const { head, official, penilai } = await assignTask('SMD');
+    await bot.as(official).press('Terima penugasan');
+    const ketua = await bot.link((await bot.db.pegawai.findFirstOrThrow({ where: { nip: NIP.pfMuda } })).id, 'ketua');
+
+    await bot.as(official).command('lapor');
+    expect(bot.lastText(official)).toMatch(/^Laporan kemajuan minggu ini:[\s\S]*tugas individu: Menyusun kajian[\s\S]*Pilih tim yang akan dilaporkan:$/);
+    await bot.as(official).press(/^tugas individu: Menyusun kajian/);
+    expect(bot.lastText(official)).toBe(`Capaian untuk indikator "${TASK}" (target 2 dokumen)? Tuliskan angkanya saja, misalnya 12.`);
+    for (const answer of ['1', 'Mengumpulkan data aplikasi perangkat daerah', 'Draf bab 1']) await bot.as(official).say(answer);
+    await bot.as(official).press('Lanjut');
+    await bot.as(official).press('Tidak ada kendala');
+    await bot.as(official).say('Menyusun bab 2');
+    expect(bot.lastText(official)).toMatch(/^Laporan kemajuan tugas individu: Menyusun kajian/);
+    await bot.as(official).press('Kirim');
+    expect(bot.lastText(official)).toBe('Laporan kemajuan tugas individu: Menyusun kajian arsitektur SPBE Kota Uji untuk tahun 2027 telah dikirim kepada Kabid Aptika Uji, Kepala Dinas Uji.');
+
+    for (const reader of [head, penilai]) expect(bot.lastText(reader)).toMatch(/^Laporan kemajuan dari Analis Madya Uji \(NIP 198004042005012004\)\n\nLaporan kemajuan tugas individu: Menyusun kajian[\s\S]*- Menyusun kajian arsitektur SPBE Kota Uji untuk tahun 2027: 1 dokumen dari 2/);
+    expect(bot.inbox(ketua).map(messageText).some((m) => m.includes('tugas individu'))).toBe(false);
+    const report = await bot.db.laporan.findFirstOrThrow({ where: { kind: 'KEMAJUAN_INDIVIDU' }, include: { addressees: true } });
+    expect(report.addressees.map((a) => a.capacity).sort()).toEqual(['PENILAI', 'PIMPINAN_UO_PEMILIK']);
+
+    await bot.as(penilai).press('Komentari');
+    await bot.as(penilai).say('Sertakan peta aplikasi per perangkat daerah');
+    expect(bot.lastText(official)).toMatch(/^Umpan balik atas laporan kemajuan tugas individu: Menyusun kajian .*: Dikomentari oleh Kepala Dinas Uji/);
+    await bot.as(head).press('Terima');
+    expect(bot.lastText(official)).toMatch(/DITERIMA oleh Kabid Aptika Uji/);
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'timkerja-export-'));
+    const out = { line: () => {}, error: (text: string) => { throw new Error(text); } };
+    await runAdmin(['export', '--dari', '2026-11-01', '--sampai', '2026-11-30', '--nip', NIP.pfMadya, '--keluaran', path.join(dir, 'i.csv')], bot.db, {}, out, bot.clock.now());
+    const rows = parse(readFileSync(path.join(dir, 'i.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => [row['Tim kerja'], row['Jenis laporan'], row.Capaian, row.Target])).toEqual([[`tugas individu: ${TASK}`, 'KEMAJUAN_INDIVIDU', '1', '2']]);
   });
 
   it('follows the profile: in Magelang the Penilai gives the task, only to those they appraise', async () => {

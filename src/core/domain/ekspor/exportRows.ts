@@ -2,6 +2,8 @@ import type { Tx } from '../../../db/tx';
 import { ProgressContentSchema } from '../laporan/progressReport';
 import { zonedDate } from '../zonedTime';
 import { evidenceReference } from '../laporan/evidenceByCode';
+import { individualTaskName } from '../penunjukan/individualTaskName';
+import { t } from '../../catalog/t';
 
 export interface ExportFilter {
   instansiId: string;
@@ -53,17 +55,18 @@ export async function exportRows(tx: Tx, filter: ExportFilter, timeZone: string,
       instansiId: filter.instansiId, status: { notIn: ['DRAFT', 'REQUESTED'] }, submittedAt: { gte: filter.from, lt: filter.to },
       ...(filter.pegawaiIds ? { authorId: { in: filter.pegawaiIds } } : {}),
       ...(filter.homeUnitId ? { author: { homeUnitId: filter.homeUnitId } } : {}), ...(filter.timIds ? { timId: { in: filter.timIds } } : {}),
-      kind: { in: ['KEMAJUAN_ANGGOTA', 'TIM', 'DIMINTA'] },
+      kind: { in: ['KEMAJUAN_ANGGOTA', 'KEMAJUAN_INDIVIDU', 'TIM', 'DIMINTA'] },
       ...(filter.readerId ? { OR: [{ authorId: filter.readerId }, { addressees: { some: { pegawaiId: filter.readerId } } }] } : {}),
     },
-    include: { author: { include: { homeUnit: true } }, tim: true, attachments: true, feedback: { include: { author: true }, orderBy: { createdAt: 'asc' } } },
+    include: { author: { include: { homeUnit: true } }, tim: true, penugasan: true, attachments: true, feedback: { include: { author: true }, orderBy: { createdAt: 'asc' } } },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
   });
   return reports.flatMap((r): ExportRow[] => {
-    const progress = r.kind === 'KEMAJUAN_ANGGOTA' ? ProgressContentSchema.parse(JSON.parse(r.content)) : null;
+    const progress = r.kind === 'KEMAJUAN_ANGGOTA' || r.kind === 'KEMAJUAN_INDIVIDU' ? ProgressContentSchema.parse(JSON.parse(r.content)) : null;
     const base = {
       tanggalKirim: r.submittedAt ? zonedDate(r.submittedAt, timeZone) : '', periode: r.periodStart ? zonedDate(r.periodStart, timeZone) : '',
-      nip: r.author.nip, nama: r.author.name, unitAsal: r.author.homeUnit.name, tim: r.tim?.name ?? '', jenis: r.kind,
+      nip: r.author.nip, nama: r.author.name, unitAsal: r.author.homeUnit.name,
+      tim: r.tim?.name ?? (r.penugasan ? t('id', 'individu.judul', { tugas: individualTaskName(r.penugasan.details) }) : ''), jenis: r.kind,
       kegiatan: progress?.kegiatan ?? '', output: progress?.output ?? '', kendala: progress?.kendala ?? '', rencana: progress?.rencana ?? '',
       buktiDukung: r.attachments.map((a) => evidenceReference(a.id, a.fileName, telegramBot)).join('; '),
       status: r.status, terlambat: r.late ? 'ya' : 'tidak',

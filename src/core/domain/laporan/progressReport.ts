@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FileInput, FlowContext, ReadContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
+import { nested, type Param } from '../../catalog/t';
+import { individualTaskName } from '../penunjukan/individualTaskName';
 import { parseCadence, weeklyPeriod } from './reportPeriod';
 
 export const ProgressContentSchema = z.object({
@@ -23,25 +25,66 @@ export async function teamsToReportTo(ctx: ReadContext) {
   });
 }
 
-/** This period's report for one team: the existing one (draft or sent), or a new draft. */
-export async function openProgressReport(ctx: FlowContext, timId: string) {
-  const tim = (await teamsToReportTo(ctx)).find((team) => team.id === timId);
-  if (!tim) throw new Refused('R1', 'laporan.bukanAnggota');
-  const period = weeklyPeriod(ctx.now, ctx.actor.timeZone, parseCadence(tim.reportCadence));
-  const key = { authorId: ctx.actor.id, timId, kind: 'KEMAJUAN_ANGGOTA', periodStart: period.periodStart };
+/** The individual tasks an official reports on (R2): accepted, and not ended before yesterday. */
+export async function tasksToReportOn(ctx: ReadContext) {
+  return ctx.tx.penugasan.findMany({
+    where: { instansiId: ctx.actor.instansiId, pegawaiId: ctx.actor.id, role: 'INDIVIDU', status: 'ACTIVE', startsOn: { lte: ctx.now }, endsOn: { gte: new Date(ctx.now.getTime() - 86_400_000) } },
+    include: { ownerUnit: true, targets: { orderBy: { createdAt: 'asc' } } },
+    orderBy: { number: 'asc' },
+  });
+}
+
+/** What a progress report is about: a team the official belongs to, or an individual task. */
+export type ReportSubject = { timId: string } | { penugasanId: string };
+
+/** This period's report for one team or task: the existing one (draft or sent), or a new draft. */
+export async function openProgressReport(ctx: FlowContext, subject: ReportSubject) {
+  const found = 'timId' in subject
+    ? await teamSubject(ctx, subject.timId)
+    : await taskSubject(ctx, subject.penugasanId);
+  const period = weeklyPeriod(ctx.now, ctx.actor.timeZone, parseCadence(found.cadence));
+  const key = { authorId: ctx.actor.id, ...found.key, periodStart: period.periodStart };
   const laporan = await ctx.tx.laporan.findFirst({ where: key, include: { attachments: true } })
     ?? await ctx.tx.laporan.create({
       data: { ...key, instansiId: ctx.actor.instansiId, periodEnd: period.periodEnd, dueAt: period.dueAt, status: 'DRAFT', content: '{}' },
       include: { attachments: true },
     });
-  return { tim, laporan, content: ProgressContentSchema.parse(JSON.parse(laporan.content)) };
+  return { subjek: found.subjek, laporan, content: ProgressContentSchema.parse(JSON.parse(laporan.content)) };
+}
+
+async function teamSubject(ctx: FlowContext, timId: string) {
+  const tim = (await teamsToReportTo(ctx)).find((team) => team.id === timId);
+  if (!tim) throw new Refused('R1', 'laporan.bukanAnggota');
+  return { key: { timId, kind: 'KEMAJUAN_ANGGOTA' }, cadence: tim.reportCadence, subjek: nested('laporan.subjekTim', { tim: tim.name }) };
+}
+
+// An individual task reports on the default weekly cadence ([SILENT]: the regulations say "berkala").
+async function taskSubject(ctx: FlowContext, penugasanId: string) {
+  const task = (await tasksToReportOn(ctx)).find((p) => p.id === penugasanId);
+  if (!task) throw new Refused('R2', 'laporan.bukanTugas');
+  return { key: { penugasanId, kind: 'KEMAJUAN_INDIVIDU' }, cadence: '', subjek: nested('individu.judul', { tugas: individualTaskName(task.details) }) };
+}
+
+/** The targets a report's capaian answers: the team's, or the individual task's. */
+export function reportTargets(laporan: { tim: { targets: Target[] } | null; penugasan: { targets: Target[] } | null }): Target[] {
+  return laporan.tim?.targets ?? laporan.penugasan?.targets ?? [];
+}
+type Target = { id: string; indikator: string; target: number; satuan: string };
+
+/** How texts name what a report is about: "Tim Satu Data", "tugas individu: …". */
+export function reportSubject(laporan: { tim: { name: string } | null; penugasan: { details: string } | null }): Param {
+  return laporan.tim ? nested('laporan.subjekTim', { tim: laporan.tim.name })
+    : nested('individu.judul', { tugas: laporan.penugasan ? individualTaskName(laporan.penugasan.details) : '-' });
 }
 
 /** Loads a report of the actor that is still open for editing (its period has not closed). */
 export async function editableReport(ctx: FlowContext, laporanId: string) {
   const laporan = await ctx.tx.laporan.findFirst({
     where: { id: laporanId, authorId: ctx.actor.id },
-    include: { attachments: true, tim: { include: { targets: { orderBy: { createdAt: 'asc' } } } } },
+    include: {
+      attachments: true, tim: { include: { targets: { orderBy: { createdAt: 'asc' } } } },
+      penugasan: { include: { targets: { orderBy: { createdAt: 'asc' } }, ownerUnit: true } },
+    },
   });
   if (!laporan) throw new Refused('R1', 'laporan.bukanAnggota');
   // Issue 7: a report can be edited until its period closes, never after.

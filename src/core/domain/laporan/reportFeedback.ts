@@ -3,7 +3,7 @@ import { nested, type Param } from '../../catalog/t';
 import { text } from '../../messages';
 import { Refused } from '../../errors';
 import { formatDateTime, formatPeriod } from '../formatTime';
-import { ProgressContentSchema } from './progressReport';
+import { ProgressContentSchema, reportSubject } from './progressReport';
 import { progressSummary } from './submitProgressReport';
 import { renderTeamReport, TeamContentSchema } from './teamReport';
 import { RequestedContentSchema } from './requestedReport';
@@ -14,7 +14,7 @@ export type FeedbackKind = 'ACK' | 'COMMENT' | 'REVISION';
 export async function requireReportAddressee(ctx: FlowContext, laporanId: string) {
   const laporan = await ctx.tx.laporan.findFirst({
     where: { id: laporanId, instansiId: ctx.actor.instansiId, addressees: { some: { pegawaiId: ctx.actor.id } } },
-    include: { author: true, tim: true, instansi: true, attachments: { orderBy: { createdAt: 'asc' } } },
+    include: { author: true, tim: true, penugasan: true, instansi: true, attachments: { orderBy: { createdAt: 'asc' } } },
   });
   if (!laporan) throw new Refused('R1', 'laporan.bukanPenerima');
   return laporan;
@@ -44,8 +44,9 @@ export async function giveFeedback(ctx: FlowContext, laporanId: string, kind: Fe
       ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: text('persetujuan.hasil', { permohonan: originalText(laporan), hasil }) });
     }
   }
+  // A member hears from the ketua tim; others (an individual task, R2; a team report) from its addressee.
   ctx.notify(laporan.authorId, text('laporan.umpanBalikMasuk', {
-    tim: laporan.tim?.name ?? '-', hasil, petunjuk: kind === 'REVISION' ? nested('laporan.petunjukRevisi') : '',
+    dari: laporan.kind === 'KEMAJUAN_ANGGOTA' ? nested('laporan.dariKetua') : '', subjek: reportSubject(laporan), hasil, petunjuk: kind === 'REVISION' ? nested('laporan.petunjukRevisi') : '',
   }));
   ctx.reply(text('laporan.umpanBalikTercatat', { nama: laporan.author.name }));
   ctx.audit({ action: `laporan.umpanBalik.${kind}`, outcome: 'OK', rule: 'R8', subject: `laporan:${laporanId}` });
@@ -62,7 +63,7 @@ function originalText(laporan: Awaited<ReturnType<typeof requireReportAddressee>
   }
   const content = ProgressContentSchema.parse(JSON.parse(laporan.content));
   const period = laporan.periodStart && laporan.periodEnd ? formatPeriod(laporan.periodStart, laporan.periodEnd, laporan.instansi.timeZone) : '-';
-  const ringkasan = progressSummary(laporan.tim?.name ?? '-', period, content, laporan.attachments);
+  const ringkasan = progressSummary(reportSubject(laporan), period, content, laporan.attachments);
   return nested('laporan.masuk', { nama: laporan.author.name, nip: laporan.author.nip, status: '', ringkasan });
 }
 
