@@ -7,6 +7,7 @@ import { runAdmin } from '../../src/admin/adminCli';
 import { messageText, TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { pdfText } from '../helpers/pdfText';
+import { remindersOf, tickAt } from '../scheduler/schedulerHarness';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 let bot: TestBot;
@@ -95,6 +96,16 @@ describe('individual tasks (WF-1 without a team, R2)', () => {
     await runAdmin(['export', '--dari', '2026-11-01', '--sampai', '2026-11-30', '--nip', NIP.pfMadya, '--keluaran', path.join(dir, 'i.csv')], bot.db, {}, out, bot.clock.now());
     const rows = parse(readFileSync(path.join(dir, 'i.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((row) => [row['Tim kerja'], row['Jenis laporan'], row.Capaian, row.Target])).toEqual([[`tugas individu: ${TASK}`, 'KEMAJUAN_INDIVIDU', '1', '2']]);
+  });
+
+  it('is reminded before it is due, in the same message as the official’s team report', async () => {
+    const { official } = await assignTask('SMD');
+    await bot.as(official).press('Terima penugasan');
+    // Default cadence: due Friday 15:00 WITA; the first rung is a day before.
+    await tickAt(bot, '2026-11-26T07:00:30Z');
+    const reminder = remindersOf(bot, official).at(-1) ?? '';
+    expect(reminder).toContain('Tim Satu Data');
+    expect(reminder).toContain(`tugas individu: ${TASK}`);
   });
 
   it('follows the profile: in Magelang the Penilai gives the task, only to those they appraise', async () => {
