@@ -8,9 +8,13 @@ afterEach(async () => { await bot?.stop(); });
 
 const RESULT = 'Portal satu data memuat 40 dataset terverifikasi sesuai target.';
 
+/** R9: the result is submitted against one of the team's targets, with the value reached. */
 async function submit(ketua: TestUser) {
   await bot.as(ketua).command('hasil');
   await bot.as(ketua).say(RESULT);
+  await bot.as(ketua).press('Dataset terbit');
+  expect(bot.lastText(ketua)).toBe('Capaian yang sudah dicapai untuk "Dataset terbit" (target 40 dataset)? Tuliskan angkanya saja.');
+  await bot.as(ketua).say('40');
 }
 
 async function status() {
@@ -34,6 +38,7 @@ describe('evaluasi hasil (WF-9, Appendix B)', () => {
     expect(bot.lastText(ketua)).toBe('Hasil nomor 1 diajukan kepada Kabid Aptika Uji untuk ditinjau.');
 
     const adminCard = bot.inbox(administrator).at(-1)!;
+    expect(adminCard.kind === 'choice' && adminCard.text).toMatch(/^Hasil kerja nomor 1 untuk ditinjau \(tahap 1 dari 2\)\nPekerjaan: Tim Satu Data\nDiajukan oleh: Pranata Muda Uji\nTarget: Dataset terbit: 40 dari 40 dataset\n\n/);
     expect(adminCard.kind === 'choice' && adminCard.rows.flat().map((b) => b.label)).toEqual(['Teruskan', 'Kembalikan']);
     // A forged "Terima (selesai)" from the Administrator: the card the Kepala Dinas will get has it, his does not.
     await bot.as(administrator).press('Teruskan');

@@ -108,6 +108,22 @@ describe('individual tasks (WF-1 without a team, R2)', () => {
     expect(reminder).toContain(`tugas individu: ${TASK}`);
   });
 
+  it('submits the task’s result against its target up the owner unit’s review chain (WF-9, R9)', async () => {
+    const { head, official, penilai } = await assignTask('SMD');
+    await bot.as(official).press('Terima penugasan');
+    await bot.as(official).command('hasil');
+    expect(bot.lastText(official)).toBe(`Uraikan hasil kerja tugas individu: ${TASK} yang sudah sesuai dengan target.`);
+    await bot.as(official).say('Kajian arsitektur SPBE selesai dan telah dipaparkan');
+    await bot.as(official).press(TASK);
+    await bot.as(official).say('2');
+    expect(bot.lastText(official)).toBe('Hasil nomor 1 diajukan kepada Kabid Aptika Uji untuk ditinjau.');
+    expect(bot.lastText(head)).toMatch(new RegExp(`^Hasil kerja nomor 1 untuk ditinjau \\(tahap 1 dari 2\\)\\nPekerjaan: tugas individu: ${TASK}\\nDiajukan oleh: Analis Madya Uji\\nTarget: ${TASK}: 2 dari 2 dokumen`));
+    await bot.as(head).press('Teruskan');
+    await bot.as(penilai).press('Terima (selesai)');
+    expect(bot.lastText(official)).toMatch(/^Hasil kerja nomor 1, tugas individu: Menyusun kajian .*: DITERIMA \(SELESAI\) oleh Kepala Dinas Uji/);
+    expect(await bot.db.evaluasi.findFirstOrThrow()).toMatchObject({ status: 'ACCEPTED', timId: null, nilai: 2 });
+  });
+
   it('follows the profile: in Magelang the Penilai gives the task, only to those they appraise', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('MGL'));
