@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
-import { draftTeamReport, editTeamReport, renderTeamReport, submitTeamReport, type TeamReportEdit } from '../src/core/domain/laporan/teamReport';
+import { draftTeamReport, editTeamReport, renderTeamReport, submitTeamReport, TEAM_REPORT_FLOW_ID, type TeamReportEdit } from '../src/core/domain/laporan/teamReport';
 import { parseCapaian } from '../src/core/domain/laporan/progressReport';
 import { teamsLedBy } from '../src/core/domain/tim/teamsLedBy';
 
@@ -44,7 +44,7 @@ function tooLong(ctx: FlowContext, input: string): boolean {
 }
 
 export const laporanTim = defineFlow<State>({
-  id: 'laporan-tim',
+  id: TEAM_REPORT_FLOW_ID,
   version: 1,
   command: 'laporantim',
   descriptionKey: 'laporanTim.perintah',
@@ -116,5 +116,9 @@ export const laporanTim = defineFlow<State>({
         return saveEdit(ctx, state, { catatan: input.trim() });
       },
     },
+  },
+  actions: {
+    // The button on the ketua's weekly digest opens this period's draft.
+    mulai: (ctx, args) => showDraft(ctx, args.timId ?? ''),
   },
 });

@@ -39,7 +39,7 @@ describe('laporan diminta sewaktu-waktu (R4)', () => {
     expect(bot.lastText(ketua)).toBe('Permintaan laporan ini sudah dijawab.');
   });
 
-  it('offers only the ketua in Magelang, where a report may be demanded from the ketua alone', async () => {
+  it('AC-53: offers only the ketua in Magelang, where a report may be demanded from the ketua alone', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('MGL'));
     const head = await org.link(NIP.kabidA);

@@ -24,7 +24,7 @@ async function fillReport(member: TestUser, options: { evidence?: boolean } = {}
 }
 
 describe('laporan kemajuan (WF-7, R1) and umpan balik (R8)', () => {
-  it('sends a complete weekly report with evidence to the ketua tim only, on time', async () => {
+  it('AC-49: sends a complete weekly report with evidence to the ketua tim only, on time', async () => {
     const { member, ketua, ownerHead } = await startTeam();
     await fillReport(member, { evidence: true });
     expect(bot.lastText(member)).toContain('- Dataset terbit: 12 dataset dari 40');

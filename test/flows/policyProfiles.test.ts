@@ -70,7 +70,7 @@ describe('domain-spec §7.A: profiles and master data', () => {
     expect(JSON.parse(letter.document).signature).toMatchObject({ nama: 'Statistisi Pertama Uji', atasNama: 'a.n. JABATAN KABID STATISTIK UJI,' });
   });
 
-  it('AC-04: delivers the member-performance report on a Samarinda ahli madya to the JPT as Penilai and to the Administrator as the unit head', async () => {
+  it('AC-04, AC-55: delivers the member-performance report on a Samarinda ahli madya to the JPT as Penilai and to the Administrator as the unit head', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('SMD', 'kota-smd'));
     const ketua = await org.link(NIP.pfMuda); // T

@@ -20,7 +20,7 @@ describe('rule P: own-unit work first', () => {
     ['SMD', ' — prioritas rendah (000-SMD Ps 11(2))'],
     ['KRA', ' — tugas tambahan (004-KRA Ps 12(2))'],
     ['TBB', ''],
-  ])('lists own-unit teams first and labels the others under %s', async (profile, label) => {
+  ])('AC-67: lists own-unit teams first and labels the others under %s', async (profile, label) => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, twoTeams(profile));
     const official = await org.link(NIP.pfPertama);
@@ -32,7 +32,7 @@ describe('rule P: own-unit work first', () => {
     ]);
   });
 
-  it('shows the rule on a cross-unit approval card', async () => {
+  it('AC-68: shows the rule on a cross-unit approval card', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('SMD'));
     const applicant = await org.link(NIP.pfPertama);

@@ -124,6 +124,35 @@ describe('individual tasks (WF-1 without a team, R2)', () => {
     expect(await bot.db.evaluasi.findFirstOrThrow()).toMatchObject({ status: 'ACCEPTED', timId: null, nilai: 2 });
   });
 
+  it('AC-50: a report on a task owned by another unit goes to that unit’s head, not the official’s own (Karanganyar)', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('KRA'));
+    const official = await org.link(NIP.pfPertama); // placed in Bidang Statistik
+    const ownerHead = await org.link(NIP.kabidA);
+    const homeHead = await org.link(NIP.kabidB);
+    // A task of Bidang Aplikasi Informatika for an official placed elsewhere, as recorded by the owner.
+    const owner = await bot.db.unitOrganisasi.findFirstOrThrow({ where: { code: 'DISKOMINFO.APTIKA' } });
+    await bot.db.penugasan.create({
+      data: {
+        instansiId: owner.instansiId, number: 1, workflow: 'WF-1', mode: 'PENUNJUKAN', scope: 'LINTAS_UO', status: 'ACTIVE', role: 'INDIVIDU',
+        pegawaiId: official.pegawaiId, assignerId: ownerHead.pegawaiId, ownerUnitId: owner.id, startsOn: bot.clock.now(), endsOn: new Date('2026-12-31T16:00:00Z'),
+        details: JSON.stringify({ tugas: 'Menyusun katalog data aplikasi' }),
+        targets: { create: [{ subKegiatan: '-', sasaran: '-', indikator: 'Katalog data aplikasi', target: 1, satuan: 'dokumen' }] },
+      },
+    });
+    await bot.as(official).command('lapor'); // the only thing to report on: straight into it
+    expect(bot.lastText(official)).toBe('Capaian untuk indikator "Katalog data aplikasi" (target 1 dokumen)? Tuliskan angkanya saja, misalnya 12.');
+    for (const answer of ['1', 'Menginventarisasi aplikasi', '-']) await bot.as(official).say(answer);
+    await bot.as(official).press('Lanjut');
+    await bot.as(official).press('Tidak ada kendala');
+    await bot.as(official).say('Finalisasi katalog');
+    await bot.as(official).press('Kirim');
+
+    expect(bot.lastText(ownerHead)).toMatch(/^Laporan kemajuan dari Statistisi Pertama Uji/);
+    expect(bot.inbox(homeHead).map(messageText).some((m) => m.includes('Menyusun katalog'))).toBe(false);
+    expect(await bot.db.auditLog.findFirst({ where: { action: 'laporan.kirim' } })).toMatchObject({ rule: '004-KRA Ps 14(1)' });
+  });
+
   it('follows the profile: in Magelang the Penilai gives the task, only to those they appraise', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('MGL'));

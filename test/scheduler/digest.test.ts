@@ -8,7 +8,7 @@ let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
 
 
-const digestOf = (user: TestUser) => bot.inbox(user).filter((m) => m.kind === 'text' && m.text.startsWith('Ringkasan mingguan')).map((m) => (m as { text: string }).text);
+const digestOf = (user: TestUser) => bot.inbox(user).filter((m) => (m.kind === 'text' || m.kind === 'choice') && m.text.startsWith('Ringkasan mingguan')).map((m) => (m as { text: string }).text);
 
 describe('scheduler: weekly digests', () => {
   it('gives the ketua a line-by-line digest (late, pending, on leave, capaian, open kendala, feedback, four weeks) and the unit heads theirs', async () => {
@@ -77,5 +77,28 @@ describe('scheduler: weekly digests', () => {
     ]);
     // Members never get the unit head's digest (R1), and anggota get none at all.
     expect(digestOf(madya)).toEqual([]);
+  });
+
+  it('AC-52: prompts each ketua for the team report at local time in each instansi, and the report goes to the owner unit’s head', async () => {
+    bot = await TestBot.start();
+    const samarinda = await loadOrganisation(bot, smallOrganisation('SMD', 'kota-samarinda'));
+    const tbbOrg = smallOrganisation('TBB', 'kab-tubaba');
+    tbbOrg.instansi.zonaWaktu = 'Asia/Jakarta';
+    const tubaba = await loadOrganisation(bot, tbbOrg);
+    const ketuaSmd = await samarinda.link(NIP.pfMuda);
+    const headSmd = await samarinda.link(NIP.kabidA);
+    const ketuaTbb = await tubaba.link(NIP.pfMuda);
+
+    // The digest (and prompt) time is Friday 16:00 local: 08:00 UTC in WITA, 09:00 UTC in WIB.
+    await tickAt(bot, '2026-11-27T08:00:30Z');
+    expect(digestOf(ketuaSmd)).toHaveLength(1);
+    expect(digestOf(ketuaTbb)).toHaveLength(0);
+    await tickAt(bot, '2026-11-27T09:00:30Z');
+    expect(digestOf(ketuaTbb)).toHaveLength(1);
+
+    await bot.as(ketuaSmd).press('Susun laporan tim');
+    expect(bot.lastText(ketuaSmd)).toMatch(/^Draf laporan tim, disusun dari laporan anggota:/);
+    await bot.as(ketuaSmd).press('Kirim');
+    expect(bot.lastText(headSmd)).toMatch(/^Laporan tim dari ketua tim Pranata Muda Uji \(000-SMD Ps 13\(2\)\)/);
   });
 });

@@ -30,7 +30,7 @@ describe('scheduler: durable and exactly once', () => {
 
     // The Friday 16:00 WITA digest (08:00Z), missed until 14:00Z.
     expect((await tickAt(bot, '2026-11-27T14:00:00Z')).ringkasan).toBeGreaterThan(0);
-    const digest = bot.inbox(ketua).find((m) => m.kind === 'text' && m.text.startsWith('Ringkasan mingguan Tim Satu Data'));
+    const digest = bot.inbox(ketua).find((m) => (m.kind === 'text' || m.kind === 'choice') && m.text.startsWith('Ringkasan mingguan Tim Satu Data'));
     expect(digest && 'text' in digest ? digest.text.split('\n')[0] : '').toBe(
       'Ringkasan mingguan Tim Satu Data, periode 23 November 2026 s.d. 29 November 2026 (terlambat dikirim karena bot sempat tidak berjalan)',
     );

@@ -80,7 +80,7 @@ describe('scheduler: the edges a real week has', () => {
     expect((await tickAt(bot, '2026-04-03T08:00:00Z')).ringkasan).toBe(0); // Good Friday
     expect((await tickAt(bot, '2026-04-06T08:00:00Z')).ringkasan).toBeGreaterThan(0); // Monday 16:00
     expect((await tickAt(bot, '2026-04-10T08:00:00Z')).ringkasan).toBeGreaterThan(0); // the next Friday, its own week
-    const digests = bot.inbox(ketua).flatMap((m) => (m.kind === 'text' && m.text.startsWith('Ringkasan mingguan Tim Satu Data') ? [m.text.split('\n')[0]] : []));
+    const digests = bot.inbox(ketua).flatMap((m) => ((m.kind === 'text' || m.kind === 'choice') && m.text.startsWith('Ringkasan mingguan Tim Satu Data') ? [m.text.split('\n')[0]] : []));
     expect(digests).toEqual([
       'Ringkasan mingguan Tim Satu Data, periode 30 Maret 2026 s.d. 5 April 2026',
       'Ringkasan mingguan Tim Satu Data, periode 6 April 2026 s.d. 12 April 2026',

@@ -6,6 +6,8 @@ import { parseCadence, weeklyPeriod, type ReportPeriod } from '../domain/laporan
 import { teamDigest } from '../domain/ringkasan/teamDigest';
 import { unitDigest } from '../domain/ringkasan/unitDigest';
 import { enqueueSends, type PendingSend } from '../outbox/enqueue';
+import { label, type CoreMessage } from '../messages';
+import { TEAM_REPORT_FLOW_ID } from '../domain/laporan/teamReport';
 import { once, type InstansiSchedule } from './instansiSchedules';
 import { REMINDER_TOKENS } from './reportReminders';
 
@@ -68,7 +70,9 @@ async function digestsOf(db: Db, schedule: InstansiSchedule, week: DigestWeek, n
     if (await db.scheduledRun.findUnique({ where: { jobKey_dueAt: marker } })) continue;
     const message = await teamDigest(db, tim.id, period, now, schedule.timeZone, late);
     const key = `ringkasan-tim:${tim.id}:${period.periodStart.toISOString()}`;
-    const sends: PendingSend[] = tim.memberships.map((ketua) => ({ id: randomUUID(), idempotencyKey: `${key}:${ketua.pegawaiId}`, to: { kind: 'pegawai', pegawaiId: ketua.pegawaiId }, message }));
+    const sends: PendingSend[] = tim.memberships.map((ketua) => ({
+      id: randomUUID(), idempotencyKey: `${key}:${ketua.pegawaiId}`, to: { kind: 'pegawai', pegawaiId: ketua.pegawaiId }, message: withTeamReportButton(message, tim.id, ketua.pegawaiId),
+    }));
     if (schedule.settings.ringkasanKeGrup) {
       for (const chat of tim.chats) {
         const platform = PlatformSchema.safeParse(chat.platform);
@@ -86,6 +90,15 @@ async function digestsOf(db: Db, schedule: InstansiSchedule, week: DigestWeek, n
     sent += await enqueueOnce(db, marker, [{ id: randomUUID(), idempotencyKey: key, to: { kind: 'pegawai', pegawaiId: unit.headId }, message }], now);
   }
   return sent;
+}
+
+/**
+ * R3 (AC-52): the ketua's digest is also the periodic prompt for the team report, in the
+ * instansi's local time; the button opens the draft (the group's copy has no button).
+ */
+function withTeamReportButton(message: CoreMessage, timId: string, ketuaId: string): CoreMessage {
+  if (message.kind !== 'text') return message;
+  return { kind: 'choice', text: message.text, rows: [[{ label: label('ringkasan.susunLaporanTim'), action: 'mulai', args: { timId }, flowId: TEAM_REPORT_FLOW_ID, scope: 'action', allowed: [ketuaId] }]] };
 }
 
 // The marker and the sends commit together: a second process finds the marker and skips.

@@ -51,4 +51,5 @@ export const jadwal = {
   'sandbox.tidakAdaJadwal': 'Nothing scheduled next',
   'sandbox.ringkasan': 'Weekly digest',
   'sandbox.pengingat': 'Report reminder for {tim}',
+  'ringkasan.susunLaporanTim': 'Draft the team report',
 };

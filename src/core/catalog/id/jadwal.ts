@@ -51,4 +51,5 @@ export const jadwal = {
   'sandbox.tidakAdaJadwal': 'Tidak ada jadwal berikutnya',
   'sandbox.ringkasan': 'Ringkasan mingguan',
   'sandbox.pengingat': 'Pengingat laporan {tim}',
+  'ringkasan.susunLaporanTim': 'Susun laporan tim',
 } as const;

@@ -10,6 +10,8 @@ import { parseCadence, weeklyPeriod } from './reportPeriod';
 import { feedbackButtons } from './submitProgressReport';
 import { teamsLedBy } from '../tim/teamsLedBy';
 
+export const TEAM_REPORT_FLOW_ID = 'laporan-tim';
+
 export const TeamContentSchema = z.object({
   periode: z.string(),
   anggota: z.array(z.object({ nama: z.string(), status: z.enum(['TEPAT_WAKTU', 'TERLAMBAT', 'BELUM']) })),
