@@ -6,6 +6,7 @@ import { applyOrganisation } from './applyOrganisation';
 import { ChangeTracker, differingFields, type SectionCount } from './changeTracker';
 import { readImportFile, type ImportSource } from './readImportFile';
 import { validateImport, type ExistingKeys, type RowError } from './validateImport';
+import { missingAgreedCadence } from './agreedCadence';
 
 export interface ImportReport {
   ok: boolean;
@@ -42,7 +43,9 @@ export async function importSource(db: Db, source: ImportSource, options: Import
   if (source.format === 'json' && typeof profile === 'string' && !profiles.has(profile)) {
     errors.unshift({ line: 1, section: 'instansi', field: 'profilKebijakan', reason: `profil tidak dikenal; pilihan: ${[...profiles.keys()].join(', ')}` });
   }
-  if (errors.length > 0) return fail(errors);
+  const profileCode = source.format === 'json' && typeof profile === 'string' ? profile : existing?.policyProfile;
+  errors.push(...missingAgreedCadence(source, profileCode ? profiles.get(profileCode) : undefined));
+  if (errors.length > 0) return fail(errors.sort((a, b) => a.line - b.line));
 
   const tracker = new ChangeTracker();
   const instansiId = await db.$transaction(async (tx) => {

@@ -113,6 +113,21 @@ describe('organisation import', () => {
     expect(await db.pegawai.count({ where: { active: true } })).toBe(9 + 1_499);
   });
 
+  it('AC-56: in Lamandau refuses a team whose reporting cadence is not stated as the team agreement; elsewhere the weekly default applies', async () => {
+    const lamandau = smallOrganisation('LMD');
+    delete (lamandau.timKerja[1] as Record<string, unknown>).laporan;
+    const refused = await importOrganisation(db, writeFile(toImportJson(lamandau)), { now });
+    expect(refused.errors).toEqual([expect.objectContaining({
+      section: 'timKerja', field: 'laporan', line: lineContaining(toImportJson(lamandau), '"kode":"TIM-STAT"'),
+      reason: 'wajib diisi: irama pelaporan disepakati dalam perjanjian tim kerja (002-LMD Lamp. II.B(6))',
+    })]);
+    expect(await db.timKerja.count()).toBe(0);
+
+    const samarinda = smallOrganisation('SMD');
+    delete (samarinda.timKerja[1] as Record<string, unknown>).laporan;
+    expect((await importOrganisation(db, writeFile(toImportJson(samarinda)), { now })).errors).toEqual([]);
+  });
+
   const badRows: Array<[string, (org: ReturnType<typeof smallOrganisation>) => string, string, RegExp]> = [
     ['a NIP that is not 18 digits', (o) => { o.pegawai[6]!.nip = '19900606201503200'; return '19900606201503200'; }, 'nip', /18 digit/],
     ['a missing name', (o) => { delete (o.pegawai[6] as Record<string, unknown>).nama; return NIP.pfPertama; }, 'nama', /wajib diisi/],

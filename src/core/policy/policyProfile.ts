@@ -47,6 +47,8 @@ export const PolicyProfileSchema = z.object({
   /** R3: who receives the ketua's periodic team report. */
   laporanTim: z.object({
     recipients: z.array(z.object({ role: z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK']), citation: z.string() })).min(1),
+    /** Where the team agreement sets the reporting cadence, each team must state it (the citation). */
+    iramaDisepakati: z.string().optional(),
   }),
   /** R2 (and SMD R6, LMD Ps 27): who receives the progress reports of an individual assignment. */
   laporanIndividu: z.object({
