@@ -153,6 +153,21 @@ describe('individual tasks (WF-1 without a team, R2)', () => {
     expect(await bot.db.auditLog.findFirst({ where: { action: 'laporan.kirim' } })).toMatchObject({ rule: '004-KRA Ps 14(1)' });
   });
 
+  it('closes the task a day after its last day, tells the official and the issuer once, and asks for no more reports', async () => {
+    const { head, official } = await assignTask('SMD');
+    await bot.as(official).press('Terima penugasan');
+    await tickAt(bot, '2026-12-31T12:00:00Z'); // the last day (WITA): still running
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ACTIVE');
+    await tickAt(bot, '2027-01-01T16:00:30Z'); // a day after the task's end
+    await tickAt(bot, '2027-01-01T16:01:30Z');
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ENDED');
+    const ended = (user: TestUser) => bot.inbox(user).map(messageText).filter((m) => m.includes('berakhir pada'));
+    expect(ended(official)).toEqual([`Tugas individu nomor 1 (${TASK}) berakhir pada 31 Desember 2026 dan kini ditutup. Laporan kemajuan berikutnya tidak diperlukan.`]);
+    expect(ended(head)).toHaveLength(1);
+    await bot.as(official).command('tugas');
+    expect(bot.lastText(official)).not.toContain('tugas individu');
+  });
+
   it('follows the profile: in Magelang the Penilai gives the task, only to those they appraise', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('MGL'));

@@ -7,8 +7,9 @@ import { sendDueReportReminders, type FanOutOptions } from './reportReminders';
 import { sendRequestedReportReminders } from './requestedReportReminders';
 import { sendDueSnoozes } from './snoozes';
 import { sendWeeklyDigests } from './weeklyDigests';
+import { closeEndedTasks } from './endedTasks';
 
-export type TickResult = Record<'laporan' | 'tunda' | 'persetujuan' | 'diminta' | 'ringkasan' | 'kalender', number>;
+export type TickResult = Record<'laporan' | 'tunda' | 'persetujuan' | 'diminta' | 'ringkasan' | 'kalender' | 'selesai', number>;
 
 /**
  * One scheduler tick (issue 8 item 1): the database says what is due now; every send carries a
@@ -25,8 +26,9 @@ export async function runTick(db: Db, now: Date, logger: Logger, options: FanOut
     ['diminta', () => sendRequestedReportReminders(db, now, schedules)],
     ['ringkasan', () => sendWeeklyDigests(db, now, schedules)],
     ['kalender', () => warnAboutCalendar(db, now, schedules)],
+    ['selesai', () => closeEndedTasks(db, now, schedules)],
   ];
-  const result = { laporan: 0, tunda: 0, persetujuan: 0, diminta: 0, ringkasan: 0, kalender: 0 };
+  const result = { laporan: 0, tunda: 0, persetujuan: 0, diminta: 0, ringkasan: 0, kalender: 0, selesai: 0 };
   for (const [name, job] of jobs) {
     try {
       result[name] = await job();

@@ -130,4 +130,5 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'individu.diterima': 'Individual task accepted. Fill in its progress reports with /lapor; they go straight to {penerima}.',
   'individu.diterimaPemberi': '{nama} accepted individual task number {nomor}: {tugas}.',
   'individu.judul': 'individual task: {tugas}',
+  'individu.berakhir': 'Individual task number {nomor} ({tugas}) ended on {selesai} and is now closed. No further progress reports are needed.',
 };

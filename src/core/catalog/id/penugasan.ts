@@ -128,4 +128,5 @@ export const penugasan = {
   'individu.diterima': 'Tugas individu diterima. Laporan kemajuannya diisi dengan /lapor dan langsung sampai kepada {penerima}.',
   'individu.diterimaPemberi': '{nama} menerima tugas individu nomor {nomor}: {tugas}.',
   'individu.judul': 'tugas individu: {tugas}',
+  'individu.berakhir': 'Tugas individu nomor {nomor} ({tugas}) berakhir pada {selesai} dan kini ditutup. Laporan kemajuan berikutnya tidak diperlukan.',
 } as const;
