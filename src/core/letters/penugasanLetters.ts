@@ -41,27 +41,33 @@ function category(jabatan: string): string {
   return /pelaksana/i.test(jabatan) ? 'Jabatan pelaksana' : 'Jabatan Fungsional';
 }
 
-/** Format 3 (000-SMD Lamp. BAB III): the approval of a request to join a team. */
-export function suratPersetujuan(input: VoluntaryLetterInput): LetterDocument {
+/**
+ * Formats 3 and 4 share their frame: addressed to the applicant, answering their request of a
+ * given date; only the subject, the numbered points and the closing line differ.
+ */
+function answerToRequest(input: VoluntaryLetterInput, hal: string, points: string[], closing: string): LetterDocument {
   return {
     issuedAt: input.issuedAt, kop: input.kop, nomor: input.nomor, tempatTanggal: input.tempatTanggal,
-    header: { sifat: 'Biasa', lampiran: '-', hal: 'Persetujuan pelibatan dalam Tim Kerja' },
+    header: { sifat: 'Biasa', lampiran: '-', hal },
     kepada: [input.applicant.name],
     body: [
       { kind: 'paragraph', text: `Menindaklanjuti permohonan Saudara tanggal ${input.requestDate}, hal Permohonan pelibatan dalam Tim Kerja, dengan ini kami sampaikan hal-hal sebagai berikut:` },
-      {
-        kind: 'list', style: 'number', items: [
-          `${category(input.applicant.jabatan)} serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
-          `Kami menyetujui permohonan Saudara untuk dilibatkan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
-          'Setelah Saudara menerima Surat Tugas dari kami, agar Saudara segera melapor kepada Ketua Tim Kerja tersebut.',
-        ],
-      },
-      { kind: 'paragraph', text: 'Demikian kami sampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.' },
+      { kind: 'list', style: 'number', items: points },
+      { kind: 'paragraph', text: closing },
     ],
     signature: signatureOf(input.signer),
     tembusan: input.tembusan,
     attachments: [],
   };
+}
+
+/** Format 3 (000-SMD Lamp. BAB III): the approval of a request to join a team. */
+export function suratPersetujuan(input: VoluntaryLetterInput): LetterDocument {
+  return answerToRequest(input, 'Persetujuan pelibatan dalam Tim Kerja', [
+    `${category(input.applicant.jabatan)} serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
+    `Kami menyetujui permohonan Saudara untuk dilibatkan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
+    'Setelah Saudara menerima Surat Tugas dari kami, agar Saudara segera melapor kepada Ketua Tim Kerja tersebut.',
+  ], 'Demikian kami sampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.');
 }
 
 export type RefusalReason = { code: 'KUALIFIKASI_TIDAK_SESUAI' | 'ANGGOTA_MENCUKUPI' } | { code: 'LAINNYA'; text: string };
@@ -79,19 +85,9 @@ export function suratPenolakan(input: VoluntaryLetterInput & { reason: RefusalRe
     : input.reason.code === 'ANGGOTA_MENCUKUPI'
       ? `${kind} serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam ${where}, namun jumlah anggota Tim sudah mencukupi.`
       : `Alasan: ${'text' in input.reason ? input.reason.text : '-'}`;
-  return {
-    issuedAt: input.issuedAt, kop: input.kop, nomor: input.nomor, tempatTanggal: input.tempatTanggal,
-    header: { sifat: 'Biasa', lampiran: '-', hal: 'Tidak setuju pelibatan dalam Tim Kerja' },
-    kepada: [input.applicant.name],
-    body: [
-      { kind: 'paragraph', text: `Menindaklanjuti permohonan Saudara tanggal ${input.requestDate}, hal Permohonan pelibatan dalam Tim Kerja, dengan ini kami sampaikan hal-hal sebagai berikut:` },
-      { kind: 'list', style: 'number', items: [reason, `Dengan pertimbangan tersebut, kami tidak menyetujui permohonan Saudara untuk dilibatkan dalam ${where}.`] },
-      { kind: 'paragraph', text: 'Demikian kami sampaikan, atas perhatiannya kami ucapkan terima kasih.' },
-    ],
-    signature: signatureOf(input.signer),
-    tembusan: input.tembusan,
-    attachments: [],
-  };
+  return answerToRequest(input, 'Tidak setuju pelibatan dalam Tim Kerja',
+    [reason, `Dengan pertimbangan tersebut, kami tidak menyetujui permohonan Saudara untuk dilibatkan dalam ${where}.`],
+    'Demikian kami sampaikan, atas perhatiannya kami ucapkan terima kasih.');
 }
 
 export interface SuratTugasInput extends VoluntaryLetterInput {
