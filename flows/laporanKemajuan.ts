@@ -9,11 +9,12 @@ import { reportOverview } from '../src/core/domain/laporan/reportOverview';
 import { REPORT_FLOW_ID } from '../src/core/scheduler/reminderMessage';
 import { formatDateTime, formatPeriod } from '../src/core/domain/formatTime';
 import {
-  attachEvidence, editableReport, nextQuestion, openProgressReport, parseCapaian, reportSubject, reportTargets, saveProgress, tasksToReportOn,
+  attachEvidence, editableReport, nextQuestion, openProgressReport, parseCapaian, reportTargets, saveProgress, tasksToReportOn,
   teamsToReportTo, type ReportSubject,
 } from '../src/core/domain/laporan/progressReport';
 import { progressSummary, submitProgressReport } from '../src/core/domain/laporan/submitProgressReport';
 import { laporanKemajuanForm, MAX_ANSWER } from './laporanKemajuanForm';
+import { workSubject } from '../src/core/domain/workSubject';
 
 const questionState = <Q extends string>(step: Q) => z.object({ step: z.literal(step), laporanId: z.string() });
 const StateSchema = z.discriminatedUnion('step', [
@@ -42,7 +43,7 @@ async function askNext(ctx: FlowContext, laporanId: string): Promise<Transition<
     ctx.reply(choice('laporan.konfirmasi', [[
       { label: label('laporan.kirim'), action: 'kirim', style: 'primary' }, { label: label('laporan.isiUlang'), action: 'ulang' },
       { label: label('laporan.simpanDraf'), action: 'simpan' },
-    ]], { ringkasan: progressSummary(reportSubject(laporan), period, content, laporan.attachments, ctx.actor.locale) }));
+    ]], { ringkasan: progressSummary(workSubject(laporan), period, content, laporan.attachments, ctx.actor.locale) }));
   }
   return { next: { step, laporanId } as State };
 }

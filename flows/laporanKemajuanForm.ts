@@ -2,7 +2,8 @@
 // stay in the chat, where the conversation continues after the form is saved.
 import type { FieldErrors, FlowContext, FormStep, Transition } from '../src/core/engine/defineFlow';
 import { label, text, type FormField, type Text } from '../src/core/messages';
-import { editableReport, parseCapaian, reportSubject, reportTargets, saveProgress } from '../src/core/domain/laporan/progressReport';
+import { editableReport, parseCapaian, reportTargets, saveProgress } from '../src/core/domain/laporan/progressReport';
+import { workSubject } from '../src/core/domain/workSubject';
 
 type QuestionState = { step: string; laporanId: string };
 
@@ -53,7 +54,7 @@ export function laporanKemajuanForm<S extends { step: string }>(
       await saveProgress(ctx, state.laporanId, {
         capaian, kegiatan: answer('kegiatan'), output: answer('output'), kendala: answer('kendala') || null, rencana: answer('rencana'),
       });
-      ctx.reply(text('laporan.formulir.tersimpan', { subjek: reportSubject(laporan) }));
+      ctx.reply(text('laporan.formulir.tersimpan', { subjek: workSubject(laporan) }));
       return askNext(ctx, state.laporanId);
     },
   };

@@ -89,7 +89,7 @@ describe('evaluasi hasil (WF-9, Appendix B)', () => {
   });
 
   it('SMD returns "secara berjenjang": a return by the Kepala Dinas goes back to the Administrator first', async () => {
-    const { ketua, administrator, kepalaDinas } = await submittedInSamarindaDinas();
+    const { administrator, kepalaDinas } = await submittedInSamarindaDinas();
     await bot.as(administrator).press('Teruskan');
     await bot.as(kepalaDinas).press('Kembalikan');
     await bot.as(kepalaDinas).say('Sertakan daftar dataset yang terverifikasi.');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageText, TestBot, type TestUser } from '../helpers/botHarness';
+import { messageText, TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TestBot, type TestUser } from '../helpers/botHarness';
+import { TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import { remindersOf, sendWeeklyReport, tickAt } from './schedulerHarness';

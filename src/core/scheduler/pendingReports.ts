@@ -1,6 +1,6 @@
 import type { Db } from '../../db/createDb';
-import { nested, type Param } from '../catalog/t';
-import { individualTaskName } from '../domain/penunjukan/individualTaskName';
+import type { Param } from '../catalog/t';
+import { taskSubject } from '../domain/workSubject';
 import { inChunks } from '../../db/inChunks';
 import { moveToWorkingTime } from '../calendar/workCalendar';
 import { onLeave } from '../domain/cuti/leave';
@@ -46,7 +46,7 @@ async function findDuties(db: Db, now: Date, pegawaiId?: string): Promise<Duty[]
   return [
     ...memberships.map((m) => ({ pegawaiId: m.pegawaiId, instansiId: m.tim.instansiId, name: m.tim.name, cadence: m.tim.reportCadence, reportKey: m.timId })),
     // An individual task reports on the default weekly cadence, as in /lapor.
-    ...tasks.map((p) => ({ pegawaiId: p.pegawaiId, instansiId: p.instansiId, name: nested('individu.judul', { tugas: individualTaskName(p.details) }), cadence: '', reportKey: p.id })),
+    ...tasks.map((p) => ({ pegawaiId: p.pegawaiId, instansiId: p.instansiId, name: taskSubject(p.details), cadence: '', reportKey: p.id })),
   ];
 }
 

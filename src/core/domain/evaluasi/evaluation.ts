@@ -5,11 +5,7 @@ import { choice, label, text, type Button } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDateTime } from '../formatTime';
 import { reviewChain } from './reviewChain';
-import { individualTaskName } from '../penunjukan/individualTaskName';
-
-const subjectOf = (evaluasi: { tim: { name: string } | null; penugasan: { details: string } | null }): Param => (evaluasi.tim
-  ? nested('laporan.subjekTim', { tim: evaluasi.tim.name })
-  : nested('individu.judul', { tugas: evaluasi.penugasan ? individualTaskName(evaluasi.penugasan.details) : '-' }));
+import { taskSubject, teamSubject, workSubject as subjectOf } from '../workSubject';
 
 export const EVALUATION_FLOW_ID = 'evaluasi';
 
@@ -36,14 +32,14 @@ export async function resultWork(ctx: FlowContext, work: ResultWork) {
       include: { targets },
     });
     if (!tim) throw new Refused('WF-9', 'evaluasi.bukanKetua');
-    return { ownerUnitId: tim.ownerUnitId, targets: tim.targets, subjek: nested('laporan.subjekTim', { tim: tim.name }) };
+    return { ownerUnitId: tim.ownerUnitId, targets: tim.targets, subjek: teamSubject(tim.name) };
   }
   const task = await ctx.tx.penugasan.findFirst({
     where: { id: work.penugasanId, instansiId: ctx.actor.instansiId, pegawaiId: ctx.actor.id, role: 'INDIVIDU', status: 'ACTIVE' },
     include: { targets },
   });
   if (!task) throw new Refused('WF-9', 'evaluasi.bukanPemilikTugas');
-  return { ownerUnitId: task.ownerUnitId, targets: task.targets, subjek: nested('individu.judul', { tugas: individualTaskName(task.details) }) };
+  return { ownerUnitId: task.ownerUnitId, targets: task.targets, subjek: taskSubject(task.details) };
 }
 
 /**

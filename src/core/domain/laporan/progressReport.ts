@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { FileInput, FlowContext, ReadContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { nested, type Param } from '../../catalog/t';
-import { individualTaskName } from '../penunjukan/individualTaskName';
+import { taskSubject, teamSubject } from '../workSubject';
 import { parseCadence, weeklyPeriod } from './reportPeriod';
 
 export const ProgressContentSchema = z.object({
@@ -40,8 +39,8 @@ export type ReportSubject = { timId: string } | { penugasanId: string };
 /** This period's report for one team or task: the existing one (draft or sent), or a new draft. */
 export async function openProgressReport(ctx: FlowContext, subject: ReportSubject) {
   const found = 'timId' in subject
-    ? await teamSubject(ctx, subject.timId)
-    : await taskSubject(ctx, subject.penugasanId);
+    ? await teamDuty(ctx, subject.timId)
+    : await taskDuty(ctx, subject.penugasanId);
   const period = weeklyPeriod(ctx.now, ctx.actor.timeZone, parseCadence(found.cadence));
   const key = { authorId: ctx.actor.id, ...found.key, periodStart: period.periodStart };
   const laporan = await ctx.tx.laporan.findFirst({ where: key, include: { attachments: true } })
@@ -52,17 +51,17 @@ export async function openProgressReport(ctx: FlowContext, subject: ReportSubjec
   return { subjek: found.subjek, laporan, content: ProgressContentSchema.parse(JSON.parse(laporan.content)) };
 }
 
-async function teamSubject(ctx: FlowContext, timId: string) {
+async function teamDuty(ctx: FlowContext, timId: string) {
   const tim = (await teamsToReportTo(ctx)).find((team) => team.id === timId);
   if (!tim) throw new Refused('R1', 'laporan.bukanAnggota');
-  return { key: { timId, kind: 'KEMAJUAN_ANGGOTA' }, cadence: tim.reportCadence, subjek: nested('laporan.subjekTim', { tim: tim.name }) };
+  return { key: { timId, kind: 'KEMAJUAN_ANGGOTA' }, cadence: tim.reportCadence, subjek: teamSubject(tim.name) };
 }
 
 // An individual task reports on the default weekly cadence ([SILENT]: the regulations say "berkala").
-async function taskSubject(ctx: FlowContext, penugasanId: string) {
+async function taskDuty(ctx: FlowContext, penugasanId: string) {
   const task = (await tasksToReportOn(ctx)).find((p) => p.id === penugasanId);
   if (!task) throw new Refused('R2', 'laporan.bukanTugas');
-  return { key: { penugasanId, kind: 'KEMAJUAN_INDIVIDU' }, cadence: '', subjek: nested('individu.judul', { tugas: individualTaskName(task.details) }) };
+  return { key: { penugasanId, kind: 'KEMAJUAN_INDIVIDU' }, cadence: '', subjek: taskSubject(task.details) };
 }
 
 /** The targets a report's capaian answers: the team's, or the individual task's. */
@@ -71,11 +70,6 @@ export function reportTargets(laporan: { tim: { targets: Target[] } | null; penu
 }
 type Target = { id: string; indikator: string; target: number; satuan: string };
 
-/** How texts name what a report is about: "Tim Satu Data", "tugas individu: …". */
-export function reportSubject(laporan: { tim: { name: string } | null; penugasan: { details: string } | null }): Param {
-  return laporan.tim ? nested('laporan.subjekTim', { tim: laporan.tim.name })
-    : nested('individu.judul', { tugas: laporan.penugasan ? individualTaskName(laporan.penugasan.details) : '-' });
-}
 
 /** Loads a report of the actor that is still open for editing (its period has not closed). */
 export async function editableReport(ctx: FlowContext, laporanId: string) {

@@ -3,10 +3,11 @@ import { nested, type Param } from '../../catalog/t';
 import { text } from '../../messages';
 import { Refused } from '../../errors';
 import { formatDateTime, formatPeriod } from '../formatTime';
-import { ProgressContentSchema, reportSubject } from './progressReport';
+import { ProgressContentSchema } from './progressReport';
 import { progressSummary } from './submitProgressReport';
 import { renderTeamReport, TeamContentSchema } from './teamReport';
 import { RequestedContentSchema } from './requestedReport';
+import { workSubject } from '../workSubject';
 
 export type FeedbackKind = 'ACK' | 'COMMENT' | 'REVISION';
 
@@ -46,7 +47,7 @@ export async function giveFeedback(ctx: FlowContext, laporanId: string, kind: Fe
   }
   // A member hears from the ketua tim; others (an individual task, R2; a team report) from its addressee.
   ctx.notify(laporan.authorId, text('laporan.umpanBalikMasuk', {
-    dari: laporan.kind === 'KEMAJUAN_ANGGOTA' ? nested('laporan.dariKetua') : '', subjek: reportSubject(laporan), hasil, petunjuk: kind === 'REVISION' ? nested('laporan.petunjukRevisi') : '',
+    dari: laporan.kind === 'KEMAJUAN_ANGGOTA' ? nested('laporan.dariKetua') : '', subjek: workSubject(laporan), hasil, petunjuk: kind === 'REVISION' ? nested('laporan.petunjukRevisi') : '',
   }));
   ctx.reply(text('laporan.umpanBalikTercatat', { nama: laporan.author.name }));
   ctx.audit({ action: `laporan.umpanBalik.${kind}`, outcome: 'OK', rule: 'R8', subject: `laporan:${laporanId}` });
@@ -63,7 +64,7 @@ function originalText(laporan: Awaited<ReturnType<typeof requireReportAddressee>
   }
   const content = ProgressContentSchema.parse(JSON.parse(laporan.content));
   const period = laporan.periodStart && laporan.periodEnd ? formatPeriod(laporan.periodStart, laporan.periodEnd, laporan.instansi.timeZone) : '-';
-  const ringkasan = progressSummary(reportSubject(laporan), period, content, laporan.attachments);
+  const ringkasan = progressSummary(workSubject(laporan), period, content, laporan.attachments);
   return nested('laporan.masuk', { nama: laporan.author.name, nip: laporan.author.nip, status: '', ringkasan });
 }
 

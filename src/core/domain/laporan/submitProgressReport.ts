@@ -2,10 +2,11 @@ import type { FlowContext } from '../../engine/defineFlow';
 import { nested, t, type Param } from '../../catalog/t';
 import { choice, label, text, type Button } from '../../messages';
 import { formatDateTime, formatPeriod } from '../formatTime';
-import { editableReport, reportSubject, type ProgressContent } from './progressReport';
+import { editableReport, type ProgressContent } from './progressReport';
 import { individualReportRecipients } from './individualReportRecipients';
 import { excusedOn } from '../cuti/leave';
 import { zonedDate } from '../zonedTime';
+import { workSubject } from '../workSubject';
 
 export const FEEDBACK_FLOW_ID = 'umpan-balik';
 
@@ -38,7 +39,7 @@ export async function submitProgressReport(ctx: FlowContext, laporanId: string) 
   await ctx.tx.laporanAddressee.deleteMany({ where: { laporanId } });
   await ctx.tx.laporanAddressee.createMany({ data: addressees.map((a) => ({ laporanId, pegawaiId: a.pegawaiId, capacity: a.capacity })) });
 
-  const subjek = reportSubject(laporan);
+  const subjek = workSubject(laporan);
   const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone);
   const ringkasan = progressSummary(subjek, period, content, laporan.attachments);
   const status = late ? nested('laporan.statusTerlambat') : resubmitted ? nested('laporan.statusDiperbarui') : '';
