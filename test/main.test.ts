@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../src/db/createDb';
+import { loadDemoOrganisation } from '../src/admin/loadDemoOrganisation';
 
 describe('the start command', () => {
   it('starts offline on a new SQLite file, loads the demo organisation, names the platform variables, and stops cleanly', async () => {
@@ -44,5 +45,27 @@ describe('the start command with a platform that cannot be reached', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Periksa TELEGRAM_BOT_TOKEN / TELEGRAM_API_ROOT');
     expect(result.stdout + result.stderr).not.toContain('RAHASIA-TOKEN');
+  });
+});
+
+describe('the start command without a token on a database used with a real platform', () => {
+  it('refuses to run the sandbox there, naming another file to try it on, and changes nothing', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'timkerja-main-')), 'timkerja.db');
+    const db = await createDb(file);
+    await loadDemoOrganisation(db, new Date());
+    const pegawai = await db.pegawai.findFirstOrThrow();
+    await db.platformIdentity.create({ data: { pegawaiId: pegawai.id, platform: 'telegram', workspace: '', accountId: '5551234', chatId: '5551234' } });
+    await db.$disconnect();
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, DATABASE_PATH: file, SANDBOX_PORT: '0' }, encoding: 'utf8', timeout: 60_000,
+    });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Sandbox tidak dijalankan: basis data ini sudah berisi akun Telegram atau Slack sungguhan.');
+    expect(result.stderr).toContain('DATABASE_PATH=./data/sandbox.db npm start');
+    const after = await createDb(file);
+    expect(await after.platformIdentity.count()).toBe(1);
+    await after.$disconnect();
   });
 });

@@ -168,6 +168,18 @@ describe('individual tasks (WF-1 without a team, R2)', () => {
     expect(bot.lastText(official)).not.toContain('tugas individu');
   });
 
+  it('sends an objection back to whoever gave the task, naming the task, and the task does not start', async () => {
+    const { head, official } = await assignTask('SMD');
+    await bot.as(official).press('Ajukan keberatan');
+    await bot.as(official).say('Sedang menyusun laporan akhir tahun sampai pertengahan Desember');
+    expect(bot.lastText(head)).toBe(`Keberatan atas penugasan nomor 1 (tugas individu: ${TASK}) dari Analis Madya Uji: Sedang menyusun laporan akhir tahun sampai pertengahan Desember`);
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('OBJECTED');
+    const before = bot.inbox(official).length;
+    await bot.as(official).command('lapor'); // only the team remains to report on
+    expect(bot.inbox(official).slice(before).map(messageText).join('\n')).toMatch(/^Laporan kemajuan Tim Satu Data/);
+    expect(bot.inbox(official).slice(before).map(messageText).join('\n')).not.toContain('tugas individu');
+  });
+
   it('follows the profile: in Magelang the Penilai gives the task, only to those they appraise', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('MGL'));

@@ -82,7 +82,7 @@ export const penugasan = {
   'pengajuan.sudahDijawab': 'Penugasan ini sudah dijawab sebelumnya.',
   'pengajuan.bukanPemohon': 'Penugasan ini bukan untuk Bapak/Ibu.',
   'pengajuan.tulisKeberatan': 'Tuliskan keberatan Bapak/Ibu (minimal 10 karakter). Keberatan disampaikan kepada pejabat yang terakhir memutuskan.',
-  'pengajuan.keberatanMasuk': 'Keberatan atas penugasan nomor {nomor} (tim {tim}) dari {nama}: {alasan}',
+  'pengajuan.keberatanMasuk': 'Keberatan atas penugasan nomor {nomor} ({subjek}) dari {nama}: {alasan}',
   'pengajuan.keberatanTerkirim': 'Keberatan telah disampaikan kepada pemberi tugas. Penugasan belum berlaku sampai ada keputusan.',
   'pengajuanku.perintah': 'melihat posisi pengajuan sukarela Bapak/Ibu dan menariknya sebelum diputuskan',
   'pengajuanku.kosong': 'Bapak/Ibu belum pernah mengajukan diri ke tim kerja.',

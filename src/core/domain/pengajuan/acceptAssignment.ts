@@ -4,6 +4,7 @@ import { text } from '../../messages';
 import { loadRequest } from './loadRequest';
 import { individualReportRecipients } from '../laporan/individualReportRecipients';
 import { individualTaskName } from '../penunjukan/individualTaskName';
+import { taskSubject, teamSubject } from '../workSubject';
 
 export type AcceptanceCheck = { status: 'open'; request: Awaited<ReturnType<typeof loadRequest>> } | { status: 'done' };
 
@@ -64,8 +65,8 @@ export async function objectToAssignment(ctx: FlowContext, penugasanId: string, 
   // A volunteer's objection goes to the last approver; a designee's to whoever designated them.
   const issuer = request.steps.at(-1)?.decidedById ?? request.assignerId;
   await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'OBJECTED' } });
-  const subject = request.tim?.name ?? individualTaskName(request.details);
-  if (issuer) ctx.notify(issuer, text('pengajuan.keberatanMasuk', { nama: ctx.actor.name, nomor: request.number, tim: subject, alasan: reason }));
+  const subjek = request.tim ? teamSubject(request.tim.name) : taskSubject(request.details);
+  if (issuer) ctx.notify(issuer, text('pengajuan.keberatanMasuk', { nama: ctx.actor.name, nomor: request.number, subjek, alasan: reason }));
   ctx.audit({ action: 'penugasan.keberatan', outcome: 'OK', subject: `penugasan:${penugasanId}`, rule: 'S4' });
   ctx.reply(text('pengajuan.keberatanTerkirim'));
 }
