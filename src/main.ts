@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, sandboxWanted, type Config } from './config';
 import { createCore } from './core/createCore';
 import { systemClock, type Logger } from './core/ports';
 import { createDb, type Db } from './db/createDb';
+import { releaseClaimsOfDeadProcess } from './core/outbox/releaseClaims';
 import { loadDemoOrganisation } from './admin/loadDemoOrganisation';
 import { createLogger } from './logger';
 import { startScheduler } from './scheduler/cron';
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
   await loadDemoIfEmpty(db, config, logger);
   const sandbox = await prepareSandbox(db, config, logger);
   const clock = sandbox?.clock ?? systemClock;
+  // One process per SQLite file: a claim left in the outbox is a dead process's.
+  const released = await releaseClaimsOfDeadProcess(db, clock.now());
+  if (released > 0) logger.warn({ released, code: 'OUTBOX_CLAIMS_RELEASED' }, 'outbox claims of a previous process released');
   const adapters = createAdapters(sandbox ? sandboxAdapterConfig(config, sandbox.platform) : config, logger);
   const telegramBotUsername = sandbox?.platform.botApi.botUser.username ?? config.TELEGRAM_BOT_USERNAME;
   const settings = {

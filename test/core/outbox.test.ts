@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src/core/createCore';
 import { PlatformRateLimited, PlatformRejected } from '../../src/core/errors';
 import { createDb } from '../../src/db/createDb';
@@ -10,7 +10,7 @@ import { createCaptureLogger } from '../helpers/captureLogger';
 
 const flows = [formFlow];
 let bot: TestBot;
-afterEach(async () => { await bot?.stop(); });
+afterEach(async () => { vi.useRealTimers(); await bot?.stop(); });
 
 function commandEvent(user: { accountId: string; chatId: string }, eventKey: string) {
   return { kind: 'command', command: 'isi', args: '', meta: { eventKey, account: { platform: 'fake', workspace: '', accountId: user.accountId, chatId: user.chatId } } };
@@ -76,6 +76,56 @@ describe('outbox', () => {
     const warning = bot.logger.records.find((r) => r.level === 'warn');
     expect(warning?.obj).toMatchObject({ code: 'chat_not_found', permanent: true });
     expect(JSON.stringify(bot.logger.records)).not.toContain('Perintah yang dapat');
+  });
+
+  it('keeps a chat\'s messages in order: a later one waits while an earlier one waits for its retry', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    const { enqueueSends } = await import('../../src/core/outbox/enqueue');
+    const message = (n: number) => ({ id: `urut-${n}`, idempotencyKey: `urut-${n}`, to: { kind: 'pegawai' as const, pegawaiId: ani.pegawaiId }, message: { kind: 'text' as const, text: { key: 'umum.tidakDimengerti' as const } } });
+    await bot.db.$transaction((tx) => enqueueSends(tx, [message(1)], { flowId: 'core', step: null, stepTtlMs: 1000, actionTtlMs: 1000 }, bot.clock.now()));
+    bot.clock.advance(1);
+    await bot.db.$transaction((tx) => enqueueSends(tx, [message(2)], { flowId: 'core', step: null, stepTtlMs: 1000, actionTtlMs: 1000 }, bot.clock.now()));
+    bot.messenger.failNext(Object.assign(new Error('Bad Gateway'), { code: 502 }));
+
+    expect(await bot.core.drainOutbox()).toMatchObject({ sent: 0, retried: 1 });
+    // The chat's pacing window has passed and message 2 is due, but message 1 is not yet.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await bot.core.drainOutbox()).toMatchObject({ sent: 0, retried: 0 });
+    bot.clock.advance(2000);
+    await bot.core.drainOutbox();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await bot.core.drainOutbox();
+    expect(bot.messenger.sent.map((s) => s.idempotencyKey).filter((key) => key.startsWith('urut-'))).toEqual(['urut-1', 'urut-2']);
+  });
+
+  it('keeps retrying through a long outage and gives up only on a message a day old', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    for (let i = 0; i < 12; i++) bot.messenger.failNext(Object.assign(new Error('Service Unavailable'), { code: 503 }));
+    await bot.as(ani).command('isi');
+    const row = await bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'PENDING' } });
+    for (let attempt = 2; attempt <= 12; attempt++) {
+      bot.clock.advance(10 * 60_000);
+      await bot.core.drainOutbox();
+    }
+    expect(await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'PENDING', attempts: 12 });
+    bot.clock.advance(10 * 60_000);
+    await bot.core.drainOutbox();
+    expect(await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'SENT' });
+
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the chat's pacing window
+    bot.messenger.failNext(Object.assign(new Error('Service Unavailable'), { code: 503 }));
+    await bot.as(ani).command('bantuan');
+    const late = await bot.db.outboxMessage.findFirstOrThrow({ where: { status: 'PENDING' } });
+    bot.clock.advance(24 * 3600_000);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 24 * 3600_000 });
+    bot.messenger.failNext(Object.assign(new Error('Service Unavailable'), { code: 503 }));
+    await bot.core.drainOutbox();
+    vi.useRealTimers();
+    expect(await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: late.id } })).toMatchObject({ status: 'FAILED', lastError: '503' });
   });
 
   it('keeps a message for a pegawai with no linked chat as undeliverable instead of dropping it', async () => {

@@ -4,13 +4,15 @@ import type { OutboundMessage } from '../messages';
 import { PlatformRateLimited, PlatformRejected } from '../errors';
 import { backoffMs } from './backoff';
 import { reportUndeliverable } from './reportUndeliverable';
+import { inChunks } from '../../db/inChunks';
 
 export interface OutboxDeps {
   db: Db;
   messengers: Map<string, MessengerPort>;
   clock: Clock;
   logger: Logger;
-  maxAttempts?: number;
+  /** A message that still fails for a transient cause (5xx, network) this long (real time) after it was queued is given up. */
+  giveUpAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
   /** When each platform and each chat was last sent to (real time: the platforms' clocks). */
   pacing: PacingState;
@@ -37,7 +39,8 @@ export interface DrainResult {
 type StoredPayload = OutboundMessage | { kind: 'edit'; targetMessageId: string; replacement: OutboundMessage };
 
 const CLAIM_MS = 60_000;
-
+// A platform outage of hours loses nothing; a message a day old is no longer worth sending.
+const GIVE_UP_AFTER_MS = 24 * 3600_000;
 
 /**
  * Sends due outbox rows once each. A row is claimed with a lease before the platform call, so two
@@ -54,9 +57,12 @@ export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainR
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: limit,
   });
+  const waitingChats = await chatsWithEarlierRowsWaiting(deps.db, due, now);
   for (const row of due) {
     const address = JSON.parse(row.address) as Address;
     const chatKey = `${row.platform}:${address.workspace}:${address.chatId}`;
+    // An earlier message to this chat waits for a retry (or is in flight): this one must not overtake it.
+    if (waitingChats.has(chatKey) && isBefore(waitingChats.get(chatKey)!, row)) continue;
     const wait = pacedChats.has(chatKey) ? 1 : chatWaitMs(deps, deps.messengers.get(row.platform)!, address, chatKey);
     if (wait > 0) {
       // Later rows of the same chat wait too, so a chat's messages keep their order.
@@ -72,15 +78,40 @@ export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainR
       data: { claimedUntil: new Date(claimedAt.getTime() + CLAIM_MS) },
     });
     if (claimed.count !== 1) continue;
+    if (row.claimedUntil) {
+      // The process that claimed it died or hung mid-send: the platform may already have it.
+      deps.logger.warn({ outboxId: row.id, platform: row.platform, code: 'OUTBOX_RESEND_AFTER_LEASE' }, 'outbox row sent again after an unfinished send');
+    }
     deps.pacing.lastChatSendAt.set(chatKey, Date.now());
     const outcome = await sendOne(deps, row, address, JSON.parse(row.payload) as StoredPayload);
     result[outcome] += 1;
+    if (outcome === 'retried') waitingChats.set(chatKey, row);
   }
   return result;
 }
 
+type RowOrder = { createdAt: Date; id: string };
+const isBefore = (a: RowOrder, b: RowOrder) => a.createdAt < b.createdAt || (a.createdAt.getTime() === b.createdAt.getTime() && a.id < b.id);
+
+/** Per chat of the due rows: its earliest PENDING row that cannot go now (a retry not yet due, or claimed). */
+async function chatsWithEarlierRowsWaiting(db: Db, due: Array<{ platform: string; address: string }>, now: Date): Promise<Map<string, RowOrder>> {
+  const waiting = new Map<string, RowOrder>();
+  const rows = await inChunks(new Set(due.map((row) => row.address)), (chunk) => db.outboxMessage.findMany({
+    where: { status: 'PENDING', address: { in: chunk }, OR: [{ nextAttemptAt: { gt: now } }, { claimedUntil: { gte: now } }] },
+    select: { platform: true, address: true, createdAt: true, id: true },
+  }));
+  for (const row of rows) {
+    const address = JSON.parse(row.address) as Address;
+    const key = `${row.platform}:${address.workspace}:${address.chatId}`;
+    const known = waiting.get(key);
+    if (!known || isBefore(row, known)) waiting.set(key, row);
+  }
+  return waiting;
+}
+
 interface OutboxRow {
   id: string;
+  createdAt: Date;
   platform: string;
   address: string;
   pegawaiId: string | null;
@@ -125,7 +156,8 @@ async function handleFailure(deps: OutboxDeps, row: OutboxRow, error: unknown): 
   const { id, platform, attempts } = row;
   if (error instanceof PlatformRateLimited) return await defer(deps, id, attempts, error.retryAfterMs, error.code);
   const code = error instanceof PlatformRejected ? error.platformCode : String((error as { code?: unknown }).code ?? 'SEND_FAILED');
-  const permanent = error instanceof PlatformRejected || attempts + 1 >= (deps.maxAttempts ?? 8);
+  const tooOld = Date.now() - row.createdAt.getTime() >= (deps.giveUpAfterMs ?? GIVE_UP_AFTER_MS);
+  const permanent = error instanceof PlatformRejected || tooOld;
   deps.logger.warn({ outboxId: id, platform, code, attempt: attempts + 1, permanent }, 'outbox send failed');
   if (permanent) {
     await deps.db.outboxMessage.update({ where: { id }, data: { status: 'FAILED', attempts: attempts + 1, lastError: code, claimedUntil: null } });

@@ -26,6 +26,16 @@ export interface TokenContext {
 
 export const ACTION_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 
+let lastQueuedAt = 0;
+/**
+ * Real time, but strictly increasing within the process: the outbox sends a chat's messages in
+ * createdAt order, and two sends of one turn often fall in the same millisecond.
+ */
+function queuedAt(): Date {
+  lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1);
+  return new Date(lastQueuedAt);
+}
+
 /**
  * Writes each send to the outbox inside the caller's transaction (style R7): localized, with button
  * tokens issued. A pegawai with no linked chat gets an UNDELIVERABLE row, kept for the record.
@@ -41,7 +51,7 @@ export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenCo
       data: {
         id: send.id, idempotencyKey: send.idempotencyKey, platform: target.platform, address: JSON.stringify(target.address),
         pegawaiId: send.to.pegawaiId ?? null, payload: JSON.stringify(payload),
-        status: target.platform === 'none' ? 'UNDELIVERABLE' : 'PENDING', nextAttemptAt: now,
+        status: target.platform === 'none' ? 'UNDELIVERABLE' : 'PENDING', nextAttemptAt: now, createdAt: queuedAt(),
       },
     });
   }
