@@ -109,17 +109,22 @@ const killDuringConversations: FaultCase = async () => {
   const targetsOf = new Map(members.map((m) => [m.pegawaiId, m.targets]));
   const atomicity: string[] = [];
   try {
+    const started = Date.now();
+    const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
+    let conversationsDone = '';
+    let approvalsDone = '';
     const conversations = Promise.all([
       ...reporters.map((r) => report(people.get(r.userId)!, targetsOf.get(r.pegawaiId) ?? 1)),
       ...applicants.map((a) => applyToJoin(people.get(a.userId)!)),
-    ]);
+    ]).finally(() => { conversationsDone = seconds(); });
     // Approvers and applicants act on what reaches them while the kills go on.
     const approvers = accounts.slice(users).map((a) => people.get(a.userId)!);
-    const approvals = approveUntilActive(file, approvers, applicants, people, TURN_TIMEOUT_MS * 3);
+    const approvals = approveUntilActive(file, approvers, applicants, people, TURN_TIMEOUT_MS * 3).finally(() => { approvalsDone = seconds(); });
     const run = await killAndRestart(botEnv({ file, tg }), {
       rounds, minMs: 500, maxMs: 5000, random: seededRandom(seed),
       between: async (round) => { atomicity.push(...turnAtomicityProblems(file).map((p) => `after kill ${round}: ${p}`)); },
     });
+    const killsDone = seconds();
     const stuck = (await conversations).filter((problem): problem is string => problem !== null);
     const presses = await approvals;
     await run.current.stop();
@@ -130,6 +135,7 @@ const killDuringConversations: FaultCase = async () => {
       `seed ${seed} (FAULTS_SEED replays it); ${run.kills} kills after ${run.killedAfterMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s`,
       `${reporters.length} progress-report conversations: ${reporters.length - reports.length} complete, each exactly one submitted report holding every text typed`,
       `${applicants.length} requests to join a team: ${active} active after ${presses} approval and acceptance presses`,
+      `the kills ended after ${killsDone} s, the conversations after ${conversationsDone} s, the approvals after ${approvalsDone} s`,
       `the database after each kill: intact, no turn without its answers, no answer without its turn${atomicity.length > 0 ? ' — VIOLATED' : ''}`,
       ...stuck, ...reports.slice(0, 10), ...atomicity.slice(0, 10), ...run.crashes,
     ];

@@ -30,13 +30,16 @@ export async function requireApprover(
   return { onBehalfOf: { id: delegation.from.id, name: delegation.from.name } };
 }
 
-/** Pegawai who may act for this assignee today: notified together with the assignee. */
-export async function activeDelegates(tx: Tx, assigneeId: string, performer: string, now: Date): Promise<string[]> {
+/**
+ * Pegawai who may act for this assignee today on a request of `applicantId`: notified together
+ * with the assignee. The applicant is never one of them, even when they hold the delegation (C7).
+ */
+export async function activeDelegates(tx: Tx, assigneeId: string, performer: string, now: Date, applicantId: string): Promise<string[]> {
   const rows = await tx.delegation.findMany({
     where: {
       fromId: assigneeId, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now },
       scope: { in: ['SEMUA', SCOPE_FOR[performer as Performer] ?? 'SEMUA'] },
     },
   });
-  return [...new Set(rows.map((r) => r.toId))];
+  return [...new Set(rows.map((r) => r.toId))].filter((id) => id !== applicantId);
 }

@@ -35,7 +35,7 @@ export async function sendApprovalReminders(db: Db, now: Date, schedules: Map<st
     };
     // An approver on leave is not reminded (their delegates are); their superior still hears at 2N.
     const away = await onLeave(db, [step.assigneeId], zonedDate(now, schedule.timeZone));
-    const approvers = [...(away.size ? [] : [step.assigneeId]), ...(await activeDelegates(db, step.assigneeId, step.performer, now))];
+    const approvers = [...(away.size ? [] : [step.assigneeId]), ...(await activeDelegates(db, step.assigneeId, step.performer, now, step.penugasan.pegawaiId))];
     const superior = step.assignee.penilaiId ?? step.assignee.homeUnit.headId;
     const sends = approvers.map((pegawaiId) => ({
       id: randomUUID(), idempotencyKey: `pengingat-persetujuan:${step.id}:${rung}:${pegawaiId}`, to: { kind: 'pegawai' as const, pegawaiId },

@@ -20,7 +20,7 @@ export async function notifyStep(ctx: FlowContext, penugasanId: string, stepId: 
     button(step.kind === 'ACKNOWLEDGE' ? 'persetujuan.mengetahui' : 'persetujuan.setujui', 'setujui', 'primary'),
     button('persetujuan.tolak', 'tolak', 'danger'),
   ]], requestSummary(request, stepId));
-  const recipients = [step.assigneeId, ...(await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now))];
+  const recipients = [step.assigneeId, ...(await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now, request.pegawaiId))];
   const messageIds = [...new Set(recipients)].map((pegawaiId) => ctx.notify(pegawaiId, message));
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { messageIds: JSON.stringify(messageIds) } });
 }

@@ -21,6 +21,8 @@ export async function openStep(ctx: FlowContext, stepId: string): Promise<StepCh
   if (!step) return { status: 'decided' };
   // C7: never decide, or even confirm the existence of, another instansi's request.
   if (step.penugasan.instansiId !== ctx.actor.instansiId) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
+  // C7: an applicant never decides their own request, not even as a delegate (Plh) of its approver.
+  if (step.penugasan.pegawaiId === ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   const capacity = await requireApprover(ctx.tx, ctx.actor, step, ctx.now);
   if (step.status !== 'PENDING') return { status: 'decided' };
   return { status: 'open', request: await loadRequest(ctx.tx, step.penugasanId), capacity };
