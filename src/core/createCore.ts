@@ -44,7 +44,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const worker: OutboxWorker | null = options.autoDrain ? createOutboxWorker(outboxDeps) : null;
   const homePlatforms = (options.messengers ?? []).filter((m) => m.drawsHome).map((m) => m.platform);
-  const engine = { db: options.db, registry, clock: options.clock, logger: options.logger, settings: options.settings, homePlatforms };
+  const engine = { db: options.db, registry, clock: options.clock, logger: options.logger, settings: options.settings, homePlatforms, messengers: outboxDeps.messengers };
   return {
     db: options.db,
     settings: options.settings,

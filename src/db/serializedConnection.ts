@@ -1,4 +1,12 @@
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
+import { whileBusy } from './whileBusy';
+
+export interface ConnectionOptions {
+  /** How long a statement or a transaction waits for another process's write lock before SQLITE_BUSY. */
+  busyWaitMs: number;
+}
+
+const BEGIN_IMMEDIATE: SqlQuery = { sql: 'BEGIN IMMEDIATE', args: [], argTypes: [] };
 
 /**
  * The better-sqlite3 adapter has one connection. It queues transactions behind each other, but a
@@ -6,20 +14,38 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transacti
  * open: a read sees that turn's uncommitted rows, and a write is undone by its rollback (an outbox
  * row marked SENT would be sent again). This wrapper puts every statement outside a transaction
  * in the same queue as the transactions.
+ *
+ * It also waits out another process's write lock (an admin import, a backup) without blocking
+ * the event loop (whileBusy), and begins every transaction with BEGIN IMMEDIATE: the adapter's
+ * plain BEGIN takes the write lock only at the turn's first write, after its first reads, and
+ * SQLite answers that upgrade with SQLITE_BUSY at once, without waiting (its busy handler is not
+ * called for a connection that already reads), so the turn failed and the message was lost.
  */
-export function serializedConnection(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+export function serializedConnection(factory: SqlMigrationAwareDriverAdapterFactory, options: ConnectionOptions): SqlMigrationAwareDriverAdapterFactory {
   const queue = new ConnectionQueue();
   const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => new Proxy(adapter, {
     get(target, property) {
-      if (property === 'queryRaw' || property === 'executeRaw' || property === 'executeScript') {
-        const method = Reflect.get(target, property) as (arg: never) => Promise<unknown>;
-        return (arg: never) => queue.run(() => method.call(target, arg));
+      if (property === 'queryRaw' || property === 'executeRaw') {
+        const method = Reflect.get(target, property) as (query: SqlQuery) => Promise<unknown>;
+        // One statement in autocommit: a SQLITE_BUSY left nothing behind, so it can run again.
+        return (query: SqlQuery) => {
+          const deadline = Date.now() + options.busyWaitMs;
+          return queue.run(() => whileBusy(() => method.call(target, query), deadline));
+        };
+      }
+      if (property === 'executeScript') {
+        const method = Reflect.get(target, property) as (script: string) => Promise<void>;
+        return (script: string) => queue.run(() => method.call(target, script));
       }
       if (property === 'startTransaction') {
         return async (isolationLevel?: Parameters<SqlDriverAdapter['startTransaction']>[0]) => {
+          // SQLite has only SERIALIZABLE: the adapter refuses any other level.
+          if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return target.startTransaction(isolationLevel);
+          const deadline = Date.now() + options.busyWaitMs;
           const release = await queue.acquire();
           try {
-            return releasingOnEnd(await target.startTransaction(isolationLevel), release);
+            await whileBusy(() => target.executeRaw(BEGIN_IMMEDIATE), deadline);
+            return releasingOnEnd(immediateTransaction(target), release);
           } catch (error) {
             release();
             throw error;
@@ -38,7 +64,25 @@ export function serializedConnection(factory: SqlMigrationAwareDriverAdapterFact
   };
 }
 
+/**
+ * A transaction opened with BEGIN IMMEDIATE on the shared connection (the queue keeps everyone
+ * else off it). Prisma sends COMMIT or ROLLBACK itself as a statement (usePhantomQuery: false),
+ * then calls commit() or rollback(), which have nothing left to do.
+ */
+function immediateTransaction(connection: SqlDriverAdapter): Transaction {
+  return {
+    provider: connection.provider,
+    adapterName: connection.adapterName,
+    options: { usePhantomQuery: false },
+    queryRaw: (query) => connection.queryRaw(query),
+    executeRaw: (query) => connection.executeRaw(query),
+    commit: () => Promise.resolve(),
+    rollback: () => Promise.resolve(),
+  };
+}
+
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
+const ROLLBACK = /^\s*ROLLBACK\b/i;
 
 function releasingOnEnd(transaction: Transaction, release: () => void): Transaction {
   let released = false;
@@ -53,11 +97,14 @@ function releasingOnEnd(transaction: Transaction, release: () => void): Transact
           try {
             return await target.executeRaw(query);
           } catch (error) {
-            if (ENDS_TRANSACTION.test(query.sql)) {
-              await target.executeRaw({ ...query, sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
-              await target.rollback().catch(() => undefined);
-              once();
-            }
+            if (!ENDS_TRANSACTION.test(query.sql)) throw error;
+            await target.executeRaw({ ...query, sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
+            await target.rollback().catch(() => undefined);
+            once();
+            // A failed ROLLBACK found nothing to undo: SQLite rolled back by itself (SQLITE_FULL,
+            // SQLITE_IOERR). Throwing here would replace the error that caused it, and a full disk
+            // would be reported as "cannot rollback - no transaction is active".
+            if (ROLLBACK.test(query.sql)) return 0;
             throw error;
           }
         };

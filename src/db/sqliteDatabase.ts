@@ -20,7 +20,13 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 /** Pragmas for every connection: WAL for concurrent readers, enforced foreign keys. */
-export const connectionPragmas = ['journal_mode = WAL', 'foreign_keys = ON', 'synchronous = NORMAL', 'busy_timeout = 5000'];
+export const connectionPragmas = ['journal_mode = WAL', 'foreign_keys = ON', 'synchronous = NORMAL'];
+
+/**
+ * How long the bot waits for another process holding the write lock (an admin import, a backup)
+ * before a turn gives up and the user is told the system is busy. Longer than any routine lock.
+ */
+export const DATABASE_BUSY_WAIT_MS = 30_000;
 
 export interface MigrationResult {
   applied: string[];
@@ -31,6 +37,8 @@ export function migrateSqliteFile(databasePath: string, migrationsDir = defaultM
   mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
   const db = new Database(databasePath);
   try {
+    // Nothing else runs yet at startup: blocking while another process holds the lock is fine.
+    db.pragma(`busy_timeout = ${DATABASE_BUSY_WAIT_MS}`);
     for (const pragma of connectionPragmas) db.pragma(pragma);
     // Prisma rebuilds a table by create-copy-drop-rename; with foreign keys on, the drop would
     // cascade-delete dependent rows. The pragma is a no-op inside a transaction, so set it here.

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src/core/createCore';
+import { createPacingState, drainOutbox } from '../../src/core/outbox/drainOutbox';
 import { PlatformRateLimited, PlatformRejected } from '../../src/core/errors';
 import { createDb } from '../../src/db/createDb';
 import { MutableClock, SETTINGS, TestBot } from '../helpers/botHarness';
@@ -126,6 +127,37 @@ describe('outbox', () => {
     await bot.core.drainOutbox();
     vi.useRealTimers();
     expect(await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: late.id } })).toMatchObject({ status: 'FAILED', lastError: '503' });
+  });
+
+  it('records a message the platform accepted when writing SENT failed, and never sends it again', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani']);
+    const ani = await bot.link(ids.Ani!);
+    await bot.core.drainOutbox();
+    const { enqueueSends } = await import('../../src/core/outbox/enqueue');
+    await bot.db.$transaction((tx) => enqueueSends(tx, [{ id: 'rekam-1', idempotencyKey: 'rekam-1', to: { kind: 'pegawai', pegawaiId: ani.pegawaiId }, message: { kind: 'text', text: { key: 'umum.tidakDimengerti' } } }],
+      { flowId: 'core', step: null, stepTtlMs: 1000, actionTtlMs: 1000 }, bot.clock.now()));
+    // The disk is full for every write of SENT until `full` is cleared.
+    let full = true;
+    const outbox = bot.db.outboxMessage;
+    const db = new Proxy(bot.db, {
+      get: (target, prop) => (prop !== 'outboxMessage' ? Reflect.get(target, prop) : new Proxy(outbox, {
+        get: (model, method) => (method !== 'update' ? Reflect.get(model, method) : (args: { data: { status?: string } }) => {
+          if (full && args.data.status === 'SENT') return Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+          return outbox.update(args as Parameters<typeof outbox.update>[0]);
+        }),
+      })),
+    });
+    const messenger = new FakeMessenger('fake');
+    const deps = { db, messengers: new Map([['fake', messenger]]), clock: bot.clock, logger: createCaptureLogger(), pacing: createPacingState(), sleep: async () => undefined };
+
+    await drainOutbox(deps);
+    expect(await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: 'rekam-1' } })).toMatchObject({ status: 'PENDING' });
+    full = false;
+    bot.clock.advance(61_000); // the lease ends: the row is claimed again
+    await drainOutbox(deps);
+    expect(await bot.db.outboxMessage.findUniqueOrThrow({ where: { id: 'rekam-1' } })).toMatchObject({ status: 'SENT' });
+    expect(messenger.sent.filter((s) => s.idempotencyKey === 'rekam-1')).toHaveLength(1);
   });
 
   it('keeps a message for a pegawai with no linked chat as undeliverable instead of dropping it', async () => {

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/createDb';
 import type { Tx } from '../../db/tx';
+import { sqliteCode, storageFailure, type StorageFailure } from '../../db/storageFailure';
 import { CoreEventSchema, type CoreEvent } from '../events';
 import { Refused } from '../errors';
-import { t } from '../catalog/t';
+import { t, type CatalogKey } from '../catalog/t';
 import { text, type RenderedForm } from '../messages';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger, MessengerPort } from '../ports';
 import { appendAudit } from '../auth/audit';
 import { resolveActor, type Actor } from '../auth/resolveActor';
 import { ACTION_TOKEN_TTL_MS, enqueueSends } from '../outbox/enqueue';
@@ -24,6 +25,8 @@ export interface EngineDeps {
   settings: CoreSettings;
   /** Platforms whose messenger draws a per-user home view (Slack App Home). */
   homePlatforms: string[];
+  /** For the one reply that cannot wait for the outbox: the database refused the turn and its reply. */
+  messengers?: ReadonlyMap<string, MessengerPort>;
 }
 
 export interface TurnResult {
@@ -69,10 +72,25 @@ export async function handleEvent(deps: EngineDeps, raw: unknown): Promise<TurnR
   } catch (error) {
     if (error instanceof Refused) return await refuse(deps, event, actor, now, error);
     if (isDuplicateEvent(error)) return { status: 'duplicate' };
-    deps.logger.error({ eventKey: event.meta.eventKey, kind: event.kind, code: (error as { code?: string }).code ?? (error as Error).name }, 'turn failed');
-    return await replyWithError(deps, event, actor, now);
+    const failure = storageFailure(error);
+    deps.logger.error({
+      eventKey: event.meta.eventKey, kind: event.kind, code: failure ?? (error as { code?: string }).code ?? (error as Error).name,
+      ...(failure ? { sqliteCode: sqliteCode(error), hint: STORAGE_HINTS[failure] } : {}),
+    }, 'turn failed');
+    return await replyWithError(deps, event, actor, now, failure);
   }
 }
+
+// For whoever reads the log: what to do about it.
+const STORAGE_HINTS: Record<StorageFailure, string> = {
+  DATABASE_BUSY: 'another process held the database write lock longer than the bot waits; nothing of this message was saved',
+  STORAGE_FULL: 'the disk holding DATABASE_PATH is full: free space there; nothing of this message was saved',
+  STORAGE_IO: 'reading or writing DATABASE_PATH failed (a disk error, or a file size limit); nothing of this message was saved',
+};
+
+const ERROR_REPLY: Record<StorageFailure | 'OTHER', CatalogKey> = {
+  DATABASE_BUSY: 'umum.sistemSibuk', STORAGE_FULL: 'umum.penyimpananPenuh', STORAGE_IO: 'umum.terjadiKesalahan', OTHER: 'umum.terjadiKesalahan',
+};
 
 async function recordInbound(tx: Tx, eventKey: string, now: Date): Promise<boolean> {
   if (await tx.inboundEvent.findUnique({ where: { eventKey } })) return false;
@@ -106,17 +124,41 @@ async function refuse(deps: EngineDeps, event: CoreEvent, actor: Actor | null, n
 }
 
 // The inbound event is not recorded, so a platform retry may succeed; the reply key is stable.
-async function replyWithError(deps: EngineDeps, event: CoreEvent, actor: Actor | null, now: Date): Promise<TurnResult> {
+// When the storage refused the turn, the reply goes to the platform directly: a locked database
+// would make it wait as long again, and on a full disk it may fit in the outbox and then wait
+// there, since the outbox cannot claim rows without writing either.
+async function replyWithError(deps: EngineDeps, event: CoreEvent, actor: Actor | null, now: Date, failure: StorageFailure | null): Promise<TurnResult> {
+  const key = ERROR_REPLY[failure ?? 'OTHER'];
+  const queued = failure === null && await queueErrorReply(deps, event, actor, now, key);
+  if (!queued) await sendErrorReplyDirectly(deps, event, actor?.locale ?? 'id', key);
+  return { status: 'error', notice: t(actor?.locale ?? 'id', key) };
+}
+
+async function queueErrorReply(deps: EngineDeps, event: CoreEvent, actor: Actor | null, now: Date, key: CatalogKey): Promise<boolean> {
   try {
     await deps.db.$transaction(async (tx) => {
       const turn = new TurnContext(tx, { ...event, meta: { ...event.meta, eventKey: `${event.meta.eventKey}:error` } }, now, deps.settings, actor);
-      turn.reply(text('umum.terjadiKesalahan'));
+      turn.reply(text(key));
       await commitTurn(tx, turn, { flowId: 'core', step: null }, deps, now);
     });
+    return true;
   } catch (error) {
-    deps.logger.error({ eventKey: event.meta.eventKey, code: (error as Error).name }, 'error reply failed');
+    deps.logger.error({ eventKey: event.meta.eventKey, code: storageFailure(error) ?? (error as Error).name }, 'error reply failed');
+    return false;
   }
-  return { status: 'error', notice: t(actor?.locale ?? 'id', 'umum.terjadiKesalahan') };
+}
+
+// Outside the outbox: nothing is recorded, and a crash now loses only this notice.
+async function sendErrorReplyDirectly(deps: EngineDeps, event: CoreEvent, locale: string, key: CatalogKey): Promise<void> {
+  const { platform, workspace, chatId } = event.meta.account;
+  const messenger = deps.messengers?.get(platform);
+  if (!messenger) return;
+  try {
+    await messenger.send({ workspace, chatId }, { kind: 'text', text: t(locale, key) }, `${event.meta.eventKey}:error`);
+    deps.logger.warn({ eventKey: event.meta.eventKey, code: 'ERROR_REPLY_DIRECT' }, 'error reply sent without the outbox');
+  } catch (error) {
+    deps.logger.error({ eventKey: event.meta.eventKey, code: (error as { code?: string }).code ?? (error as Error).name }, 'error reply not sent');
+  }
 }
 
 // Two processes took the same update at once: the second insert of its eventKey lost the race.

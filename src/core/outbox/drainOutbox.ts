@@ -22,9 +22,14 @@ export interface OutboxDeps {
 export interface PacingState {
   lastSendAt: Map<string, number>;
   lastChatSendAt: Map<string, number>;
+  /**
+   * Rows the platform accepted but whose SENT could not be written yet (the database was locked or
+   * full): when this process claims one again it records it instead of sending it a second time.
+   */
+  sentNotRecorded: Map<string, SentRef | null>;
 }
 
-export const createPacingState = (): PacingState => ({ lastSendAt: new Map(), lastChatSendAt: new Map() });
+export const createPacingState = (): PacingState => ({ lastSendAt: new Map(), lastChatSendAt: new Map(), sentNotRecorded: new Map() });
 
 export interface DrainResult {
   sent: number;
@@ -39,6 +44,8 @@ export interface DrainResult {
 type StoredPayload = OutboundMessage | { kind: 'edit'; targetMessageId: string; replacement: OutboundMessage };
 
 const CLAIM_MS = 60_000;
+// Writing SENT is retried for most of the lease, so the row is not claimed again meanwhile.
+const RECORD_BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000, 16000, 16000];
 // A platform outage of hours loses nothing; a message a day old is no longer worth sending.
 const GIVE_UP_AFTER_MS = 24 * 3600_000;
 
@@ -78,6 +85,10 @@ export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainR
       data: { claimedUntil: new Date(claimedAt.getTime() + CLAIM_MS) },
     });
     if (claimed.count !== 1) continue;
+    if (deps.pacing.sentNotRecorded.has(row.id)) {
+      result[await recordSent(deps, row, deps.pacing.sentNotRecorded.get(row.id) ?? null)] += 1;
+      continue;
+    }
     if (row.claimedUntil) {
       // The process that claimed it died or hung mid-send: the platform may already have it.
       deps.logger.warn({ outboxId: row.id, platform: row.platform, code: 'OUTBOX_RESEND_AFTER_LEASE' }, 'outbox row sent again after an unfinished send');
@@ -128,9 +139,9 @@ async function sendOne(deps: OutboxDeps, row: OutboxRow, address: Address, paylo
   const { id, platform, idempotencyKey: key, attempts } = row;
   const messenger = deps.messengers.get(platform);
   if (!messenger) return 'retried';
+  let sentRef: SentRef | null = null;
   try {
     await spaceSends(deps, messenger);
-    let sentRef: SentRef | null = null;
     if (payload.kind === 'edit') {
       const target = await deps.db.outboxMessage.findUnique({ where: { id: payload.targetMessageId } });
       if (!target || target.status === 'FAILED' || target.status === 'UNDELIVERABLE') {
@@ -143,13 +154,31 @@ async function sendOne(deps: OutboxDeps, row: OutboxRow, address: Address, paylo
     } else {
       sentRef = await messenger.send(address, payload, key);
     }
-    await deps.db.outboxMessage.update({
-      where: { id }, data: { status: 'SENT', sentAt: deps.clock.now(), sentRef: sentRef ? JSON.stringify(sentRef) : null, attempts: attempts + 1, claimedUntil: null },
-    });
-    return 'sent';
   } catch (error) {
     return await handleFailure(deps, row, error);
   }
+  // The platform has it: from here on a failure is ours to record, never a reason to send again.
+  return await recordSent(deps, row, sentRef);
+}
+
+async function recordSent(deps: OutboxDeps, row: OutboxRow, sentRef: SentRef | null): Promise<'sent'> {
+  deps.pacing.sentNotRecorded.set(row.id, sentRef);
+  for (const [attempt, pause] of [...RECORD_BACKOFF_MS, null].entries()) {
+    try {
+      await deps.db.outboxMessage.update({
+        where: { id: row.id }, data: { status: 'SENT', sentAt: deps.clock.now(), sentRef: sentRef ? JSON.stringify(sentRef) : null, attempts: row.attempts + 1, claimedUntil: null },
+      });
+      deps.pacing.sentNotRecorded.delete(row.id);
+      return 'sent';
+    } catch (error) {
+      if (pause === null) {
+        deps.logger.error({ outboxId: row.id, code: (error as { code?: string }).code ?? 'SENT_NOT_RECORDED', attempts: attempt + 1 }, 'outbox message sent but not recorded; recorded at its next claim');
+        return 'sent';
+      }
+      await (deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))))(pause);
+    }
+  }
+  return 'sent';
 }
 
 async function handleFailure(deps: OutboxDeps, row: OutboxRow, error: unknown): Promise<'retried' | 'failed'> {

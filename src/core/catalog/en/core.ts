@@ -5,6 +5,8 @@ export const core: Partial<Record<CatalogKey, string>> = {
   'umum.hanyaPribadi': 'The /{command} command works only in a private chat with the bot, so that its content is not read by the group.',
   'umum.paragraf': '{a}\n\n{b}',
   'umum.terjadiKesalahan': 'Sorry, something went wrong in the system. Your request has not been processed; please try again shortly.',
+  'umum.sistemSibuk': 'Sorry, the system is busy, so your message could not be processed and has not been saved. Please send it again in a moment.',
+  'umum.penyimpananPenuh': 'Sorry, the system\'s data storage is full, so your message could not be processed and has not been saved. Please send it again later; if this persists, contact your instansi admin.',
   'umum.tidakDimengerti': 'Sorry, I did not understand that message. Type /bantuan to see the available commands.',
   'umum.perintahTidakDikenal': 'Unknown command /{command}. Type /bantuan to see the available commands.',
   'umum.perintahTidakTersedia': 'The command /{command} is not available for your role.',

@@ -3,6 +3,8 @@ export const core = {
   'umum.hanyaPribadi': 'Perintah /{command} hanya dapat digunakan dalam percakapan pribadi dengan bot, agar isinya tidak terbaca anggota grup.',
   'umum.paragraf': '{a}\n\n{b}',
   'umum.terjadiKesalahan': 'Mohon maaf, terjadi kesalahan pada sistem. Permintaan Bapak/Ibu belum diproses; silakan coba lagi beberapa saat lagi.',
+  'umum.sistemSibuk': 'Mohon maaf, sistem sedang sibuk sehingga pesan Bapak/Ibu belum dapat diproses dan tidak tersimpan. Silakan kirim ulang beberapa saat lagi.',
+  'umum.penyimpananPenuh': 'Mohon maaf, ruang penyimpanan data sistem sedang penuh sehingga pesan Bapak/Ibu belum dapat diproses dan tidak tersimpan. Silakan kirim ulang nanti; bila berlanjut, hubungi admin instansi.',
   'umum.tidakDimengerti': 'Mohon maaf, pesan tersebut belum dapat kami pahami. Ketik /bantuan untuk melihat perintah yang tersedia.',
   'umum.perintahTidakDikenal': 'Perintah /{command} tidak dikenal. Ketik /bantuan untuk melihat perintah yang tersedia.',
   'umum.perintahTidakTersedia': 'Perintah /{command} tidak tersedia untuk peran Bapak/Ibu.',
