@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const prismaBin = require.resolve('prisma/build/index.js');
 
-export function runPrisma(args: string[]): number {
-  const result = spawnSync(process.execPath, [prismaBin, ...args, '--config', 'prisma/prisma.config.ts'], {
+export function runPrisma(args: string[], config = 'prisma/prisma.config.ts'): number {
+  const result = spawnSync(process.execPath, [prismaBin, ...args, '--config', config], {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -20,6 +20,8 @@ export function runPrisma(args: string[]): number {
   return result.status ?? 1;
 }
 
+// `--postgresql` first: the same command on the PostgreSQL schema (prisma/postgresql/).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exit(runPrisma(process.argv.slice(2)));
+  const [first, ...rest] = process.argv.slice(2);
+  process.exit(first === '--postgresql' ? runPrisma(rest, 'prisma/postgresql/prisma.config.ts') : runPrisma(process.argv.slice(2)));
 }

@@ -6,6 +6,10 @@ const optionalSecret = z.string().min(1).optional();
 
 export const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/timkerja.db'),
+  // Set: PostgreSQL instead of the SQLite file (issue 11); SSL by the URL's sslmode.
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'URL PostgreSQL, mis. postgresql://pengguna:sandi@host:5432/timkerja').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LINK_CODE_TTL_DAYS: z.coerce.number().int().positive().max(90).default(7),
   CONVERSATION_TTL_HOURS: z.coerce.number().int().positive().max(24 * 30).default(48),

@@ -46,12 +46,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const db = await createDb(config.DATABASE_PATH);
+  const db = await createDb(config.DATABASE_URL ?? config.DATABASE_PATH, { poolSize: config.DATABASE_POOL_SIZE, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   await loadDemoIfEmpty(db, config, logger);
   const sandbox = await prepareSandbox(db, config, logger);
   const clock = sandbox?.clock ?? systemClock;
-  // One process per SQLite file: a claim left in the outbox is a dead process's.
-  const released = await releaseClaimsOfDeadProcess(db, clock.now());
+  // One process per SQLite file: a claim left in the outbox is a dead process's. On PostgreSQL other
+  // processes may be sending right now: their claims run out by themselves.
+  const released = config.DATABASE_URL ? 0 : await releaseClaimsOfDeadProcess(db, clock.now());
   if (released > 0) logger.warn({ released, code: 'OUTBOX_CLAIMS_RELEASED' }, 'outbox claims of a previous process released');
   const adapters = createAdapters(sandbox ? sandboxAdapterConfig(config, sandbox.platform) : config, logger);
   const telegramBotUsername = sandbox?.platform.botApi.botUser.username ?? config.TELEGRAM_BOT_USERNAME;
@@ -82,7 +83,8 @@ async function main(): Promise<void> {
 
   if (playground) console.log(SANDBOX_HELP(playground.url));
   else if (adapters.names.length === 0) console.log(NO_PLATFORM_HELP);
-  logger.info({ database: config.DATABASE_PATH, adapters: adapters.names, sandbox: playground !== null, flows: flows.length }, 'timkerja siap');
+  // Never the URL: it may carry a password.
+  logger.info({ database: config.DATABASE_URL ? 'postgresql' : config.DATABASE_PATH, adapters: adapters.names, sandbox: playground !== null, flows: flows.length }, 'timkerja siap');
 
   const shutdown = async () => {
     clearInterval(sweeper);

@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client';
+import { createPostgresDb, isPostgresUrl, type PostgresOptions } from './postgresDatabase';
 import { serializedConnection } from './serializedConnection';
 import { connectionPragmas, DATABASE_BUSY_WAIT_MS, migrateSqliteFile } from './sqliteDatabase';
 
@@ -14,8 +15,12 @@ export interface DbOptions {
 // whileBusy, whose pauses let the event loop run.
 const BLOCKING_BUSY_MS = 20;
 
-/** Opens (and migrates) the SQLite file and returns a Prisma client on it. */
-export async function createDb(databasePath: string, options: DbOptions = {}): Promise<Db> {
+/**
+ * Opens (and migrates) the database and returns a Prisma client on it: a PostgreSQL server for a
+ * `postgresql://` URL, otherwise the SQLite file at that path.
+ */
+export async function createDb(databasePath: string, options: DbOptions & PostgresOptions = {}): Promise<Db> {
+  if (isPostgresUrl(databasePath)) return await createPostgresDb(databasePath, options);
   const busyWaitMs = options.busyWaitMs ?? DATABASE_BUSY_WAIT_MS;
   migrateSqliteFile(databasePath);
   const adapter = serializedConnection(new PrismaBetterSQLite3({ url: `file:${databasePath}`, timeout: BLOCKING_BUSY_MS }), { busyWaitMs });
