@@ -8,6 +8,7 @@ import pg from 'pg';
 import { PrismaClient as PostgresClient } from './generated-pg/client';
 import type { PrismaClient } from './generated/client';
 import type { MigrationResult } from './sqliteDatabase';
+import { registerPostgresClient } from './turnLock';
 
 export const defaultPostgresMigrationsDir = path.join(import.meta.dirname, '..', '..', 'prisma', 'postgresql', 'migrations');
 
@@ -74,5 +75,8 @@ export async function migratePostgres(url: string, migrationsDir = defaultPostgr
 export async function createPostgresDb(url: string, options: PostgresOptions = {}): Promise<PrismaClient> {
   await migratePostgres(url);
   const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10, ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) });
-  return new PostgresClient({ adapter }) as unknown as PrismaClient;
+  // An import of a Pemda's organisation is one transaction of many statements: allow it a minute.
+  const db = new PostgresClient({ adapter, transactionOptions: { maxWait: 30_000, timeout: 60_000 } });
+  registerPostgresClient(db);
+  return db as unknown as PrismaClient;
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/createDb';
 import { storageFailure } from '../../src/db/storageFailure';
-import { tempDbPath } from '../helpers/testDb';
+import { tempDbPath, onPostgres } from '../helpers/testDb';
 
 const instansi = (code: string, letterhead = '{}') => ({ code, name: `Instansi ${code}`, kind: 'KOTA', timeZone: 'Asia/Makassar', policyProfile: 'BASELINE', letterhead, settings: '{}' });
 
@@ -25,7 +25,8 @@ function holdWriteLock(file: string, ms: number): void {
 
 // A backup or an admin import holding the write lock for a while must delay a turn, not fail it:
 // the failed turn's message was lost (issue 10, case 6a).
-describe('another process holding the SQLite write lock', () => {
+// SQLite's own locking and storage errors: PostgreSQL has neither (TEST_DATABASE=postgresql skips it).
+describe.skipIf(onPostgres)('another process holding the SQLite write lock', () => {
   it('makes a turn-shaped transaction (read, then write) wait until the lock is free, past Prisma’s 2 s maxWait', async () => {
     const file = tempDbPath();
     db = await createDb(file);
@@ -67,7 +68,8 @@ describe('another process holding the SQLite write lock', () => {
   }, 15_000);
 });
 
-describe('a full database', () => {
+// SQLite's own locking and storage errors: PostgreSQL has neither (TEST_DATABASE=postgresql skips it).
+describe.skipIf(onPostgres)('a full database', () => {
   it('reports SQLITE_FULL, not the rollback that found nothing to undo', async () => {
     db = await createDb(tempDbPath());
     await db.instansi.create({ data: instansi('A') });

@@ -29,10 +29,13 @@ async function runCase(id: string, title: string, run: FaultCase): Promise<Fault
 
 const cpus = os.cpus();
 console.log(`timkerja faults${QUICK ? ' (FAULTS_QUICK=1)' : ''}: ${cpus[0]?.model.trim()} × ${cpus.length}, Node ${process.version}`);
-const outcomes: FaultOutcome[] = [];
-for (const { id, title, run } of faultCases) {
-  if (ONLY.size === 0 || ONLY.has(id)) outcomes.push(await runCase(id, title, run));
-}
+const runLane = async (lane: 'main' | 'side'): Promise<FaultOutcome[]> => {
+  const done: FaultOutcome[] = [];
+  for (const { id, title, run } of faultCases.filter((c) => c.lane === lane && (ONLY.size === 0 || ONLY.has(c.id)))) done.push(await runCase(id, title, run));
+  return done;
+};
+const order = faultCases.map((c) => c.id);
+const outcomes = (await Promise.all([runLane('main'), runLane('side')])).flat().sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 printOutcomes(outcomes);
 writeFileSync(RESULTS_FILE, `${JSON.stringify({ at: new Date().toISOString(), quick: QUICK, machine: `${cpus[0]?.model.trim()} × ${cpus.length}`, node: process.version, outcomes }, null, 2)}\n`);
 const failed = outcomes.filter((o) => !o.ok).map((o) => o.id);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/createDb';
 import type { Tx } from '../../db/tx';
 import { sqliteCode, storageFailure, type StorageFailure } from '../../db/storageFailure';
+import { serializeTurnsOf } from '../../db/turnLock';
 import { CoreEventSchema, type CoreEvent } from '../events';
 import { Refused } from '../errors';
 import { t, type CatalogKey } from '../catalog/t';
@@ -55,6 +56,8 @@ export async function handleEvent(deps: EngineDeps, raw: unknown): Promise<TurnR
   let actor: Actor | null = null;
   try {
     return await deps.db.$transaction(async (tx) => {
+      const { platform, workspace, accountId } = event.meta.account;
+      await serializeTurnsOf(deps.db, tx, `${platform}:${workspace}:${accountId}`);
       if (!(await recordInbound(tx, event.meta.eventKey, now))) return { status: 'duplicate' as const };
       actor = await resolveActor(tx, event.meta.account);
       const turn = new TurnContext(tx, event, now, deps.settings, actor);
