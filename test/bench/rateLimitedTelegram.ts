@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../helpers/seededRandom';
 
 export interface LimitCounts {
   /** Sends let through to the fake Bot API. */
@@ -15,18 +16,6 @@ export interface LimitCounts {
 const SEND_METHODS = /\/(sendMessage|sendDocument|sendPhoto|editMessageText)$/;
 const GLOBAL_PER_SECOND = 30;
 const CHAT_INTERVAL_MS = 1000;
-
-/** A small deterministic PRNG (mulberry32), so each run draws the same 429s. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Telegram's limits in front of a FakeTelegram (which has none): at most 30 messages in any

@@ -1,6 +1,7 @@
 // Scenario 4's reports: about 50 weekly reports per member (KEMAJUAN_ANGGOTA from each anggota,
 // the team report from each ketua), the ketua's acknowledgements, open kendala and leave.
 import type Database from 'better-sqlite3';
+import { seededRandom } from '../helpers/seededRandom';
 import { formatPeriod } from '../../src/core/domain/formatTime';
 import { weeklyPeriod, type ReportPeriod } from '../../src/core/domain/laporan/reportPeriod';
 import type { ProgressContent } from '../../src/core/domain/laporan/progressReport';
@@ -25,18 +26,6 @@ export type Insert = (...values: unknown[]) => void;
 export function inserter(sqlite: Database.Database, table: string, columns: string[]): Insert {
   const statement = sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   return (...values) => { statement.run(...values); };
-}
-
-/** mulberry32: the same organisation on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** Expected digest content for the generated teams, counted while generating (this week only). */

@@ -9,7 +9,8 @@ import { ChatPerson } from './chatPerson';
 import { faultConfig } from './faultConfig';
 import type { FaultCase } from './faultReport';
 import { FaultTelegram } from './faultTelegram';
-import { faultSeed, killAndRestart, seededRandom } from './killRounds';
+import { seededRandom } from '../helpers/seededRandom';
+import { faultSeed, killAndRestart } from './killRounds';
 import { turnAtomicityProblems } from './turnAtomicity';
 
 const TURN_TIMEOUT_MS = 120_000;

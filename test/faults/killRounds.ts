@@ -12,18 +12,7 @@ export interface KillRounds {
   crashes: string[];
 }
 
-/** A deterministic PRNG (mulberry32): FAULTS_SEED replays a run's kill moments. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** FAULTS_SEED replays a run's kill moments (each run prints its seed). */
 export const faultSeed = (): number => Number(process.env.FAULTS_SEED ?? Date.now() % 1_000_000);
 
 /**

@@ -53,7 +53,8 @@ const GIVE_UP_AFTER_MS = 24 * 3600_000;
  * Sends due outbox rows once each. A row is claimed with a lease before the platform call, so two
  * drainers never both send it, and a crash before the send leaves it PENDING to go out after the
  * restart. The one window left is a crash after the platform accepted a message and before SENT
- * is written: that message goes out again when the lease ends (platforms offer no idempotency key).
+ * is written: that message goes out again (platforms offer no idempotency key), and is logged as
+ * OUTBOX_RESEND_AFTER_LEASE. A chat's messages go out in the order they were queued, retries too.
  */
 export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, paced: 0 };
