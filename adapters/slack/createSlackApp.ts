@@ -4,6 +4,7 @@ import type { Core } from '../../src/core/createCore';
 import type { CoreEvent } from '../../src/core/events';
 import type { Logger } from '../../src/core/ports';
 import { t } from '../../src/core/catalog/t';
+import { wellFormed } from '../wellFormed';
 import { createEmailLookup } from './emailLookup';
 import { FORM_CALLBACK_ID, renderModal } from './renderBlocks';
 import { actionToEvent, homeOpenedToEvent, messageToEvents, slashToEvent, viewToEvent } from './toCoreEvent';
@@ -39,18 +40,22 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
     : new HTTPReceiver({ signingSecret: options.signingSecret, processBeforeResponse: options.processBeforeResponse ?? false, logger });
   const app = new App({
     token: options.token, receiver, logger,
-    ...(options.botId && options.botUserId ? { botId: options.botId, botUserId: options.botUserId } : {}),
+    ...(options.botId && options.botUserId ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false } : {}),
+    // bolt would call auth.test in this constructor and leave its rejection unhandled (a slow or
+    // unreachable Web API at start ended the process): startSlack awaits `app.init()` instead.
+    deferInitialization: true,
     // Handlers only open modals (trigger ids live 3 s): never wait out a retry here.
     clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: API_TIMEOUT_MS },
   });
   const client = app.client as unknown as WebClient;
   const lookupEmail = options.linkByEmail === false ? async () => undefined : createEmailLookup(client, options.logger);
 
-  async function handle(event: CoreEvent | null, triggerId?: string) {
-    if (!event) {
+  async function handle(skippable: CoreEvent | null, triggerId?: string) {
+    if (!skippable) {
       options.logger.debug({ code: 'UPDATE_SKIPPED', platform: 'slack' }, 'slack request skipped');
       return null;
     }
+    const event = wellFormed(skippable);
     const account = event.meta.account;
     // Only an account not linked yet may be linked by its email: linked ones skip the lookup.
     const email = account.direct && !(await options.core.isLinked(account)) ? await lookupEmail(account.accountId) : undefined;
@@ -103,9 +108,11 @@ export function createSlackApp(options: SlackAppOptions): { app: App; receiver: 
 }
 
 // bolt's own log lines go to our logger; its debug output (which can echo payloads) is dropped.
+// Its other lines may quote the request body (JSON.parse errors: `Unexpected token 'x', "…" is
+// not valid JSON`): everything from the first quote on is cut.
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
-  const line = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : (part as Error)?.message ?? typeof part)).join(' ');
+  const line = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : (part as Error)?.message ?? typeof part)).join(' ').split(/["'`]/)[0]!.trim();
   return {
     debug: () => undefined,
     info: (...parts) => logger.info({ source: 'bolt' }, line(parts)),

@@ -33,6 +33,8 @@ const MessageEventSchema = z.object({
 });
 const HomeOpenedSchema = z.object({ type: z.literal('app_home_opened'), user: z.string(), channel: z.string(), tab: z.string().optional() });
 const FormMetadataSchema = z.object({ formId: z.string() });
+// The envelope's ids are unchecked input too: they become the dedupe key and the account's workspace.
+const EnvelopeSchema = z.object({ eventId: z.string().min(1), teamId: z.string().min(1) });
 
 // Slack conversation ids: D… a direct message; C…/G… a channel or private channel. A user's DM
 // with the bot is addressed by the user's id everywhere (chat.postMessage accepts it), so the
@@ -101,13 +103,15 @@ export function viewToEvent(raw: unknown): CoreEvent | null {
  * A message in the bot's DM: text, or one event per shared file. Channel chatter, the bot's own
  * messages and edits are not for the bot. `eventId` (retries keep it) keys the inbound dedupe.
  */
-export function messageToEvents(raw: unknown, eventId: string, teamId: string): CoreEvent[] {
+export function messageToEvents(raw: unknown, eventId: unknown, teamId: unknown): CoreEvent[] {
   const parsed = MessageEventSchema.safeParse(raw);
-  if (!parsed.success) return [];
+  const envelope = EnvelopeSchema.safeParse({ eventId, teamId });
+  if (!parsed.success || !envelope.success) return [];
   const event = parsed.data;
   if (event.channel_type !== 'im' || !event.user || event.bot_id) return [];
   if (event.subtype && event.subtype !== 'file_share') return [];
-  const base = (suffix: string) => meta(`slack:${teamId}:event:${eventId}${suffix}`, teamId, event.user!, event.user!, true, false);
+  const { eventId: id, teamId: team } = envelope.data;
+  const base = (suffix: string) => meta(`slack:${team}:event:${id}${suffix}`, team, event.user!, event.user!, true, false);
   const text = unescapeSlack(event.text ?? '').trim();
   if (event.files?.length) {
     return event.files.map((file, index) => ({
@@ -118,10 +122,12 @@ export function messageToEvents(raw: unknown, eventId: string, teamId: string): 
   return text ? [{ kind: 'text', text: text.slice(0, 8000), meta: base('') }] : [];
 }
 
-export function homeOpenedToEvent(raw: unknown, eventId: string, teamId: string): CoreEvent | null {
+export function homeOpenedToEvent(raw: unknown, eventId: unknown, teamId: unknown): CoreEvent | null {
   const parsed = HomeOpenedSchema.safeParse(raw);
-  if (!parsed.success || (parsed.data.tab && parsed.data.tab !== 'home')) return null;
-  return { kind: 'home', meta: meta(`slack:${teamId}:event:${eventId}`, teamId, parsed.data.user, parsed.data.user, true, false) };
+  const envelope = EnvelopeSchema.safeParse({ eventId, teamId });
+  if (!parsed.success || !envelope.success || (parsed.data.tab && parsed.data.tab !== 'home')) return null;
+  const { eventId: id, teamId: team } = envelope.data;
+  return { kind: 'home', meta: meta(`slack:${team}:event:${id}`, team, parsed.data.user, parsed.data.user, true, false) };
 }
 
 // Slack escapes these three in message text; what the user typed is the unescaped form.

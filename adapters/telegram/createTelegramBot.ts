@@ -2,6 +2,7 @@ import { Telegraf } from 'telegraf';
 import type { Core } from '../../src/core/createCore';
 import type { Logger } from '../../src/core/ports';
 import { t } from '../../src/core/catalog/t';
+import { wellFormed } from '../wellFormed';
 import { toCoreEvent } from './toCoreEvent';
 
 export interface TelegramBotOptions {
@@ -18,8 +19,16 @@ const NOTICE_LIMIT = 200;
 /** Wires telegraf to the core: every update becomes one core event; every press is answered. */
 export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   const bot = new Telegraf(options.token, { telegram: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), webhookReply: false } });
+  // telegraf reads `update.update_id` before its error boundary: a webhook body of JSON `null`
+  // would reject outside bot.catch and end the process (found by `npm run faults`, case 2).
+  const handleUpdate = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = async (update, webhookResponse) => {
+    if (typeof update === 'object' && update !== null) return handleUpdate(update, webhookResponse);
+    options.logger.debug({ code: 'UPDATE_SKIPPED' }, 'telegram update skipped');
+    if (webhookResponse && !webhookResponse.writableEnded) webhookResponse.end();
+  };
   bot.use(async (ctx) => {
-    const event = toCoreEvent(ctx.update, ctx.botInfo?.username, ctx.botInfo?.id);
+    const event = wellFormed(toCoreEvent(ctx.update, ctx.botInfo?.username, ctx.botInfo?.id));
     if (!event) {
       options.logger.debug({ updateId: ctx.update.update_id, code: 'UPDATE_SKIPPED' }, 'telegram update skipped');
     }

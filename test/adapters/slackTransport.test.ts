@@ -1,6 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebClient, LogLevel } from '@slack/web-api';
+import { createSlackApp } from '../../adapters/slack/createSlackApp';
 import { createSlackMessenger } from '../../adapters/slack/slackMessenger';
+import { startSlack } from '../../adapters/slack/startSlack';
+import { createCaptureLogger } from '../helpers/captureLogger';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { SlackHarness } from '../helpers/slackHarness';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
@@ -40,6 +43,50 @@ describe('Slack adapter: requests, retries and limits', () => {
     // The same request, signed now, goes through.
     expect((await harness.send(member.post(body, form))).status).toBe(200);
     expect(harness.lastText(member)).toMatch(/^Perintah yang dapat Bapak\/Ibu gunakan/);
+  });
+
+  it('refuses a signed body that parses to null (JSON or payload=null) and keeps serving', async () => {
+    const { harness, member } = await linkedPair();
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const withTimeout = <T>(request: Promise<T>) => Promise.race([request, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer')), 2000))]);
+      expect((await withTimeout(member.post('null', 'application/json'))).status).toBe(400);
+      expect((await withTimeout(member.post('payload=null', 'application/x-www-form-urlencoded'))).status).toBe(400);
+      expect((await harness.send(member.slash('bantuan'))).status).toBe(200);
+      expect(harness.lastText(member)).toMatch(/^Perintah yang dapat Bapak\/Ibu gunakan/);
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
+  it('logs a malformed body without quoting it', async () => {
+    const { harness, member } = await linkedPair();
+    expect((await member.post('{"text": "rahasia-isi-pesan-7Q"', 'application/json')).status).toBe(400);
+    expect((await member.post('payload=rahasia-isi-pesan-8Q', 'application/x-www-form-urlencoded')).status).toBe(400);
+    const lines = harness.bot.logger.records.filter((r) => r.msg?.startsWith('Malformed request body'));
+    expect(lines).toHaveLength(2);
+    expect(JSON.stringify(harness.bot.logger.records)).not.toMatch(/rahasia-isi-pesan/);
+  });
+
+  it('fails to start when auth.test fails at start, instead of ending the process later', async () => {
+    fake = new FakeSlack();
+    await fake.start();
+    fake.failNext('auth.test', { status: 500 });
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const logger = createCaptureLogger();
+      const { app, receiver } = createSlackApp({ token: fake.token, signingSecret: 'rahasia', apiUrl: fake.apiUrl, core: {} as never, logger });
+      const started = await startSlack(app, receiver, { port: 0, host: '127.0.0.1' }, logger).catch((error: unknown) => error as Error);
+      if (!(started instanceof Error)) await started.stop();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(started).toBeInstanceOf(Error);
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
   });
 
   it('handles a retried event delivery and a second click on the same button once', async () => {

@@ -78,4 +78,23 @@ describe('Telegram transport', () => {
     expect(await db.inboundEvent.findUnique({ where: { eventKey: `telegram:${tg.botUser.id}:${forged.update_id}` } })).toBeNull();
     expect(await db.inboundEvent.findUnique({ where: { eventKey: `telegram:${tg.botUser.id}:${good.update_id}` } })).not.toBeNull();
   });
+
+  it('answers a webhook body of JSON null with the right secret token and keeps taking updates', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/telegram/hook`;
+    await startProductionLike({ webhookUrl: url, webhookSecret: 'rahasia-webhook-0123456789', webhookPort: port });
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'rahasia-webhook-0123456789' };
+      const response = await fetch(url, { method: 'POST', headers, body: 'null', signal: AbortSignal.timeout(3000) });
+      expect(response.status).toBe(200);
+      const next = tg.sendText(user, dm(user), '/start');
+      expect((await tg.waitForWebhookDelivery(next.update_id)).status).toBe(200);
+      await tg.waitForCall('sendMessage', (c) => c.params.chat_id === user.id);
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import databaseContention from './databaseContention.fault-case';
+import forgedRequests from './forgedRequests.fault-case';
 import fullDisk from './fullDisk.fault-case';
+import fuzzedInput from './fuzzedInput.fault-case';
 import killDuringConversations from './killDuringConversations.fault-case';
 import killDuringFanOut from './killDuringFanOut.fault-case';
 import platformOutage from './platformOutage.fault-case';
@@ -14,6 +16,8 @@ import type { FaultCase } from './faultReport';
 export const faultCases: Array<{ id: string; title: string; lane: 'main' | 'side'; run: FaultCase }> = [
   { id: '1a', lane: 'side', title: 'kill -9 during a 2,000-message fan-out', run: killDuringFanOut },
   { id: '1b', lane: 'main', title: 'kill -9 during 200 conversations and approvals', run: killDuringConversations },
+  { id: '2', lane: 'main', title: 'fuzzed input: 100,000 generated updates and payloads', run: fuzzedInput },
+  { id: '3', lane: 'side', title: 'forged requests: bad signature, stale or future timestamp, wrong secret', run: forgedRequests },
   { id: '4', lane: 'main', title: 'wrong people press every approval step of every profile', run: wrongPeople },
   { id: '5', lane: 'side', title: 'platform outage (5xx, then recovery)', run: platformOutage },
   { id: '6a', lane: 'side', title: 'database write lock held by another process', run: databaseContention },
