@@ -4,13 +4,14 @@ import Database from 'better-sqlite3';
 import { createDb } from '../../src/db/createDb';
 import { createOrganisationDb, type BenchMember } from '../bench/benchOrganisation';
 import { progressReportTurns } from '../bench/progressReportScript';
+import { seededRandom } from '../helpers/seededRandom';
 import { botEnv } from './botEnv';
 import { ChatPerson } from './chatPerson';
 import { faultConfig } from './faultConfig';
 import type { FaultCase } from './faultReport';
 import { FaultTelegram } from './faultTelegram';
-import { seededRandom } from '../helpers/seededRandom';
 import { faultSeed, killAndRestart } from './killRounds';
+import { settleScheduler } from './settleScheduler';
 import { turnAtomicityProblems } from './turnAtomicity';
 
 const TURN_TIMEOUT_MS = 120_000;
@@ -29,6 +30,7 @@ async function linkEveryone(file: string, members: BenchMember[]): Promise<Accou
   for (const member of await db.pegawai.findMany({ where: { id: { in: [...generated] } }, include: { homeUnit: true } })) {
     await db.pegawai.update({ where: { id: member.id }, data: { penilaiId: member.homeUnit.headId } });
   }
+  await settleScheduler(db);
   await db.$disconnect();
   return accounts;
 }

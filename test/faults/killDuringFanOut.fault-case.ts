@@ -5,13 +5,14 @@ import { snoozeJobKey } from '../../src/core/scheduler/reportReminders';
 import { createDb, type Db } from '../../src/db/createDb';
 import { createOrganisationDb, linkTelegramDirectly, type BenchMember } from '../bench/benchOrganisation';
 import { enqueueRemindersDirectly } from '../bench/enqueueReminders';
+import { seededRandom } from '../helpers/seededRandom';
 import { botEnv } from './botEnv';
 import { faultConfig } from './faultConfig';
 import { thousands, type FaultCase } from './faultReport';
 import { FaultTelegram } from './faultTelegram';
-import { seededRandom } from '../helpers/seededRandom';
 import { faultSeed, killAndRestart } from './killRounds';
 import { compareDeliveries, outboxLedger, pendingOutboxRows } from './outboxLedger';
+import { settleScheduler } from './settleScheduler';
 
 const MINUTE = 60_000;
 const FIRST_CHAT = 9_100_000;
@@ -49,6 +50,7 @@ const killDuringFanOut: FaultCase = async () => {
   const snoozers = members.slice(0, Math.ceil(size / 4));
   const db = await createDb(file);
   const chats = await linkTelegramDirectly(db, members, FIRST_CHAT);
+  await settleScheduler(db);
   const queued = await enqueueRemindersDirectly(db, members, new Date());
   // Due at the first minute boundary after the kills have begun, so the tick itself may be cut.
   const snoozeAt = new Date(Math.ceil((Date.now() + 15_000) / MINUTE) * MINUTE);

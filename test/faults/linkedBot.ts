@@ -1,13 +1,12 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { runTick } from '../../src/core/scheduler/runTick';
 import { createDb, type Db } from '../../src/db/createDb';
-import { createLogger } from '../../src/logger';
 import { createOrganisationDb, linkTelegramDirectly } from '../bench/benchOrganisation';
 import { FakeSlack, type SlackUserRef } from '../fakes/fakeSlack';
 import { botEnv, WEBHOOK_SECRET } from './botEnv';
 import { BotProcess, freePort } from './botProcess';
 import { FaultTelegram } from './faultTelegram';
+import { settleScheduler } from './settleScheduler';
 
 // Distinctive secrets, so a leak into the bot's log can be searched for.
 export const BOT_TOKEN = '731942865:AAFaultsTokenQv7Lw2Zx9Rk4Tn8Ym3Jp5';
@@ -76,15 +75,6 @@ export async function startLinkedBot(options: LinkedBotOptions): Promise<LinkedB
       rmSync(path.dirname(file), { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Runs what the scheduler finds due now (today's report reminders to the new members) and counts
- * it as sent: the bot's own ticks then send nothing during a case, which compares what it sends.
- */
-async function settleScheduler(db: Db): Promise<void> {
-  await runTick(db, new Date(), createLogger('silent'));
-  await db.outboxMessage.updateMany({ where: { status: 'PENDING' }, data: { status: 'SENT' } });
 }
 
 export const WEBHOOK_HEADERS = { 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET };

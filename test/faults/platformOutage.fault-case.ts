@@ -9,6 +9,7 @@ import { faultConfig } from './faultConfig';
 import type { FaultCase } from './faultReport';
 import { FaultTelegram } from './faultTelegram';
 import { pendingOutboxRows } from './outboxLedger';
+import { settleScheduler } from './settleScheduler';
 
 const PER_CHAT = 10;
 const FIRST_CHAT = 9_700_000;
@@ -50,6 +51,7 @@ const platformOutage: FaultCase = async () => {
   const { file, members } = await createOrganisationDb(chatCount, { singleTeam: true });
   const db = await createDb(file);
   const chats = await linkTelegramDirectly(db, members, FIRST_CHAT);
+  await settleScheduler(db);
   await db.$disconnect();
   const tg = new FaultTelegram();
   await tg.start();
@@ -67,7 +69,7 @@ const platformOutage: FaultCase = async () => {
     const problems: string[] = [];
     for (const chatId of chats) {
       const expected = Array.from({ length: PER_CHAT }, (_, k) => textOf(chatId, k));
-      const got = arrived.get(chatId) ?? [];
+      const got = (arrived.get(chatId) ?? []).filter((text) => text.startsWith('Pesan uji gangguan'));
       if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`chat ${chatId}: arrived ${got.length} of ${PER_CHAT}: ${got.map((t) => t.split(' ')[3]).join(',')}`);
     }
     const after = statusCounts(file);
