@@ -15,7 +15,8 @@ export function outboxLedger(file: string, logs: LogLine[]): Map<number, ChatLed
   const resent = new Set(logs.filter((l) => l.code === 'OUTBOX_RESEND_AFTER_LEASE').map((l) => String(l.outboxId)));
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db.prepare("SELECT id, address, status FROM OutboxMessage WHERE platform = 'telegram'").all() as Array<{ id: string; address: string; status: string }>;
+    // Rows settleScheduler counted as sent before the case (SENT with no sentAt) were never meant to go out.
+    const rows = db.prepare("SELECT id, address, status FROM OutboxMessage WHERE platform = 'telegram' AND NOT (status = 'SENT' AND sentAt IS NULL)").all() as Array<{ id: string; address: string; status: string }>;
     const ledger = new Map<number, ChatLedger>();
     for (const row of rows) {
       const chatId = Number((JSON.parse(row.address) as { chatId: string }).chatId);

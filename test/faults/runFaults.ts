@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { QUICK } from './faultConfig';
 import { printOutcomes, type FaultCase, type FaultOutcome } from './faultReport';
-import { faultCases } from './faultCases';
+import { faultCases, type FaultLane } from './faultCases';
 
 const ONLY = new Set((process.env.FAULTS_ONLY ?? '').split(',').map((id) => id.trim()).filter(Boolean));
 const RESULTS_FILE = path.join(import.meta.dirname, QUICK ? 'results.quick.json' : 'results.json');
@@ -29,13 +29,14 @@ async function runCase(id: string, title: string, run: FaultCase): Promise<Fault
 
 const cpus = os.cpus();
 console.log(`timkerja faults${QUICK ? ' (FAULTS_QUICK=1)' : ''}: ${cpus[0]?.model.trim()} × ${cpus.length}, Node ${process.version}`);
-const runLane = async (lane: 'main' | 'side'): Promise<FaultOutcome[]> => {
+const runLane = async (lane: FaultLane): Promise<FaultOutcome[]> => {
   const done: FaultOutcome[] = [];
   for (const { id, title, run } of faultCases.filter((c) => c.lane === lane && (ONLY.size === 0 || ONLY.has(c.id)))) done.push(await runCase(id, title, run));
   return done;
 };
 const order = faultCases.map((c) => c.id);
-const outcomes = (await Promise.all([runLane('main'), runLane('side')])).flat().sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+const alone = await runLane('alone');
+const outcomes = [...alone, ...(await Promise.all([runLane('main'), runLane('side')])).flat()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 printOutcomes(outcomes);
 writeFileSync(RESULTS_FILE, `${JSON.stringify({ at: new Date().toISOString(), quick: QUICK, machine: `${cpus[0]?.model.trim()} × ${cpus.length}`, node: process.version, outcomes }, null, 2)}\n`);
 const failed = outcomes.filter((o) => !o.ok).map((o) => o.id);
