@@ -160,6 +160,26 @@ describe('outbox', () => {
     expect(messenger.sent.filter((s) => s.idempotencyKey === 'rekam-1')).toHaveLength(1);
   });
 
+  it('sends the answer to a person\'s turn before reminders queued earlier', async () => {
+    bot = await TestBot.start({ flows });
+    const { ids } = await seedMinimal(bot.db, ['Ani', 'Budi', 'Citra']);
+    const ani = await bot.link(ids.Ani!);
+    for (const name of ['Budi', 'Citra']) await bot.link(ids[name]!);
+    await bot.core.drainOutbox();
+    const { enqueueSends } = await import('../../src/core/outbox/enqueue');
+    // A reminder fan-out waits in the outbox (scheduled: priority 0), as a tick leaves it.
+    await bot.db.$transaction((tx) => enqueueSends(tx, ['Budi', 'Citra', 'Budi'].map((name, k) => ({
+      id: `ingat-${k}`, idempotencyKey: `ingat-${k}`, to: { kind: 'pegawai' as const, pegawaiId: ids[name]! }, message: { kind: 'text' as const, text: { key: 'umum.tidakDimengerti' as const } },
+    })), { flowId: 'core', step: null, stepTtlMs: 1000, actionTtlMs: 1000 }, bot.clock.now()));
+    const before = bot.messenger.sent.length;
+
+    await bot.as(ani).command('bantuan');
+
+    const order = bot.messenger.sent.slice(before).map((s) => (s.idempotencyKey.startsWith('ingat-') ? s.idempotencyKey : 'jawaban'));
+    expect(order[0]).toBe('jawaban');
+    expect(order.filter((key) => key.startsWith('ingat-'))).toEqual(['ingat-0', 'ingat-1', 'ingat-2']);
+  });
+
   it('keeps a message for a pegawai with no linked chat as undeliverable instead of dropping it', async () => {
     bot = await TestBot.start({ flows });
     const { ids } = await seedMinimal(bot.db, ['Ani', 'Budi']);

@@ -9,7 +9,7 @@ import { text, type RenderedForm } from '../messages';
 import type { Clock, Logger, MessengerPort } from '../ports';
 import { appendAudit } from '../auth/audit';
 import { resolveActor, type Actor } from '../auth/resolveActor';
-import { ACTION_TOKEN_TTL_MS, enqueueSends } from '../outbox/enqueue';
+import { ACTION_TOKEN_TTL_MS, enqueueSends, TURN_PRIORITY } from '../outbox/enqueue';
 import type { CoreSettings } from './defineFlow';
 import { dispatchEvent, type FlowRegistry, type TurnOutcome } from './dispatchEvent';
 import { handleUnlinked } from './handleUnlinked';
@@ -104,7 +104,7 @@ async function recordInbound(tx: Tx, eventKey: string, now: Date): Promise<boole
 async function commitTurn(tx: Tx, turn: TurnContext, outcome: TurnOutcome, deps: EngineDeps, now: Date): Promise<void> {
   await enqueueSends(tx, turn.sends, {
     flowId: outcome.flowId, step: outcome.step, stepTtlMs: deps.settings.conversationTtlMs, actionTtlMs: ACTION_TOKEN_TTL_MS,
-  }, now);
+  }, now, TURN_PRIORITY);
   await appendAudit(tx, turn.audits);
   // Whoever got a message, and whoever opened their home view, sees it current (Slack App Home).
   const people = new Set(turn.sends.flatMap((send) => (send.to.pegawaiId ? [send.to.pegawaiId] : [])));

@@ -62,7 +62,9 @@ export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainR
   const now = deps.clock.now();
   const due = await deps.db.outboxMessage.findMany({
     where: { status: 'PENDING', nextAttemptAt: { lte: now }, platform: { in: [...deps.messengers.keys()] } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    // What people are waiting for first: a reply to someone's turn may overtake a reminder queued
+    // earlier, even to the same chat; within a priority, the order they were queued in.
+    orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
     take: limit,
   });
   const waitingChats = await chatsWithEarlierRowsWaiting(deps.db, due, now);

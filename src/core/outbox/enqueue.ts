@@ -41,7 +41,10 @@ function queuedAt(): Date {
  * tokens issued. A pegawai with no linked chat gets an UNDELIVERABLE row, kept for the record.
  * A send whose idempotency key already exists is skipped: the same decision never sends twice.
  */
-export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenContext, now: Date): Promise<void> {
+/** Sends that are part of a person's turn go before scheduled ones (reminders, digests). */
+export const TURN_PRIORITY = 1;
+
+export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenContext, now: Date, priority = 0): Promise<void> {
   for (const send of sends) {
     if (await tx.outboxMessage.findUnique({ where: { idempotencyKey: send.idempotencyKey } })) continue;
     const target = await resolveRecipient(tx, send);
@@ -51,7 +54,7 @@ export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenCo
       data: {
         id: send.id, idempotencyKey: send.idempotencyKey, platform: target.platform, address: JSON.stringify(target.address),
         pegawaiId: send.to.pegawaiId ?? null, payload: JSON.stringify(payload),
-        status: target.platform === 'none' ? 'UNDELIVERABLE' : 'PENDING', nextAttemptAt: now, createdAt: queuedAt(),
+        status: target.platform === 'none' ? 'UNDELIVERABLE' : 'PENDING', nextAttemptAt: now, createdAt: queuedAt(), priority,
       },
     });
   }
