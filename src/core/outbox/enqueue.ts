@@ -36,14 +36,14 @@ function queuedAt(): Date {
   return new Date(lastQueuedAt);
 }
 
+/** Sends that are part of a person's turn go before scheduled ones (reminders, digests). */
+export const TURN_PRIORITY = 1;
+
 /**
  * Writes each send to the outbox inside the caller's transaction (style R7): localized, with button
  * tokens issued. A pegawai with no linked chat gets an UNDELIVERABLE row, kept for the record.
  * A send whose idempotency key already exists is skipped: the same decision never sends twice.
  */
-/** Sends that are part of a person's turn go before scheduled ones (reminders, digests). */
-export const TURN_PRIORITY = 1;
-
 export async function enqueueSends(tx: Tx, sends: PendingSend[], tokens: TokenContext, now: Date, priority = 0): Promise<void> {
   for (const send of sends) {
     if (await tx.outboxMessage.findUnique({ where: { idempotencyKey: send.idempotencyKey } })) continue;
