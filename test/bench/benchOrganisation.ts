@@ -44,8 +44,8 @@ export function benchOrganisationJson(extra: number, now: Date, singleTeam = fal
   return JSON.stringify(org, null, 1);
 }
 
-// The importer passes every listed NIP as one SQL parameter list (applyOrganisation's
-// deactivateUnlisted): a JSON file of about 1,000 pegawai or more fails with Prisma P2029.
+// Beyond this many, members are inserted directly: faster than the importer (which takes 1,500 and
+// more since its IN lists are chunked, src/db/inChunks.ts), and the same rows.
 const IMPORT_LIMIT = 800;
 
 /**

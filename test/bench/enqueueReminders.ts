@@ -11,9 +11,9 @@ const CHUNK = 200;
 
 /**
  * Queues each member's report reminder for `rung` with the reminder job's own message and
- * enqueue (enqueueSends), without runTick: for sizes where the job itself cannot run (at about
- * 1,000 anggota its pending-report query exceeds SQLite's parameter limit, Prisma P2029). All
- * members are in one team, so one member's pending report stands for everyone's.
+ * enqueue (enqueueSends), without runTick: a fan-out of a known size at a known moment, whatever
+ * the reminder ladder's time of day. All members are in one team, so one member's pending report
+ * stands for everyone's.
  */
 export async function enqueueRemindersDirectly(db: Db, members: BenchMember[], rung: Date): Promise<number> {
   const first = members[0]!.pegawaiId;
