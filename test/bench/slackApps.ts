@@ -50,7 +50,8 @@ export async function startTimkerjaSlack(fake: FakeSlack, db: Db): Promise<Runni
 /** The ceiling: a bare bolt app on the same receiver and server that only acknowledges. */
 export async function startBareSlack(fake: FakeSlack): Promise<RunningSlackApp> {
   const receiver = new HTTPReceiver({ signingSecret: SLACK_SIGNING_SECRET, processBeforeResponse: false, logLevel: LogLevel.ERROR });
-  const app = new App({ token: fake.token, receiver, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } } });
+  // startSlack initializes the app (auth.test) itself, as for the product's app.
+  const app = new App({ token: fake.token, receiver, logLevel: LogLevel.ERROR, deferInitialization: true, clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } } });
   app.command('/timkerja', async ({ ack }) => { await ack(); });
   app.action({ type: 'block_actions' }, async ({ ack }) => { await ack(); });
   app.view(FORM_CALLBACK_ID, async ({ ack }) => { await ack(); });
