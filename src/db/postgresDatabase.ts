@@ -8,7 +8,7 @@ import pg from 'pg';
 import { PrismaClient as PostgresClient } from './generated-pg/client';
 import type { PrismaClient } from './generated/client';
 import type { MigrationResult } from './sqliteDatabase';
-import { registerPostgresClient } from './turnLock';
+import { registerPostgresClient } from './postgresClients';
 
 export const defaultPostgresMigrationsDir = path.join(import.meta.dirname, '..', '..', 'prisma', 'postgresql', 'migrations');
 

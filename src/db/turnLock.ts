@@ -1,10 +1,6 @@
 import type { Db } from './createDb';
+import { isPostgresClient } from './postgresClients';
 import type { Tx } from './tx';
-
-const postgresClients = new WeakSet<object>();
-
-/** createPostgresDb registers its clients: several transactions of one process may then run at once. */
-export const registerPostgresClient = (db: object): void => { postgresClients.add(db); };
 
 /**
  * Makes the turns of one account run one after another (until this transaction ends), so two
@@ -13,6 +9,6 @@ export const registerPostgresClient = (db: object): void => { postgresClients.ad
  * which also holds across bot processes.
  */
 export async function serializeTurnsOf(db: Db, tx: Tx, key: string): Promise<void> {
-  if (!postgresClients.has(db)) return;
+  if (!isPostgresClient(db)) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }

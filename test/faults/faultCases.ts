@@ -5,6 +5,7 @@ import fuzzedInput from './fuzzedInput.fault-case';
 import killDuringConversations from './killDuringConversations.fault-case';
 import killDuringFanOut from './killDuringFanOut.fault-case';
 import platformOutage from './platformOutage.fault-case';
+import severalProcessesFanOut from './severalProcessesFanOut.fault-case';
 import wrongPeople from './wrongPeople.fault-case';
 import type { FaultCase } from './faultReport';
 
@@ -24,4 +25,5 @@ export const faultCases: Array<{ id: string; title: string; lane: FaultLane; run
   { id: '5', lane: 'side', title: 'platform outage (5xx, then recovery)', run: platformOutage },
   { id: '6a', lane: 'side', title: 'database write lock held by another process', run: databaseContention },
   { id: '6b', lane: 'side', title: 'disk full under the database', run: fullDisk },
+  { id: '7', lane: 'main', title: 'three processes on one PostgreSQL, kill -9 during a 2,000-message fan-out', run: severalProcessesFanOut },
 ];

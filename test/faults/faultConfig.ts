@@ -9,6 +9,7 @@ export const faultConfig = QUICK
     forged: { requests: 60 },
     outage: { messages: 30, outageMs: 3_000 },
     contention: { lockMs: 3_000 },
+    severalProcesses: { chats: 100, perChat: 2, kills: 1 },
   }
   : {
     killFanOut: { members: 2_000, rounds: 20 },
@@ -17,4 +18,5 @@ export const faultConfig = QUICK
     forged: { requests: 1_000 },
     outage: { messages: 300, outageMs: 15_000 },
     contention: { lockMs: 10_000 },
+    severalProcesses: { chats: 1_000, perChat: 2, kills: 3 },
   };

@@ -8,6 +8,8 @@ export class FaultTelegram extends FakeTelegram {
   private outageStatus = 502;
   /** Calls refused by an outage. */
   refusedDuringOutage = 0;
+  /** When each successful sendMessage was answered (ms, performance.now()), whichever bot process sent it. */
+  readonly sendTimes: number[] = [];
   private readonly answers = new Map<number, number>();
   private readonly answerWaiters = new Set<() => void>();
 
@@ -64,9 +66,21 @@ export class FaultTelegram extends FakeTelegram {
   protected override answered(call: RecordedCall): void {
     super.answered(call);
     if (call.error || !CHAT_METHODS.has(call.method)) return;
+    if (call.method === 'sendMessage') this.sendTimes.push(performance.now());
     const chatId = Number(call.params.chat_id);
     this.answers.set(chatId, this.answersTo(chatId) + 1);
     for (const waiter of [...this.answerWaiters]) waiter();
+  }
+
+  /** The most messages sent within any one second: the bot's overall rate as Telegram sees it. */
+  busiestSecond(): number {
+    const times = [...this.sendTimes].sort((a, b) => a - b);
+    let most = 0;
+    for (let first = 0, last = 0; last < times.length; last++) {
+      while (times[last]! - times[first]! >= 1000) first++;
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
   }
 
   protected override injectedFailure(method: string): ApiError | undefined {

@@ -10,26 +10,36 @@ export interface ChatLedger {
   resentAfterKill: number;
 }
 
+export interface LedgerRow {
+  id: string;
+  address: string;
+  status: string;
+}
+
 /** The bot's own record of what it queued for each Telegram chat, read from the database file. */
 export function outboxLedger(file: string, logs: LogLine[]): Map<number, ChatLedger> {
-  const resent = new Set(logs.filter((l) => l.code === 'OUTBOX_RESEND_AFTER_LEASE').map((l) => String(l.outboxId)));
   const db = new Database(file, { readonly: true });
   try {
     // Rows settleScheduler counted as sent before the case (SENT with no sentAt) were never meant to go out.
-    const rows = db.prepare("SELECT id, address, status FROM OutboxMessage WHERE platform = 'telegram' AND NOT (status = 'SENT' AND sentAt IS NULL)").all() as Array<{ id: string; address: string; status: string }>;
-    const ledger = new Map<number, ChatLedger>();
-    for (const row of rows) {
-      const chatId = Number((JSON.parse(row.address) as { chatId: string }).chatId);
-      const entry = ledger.get(chatId) ?? { sent: 0, unsent: 0, resentAfterKill: 0 };
-      if (row.status === 'SENT') entry.sent++;
-      else entry.unsent++;
-      if (resent.has(row.id)) entry.resentAfterKill++;
-      ledger.set(chatId, entry);
-    }
-    return ledger;
+    return ledgerOf(db.prepare("SELECT id, address, status FROM OutboxMessage WHERE platform = 'telegram' AND NOT (status = 'SENT' AND sentAt IS NULL)").all() as LedgerRow[], logs);
   } finally {
     db.close();
   }
+}
+
+/** Per Telegram chat: the outbox rows the bot counts as sent, not sent, and sent again after a kill. */
+export function ledgerOf(rows: LedgerRow[], logs: LogLine[]): Map<number, ChatLedger> {
+  const resent = new Set(logs.filter((l) => l.code === 'OUTBOX_RESEND_AFTER_LEASE').map((l) => String(l.outboxId)));
+  const ledger = new Map<number, ChatLedger>();
+  for (const row of rows) {
+    const chatId = Number((JSON.parse(row.address) as { chatId: string }).chatId);
+    const entry = ledger.get(chatId) ?? { sent: 0, unsent: 0, resentAfterKill: 0 };
+    if (row.status === 'SENT') entry.sent++;
+    else entry.unsent++;
+    if (resent.has(row.id)) entry.resentAfterKill++;
+    ledger.set(chatId, entry);
+  }
+  return ledger;
 }
 
 export function pendingOutboxRows(file: string): number {

@@ -2,9 +2,11 @@ import type { Db } from '../../db/createDb';
 import type { Address, Clock, Logger, MessengerPort, SentRef } from '../ports';
 import type { OutboundMessage } from '../messages';
 import { PlatformRateLimited, PlatformRejected } from '../errors';
+import { isPostgresClient } from '../../db/postgresClients';
+import { takeSharedSendSlot } from '../../db/sharedSendSlot';
 import { backoffMs } from './backoff';
+import { CLAIM_MS, claimDue, type ClaimedRow } from './claimDue';
 import { reportUndeliverable } from './reportUndeliverable';
-import { inChunks } from '../../db/inChunks';
 
 export interface OutboxDeps {
   db: Db;
@@ -14,11 +16,12 @@ export interface OutboxDeps {
   /** A message that still fails for a transient cause (5xx, network) this long (real time) after it was queued is given up. */
   giveUpAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
-  /** When each platform and each chat was last sent to (real time: the platforms' clocks). */
+  /** When each platform and each chat was last sent to by this process (real time: the platforms' clocks). */
   pacing: PacingState;
 }
 
-// Pacing windows are real time and in memory: losing them on restart costs at most one early send.
+// Pacing windows are real time and in memory (on PostgreSQL the platform's window is shared in the
+// database instead): losing them on restart costs at most one early send.
 export interface PacingState {
   lastSendAt: Map<string, number>;
   lastChatSendAt: Map<string, number>;
@@ -43,100 +46,50 @@ export interface DrainResult {
 
 type StoredPayload = OutboundMessage | { kind: 'edit'; targetMessageId: string; replacement: OutboundMessage };
 
-const CLAIM_MS = 60_000;
 // Writing SENT is retried for most of the lease, so the row is not claimed again meanwhile.
 const RECORD_BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000, 16000, 16000];
 // A platform outage of hours loses nothing; a message a day old is no longer worth sending.
 const GIVE_UP_AFTER_MS = 24 * 3600_000;
 
 /**
- * Sends due outbox rows once each. A row is claimed with a lease before the platform call, so two
- * drainers never both send it, and a crash before the send leaves it PENDING to go out after the
- * restart. The one window left is a crash after the platform accepted a message and before SENT
- * is written: that message goes out again (platforms offer no idempotency key), and is logged as
- * OUTBOX_RESEND_AFTER_LEASE. A chat's messages go out in the order they were queued, retries too.
+ * Sends due outbox rows once each. Rows are leased before the platform call (claimDue), so two
+ * drainers, in one process or several, never both send one, and a crash before the send leaves it
+ * PENDING to go out after the restart. The one window left is a crash after the platform accepted
+ * a message and before SENT is written: that message goes out again (platforms offer no
+ * idempotency key), and is logged as OUTBOX_RESEND_AFTER_LEASE. A chat's messages go out in the
+ * order they were queued, retries too.
  */
 export async function drainOutbox(deps: OutboxDeps, limit = 100): Promise<DrainResult> {
-  const result: DrainResult = { sent: 0, retried: 0, failed: 0, paced: 0 };
-  const pacedChats = new Set<string>();
-  const now = deps.clock.now();
-  const due = await deps.db.outboxMessage.findMany({
-    where: { status: 'PENDING', nextAttemptAt: { lte: now }, platform: { in: [...deps.messengers.keys()] } },
-    // What people are waiting for first: a reply to someone's turn may overtake a reminder queued
-    // earlier, even to the same chat; within a priority, the order they were queued in.
-    orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
-    take: limit,
-  });
-  const waitingChats = await chatsWithEarlierRowsWaiting(deps.db, due, now);
-  for (const row of due) {
-    const address = JSON.parse(row.address) as Address;
-    const chatKey = `${row.platform}:${address.workspace}:${address.chatId}`;
-    // An earlier message to this chat waits for a retry (or is in flight): this one must not overtake it.
-    if (waitingChats.has(chatKey) && isBefore(waitingChats.get(chatKey)!, row)) continue;
-    const wait = pacedChats.has(chatKey) ? 1 : chatWaitMs(deps, deps.messengers.get(row.platform)!, address, chatKey);
-    if (wait > 0) {
-      // Later rows of the same chat wait too, so a chat's messages keep their order.
-      pacedChats.add(chatKey);
+  const claim = await claimDue(deps, limit);
+  const result: DrainResult = { sent: 0, retried: 0, failed: 0, paced: claim.paced, ...(claim.nextInMs !== undefined ? { nextInMs: claim.nextInMs } : {}) };
+  const leasedAt = Date.now();
+  const retriedChats = new Set<string>();
+  for (const row of claim.rows) {
+    // An earlier message to this chat waits for its retry now; or pacing made this pass so long
+    // that the lease could run out mid-send: hand the row back untouched.
+    if (retriedChats.has(row.chatKey) || Date.now() - leasedAt > CLAIM_MS / 2) {
+      await deps.db.outboxMessage.updateMany({ where: { id: row.id, status: 'PENDING' }, data: { claimedUntil: row.previousClaim } });
       result.paced += 1;
-      result.nextInMs = Math.min(result.nextInMs ?? wait, wait);
+      result.nextInMs = 0;
       continue;
     }
-    // The lease starts now, not when the pass began: pacing may have made this pass long.
-    const claimedAt = deps.clock.now();
-    const claimed = await deps.db.outboxMessage.updateMany({
-      where: { id: row.id, status: 'PENDING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: claimedAt } }] },
-      data: { claimedUntil: new Date(claimedAt.getTime() + CLAIM_MS) },
-    });
-    if (claimed.count !== 1) continue;
     if (deps.pacing.sentNotRecorded.has(row.id)) {
       result[await recordSent(deps, row, deps.pacing.sentNotRecorded.get(row.id) ?? null)] += 1;
       continue;
     }
-    if (row.claimedUntil) {
+    if (row.previousClaim) {
       // The process that claimed it died or hung mid-send: the platform may already have it.
       deps.logger.warn({ outboxId: row.id, platform: row.platform, code: 'OUTBOX_RESEND_AFTER_LEASE' }, 'outbox row sent again after an unfinished send');
     }
-    deps.pacing.lastChatSendAt.set(chatKey, Date.now());
-    const outcome = await sendOne(deps, row, address, JSON.parse(row.payload) as StoredPayload);
+    deps.pacing.lastChatSendAt.set(row.chatKey, Date.now());
+    const outcome = await sendOne(deps, row, JSON.parse(row.address) as Address, JSON.parse(row.payload) as StoredPayload);
     result[outcome] += 1;
-    if (outcome === 'retried') waitingChats.set(chatKey, row);
+    if (outcome === 'retried') retriedChats.add(row.chatKey);
   }
   return result;
 }
 
-type RowOrder = { createdAt: Date; id: string };
-const isBefore = (a: RowOrder, b: RowOrder) => a.createdAt < b.createdAt || (a.createdAt.getTime() === b.createdAt.getTime() && a.id < b.id);
-
-/** Per chat of the due rows: its earliest PENDING row that cannot go now (a retry not yet due, or claimed). */
-async function chatsWithEarlierRowsWaiting(db: Db, due: Array<{ platform: string; address: string }>, now: Date): Promise<Map<string, RowOrder>> {
-  const waiting = new Map<string, RowOrder>();
-  const rows = await inChunks(new Set(due.map((row) => row.address)), (chunk) => db.outboxMessage.findMany({
-    where: { status: 'PENDING', address: { in: chunk }, OR: [{ nextAttemptAt: { gt: now } }, { claimedUntil: { gte: now } }] },
-    select: { platform: true, address: true, createdAt: true, id: true },
-  }));
-  for (const row of rows) {
-    const address = JSON.parse(row.address) as Address;
-    const key = `${row.platform}:${address.workspace}:${address.chatId}`;
-    const known = waiting.get(key);
-    if (!known || isBefore(row, known)) waiting.set(key, row);
-  }
-  return waiting;
-}
-
-interface OutboxRow {
-  id: string;
-  createdAt: Date;
-  platform: string;
-  address: string;
-  pegawaiId: string | null;
-  idempotencyKey: string;
-  attempts: number;
-}
-
-function chatWaitMs(deps: OutboxDeps, messenger: MessengerPort, address: Address, chatKey: string): number {
-  const interval = messenger.chatIntervalMs?.(address) ?? 0;
-  return Math.max(0, (deps.pacing.lastChatSendAt.get(chatKey) ?? 0) + interval - Date.now());
-}
+type OutboxRow = Pick<ClaimedRow, 'id' | 'createdAt' | 'platform' | 'address' | 'pegawaiId' | 'idempotencyKey' | 'attempts'>;
 
 async function sendOne(deps: OutboxDeps, row: OutboxRow, address: Address, payload: StoredPayload): Promise<'sent' | 'retried' | 'failed'> {
   const { id, platform, idempotencyKey: key, attempts } = row;
@@ -209,11 +162,20 @@ async function defer(deps: OutboxDeps, id: string, attempts: number, delayMs: nu
   return 'retried';
 }
 
+// Several processes on one PostgreSQL share the platform's rate: they keep below it, since the
+// moment a slot is taken and the moment the platform receives the message differ by a few ms.
+const SHARED_RATE_SHARE = 0.9;
+
 // Per-platform pacing (e.g. Slack ~1 message/s per channel, Telegram ~30/s per bot).
 async function spaceSends(deps: OutboxDeps, messenger: MessengerPort): Promise<void> {
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  if (isPostgresClient(deps.db)) {
+    const wait = await takeSharedSendSlot(deps.db, messenger.platform, 1000 / (messenger.sendsPerSecond * SHARED_RATE_SHARE));
+    if (wait > 0) await sleep(wait);
+    return;
+  }
   const { lastSendAt } = deps.pacing;
-  const gap = 1000 / messenger.sendsPerSecond;
-  const wait = (lastSendAt.get(messenger.platform) ?? 0) + gap - Date.now();
-  if (wait > 0) await (deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))))(wait);
+  const wait = (lastSendAt.get(messenger.platform) ?? 0) + 1000 / messenger.sendsPerSecond - Date.now();
+  if (wait > 0) await sleep(wait);
   lastSendAt.set(messenger.platform, Date.now());
 }

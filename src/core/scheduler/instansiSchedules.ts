@@ -26,8 +26,8 @@ const BUSY_RETRIES = 10;
 
 /**
  * Enqueues inside one transaction; a key another process wrote first means "already handled".
- * When another process holds the database (SQLite: SQLITE_BUSY, or a stale snapshot), the
- * transaction is simply run again, fresh.
+ * When another process holds the database (SQLite: SQLITE_BUSY, or a stale snapshot; PostgreSQL:
+ * a write conflict), the transaction is simply run again, fresh.
  */
 export async function once(work: () => Promise<number>): Promise<number> {
   for (let attempt = 1; ; attempt++) {
@@ -36,7 +36,8 @@ export async function once(work: () => Promise<number>): Promise<number> {
     } catch (error) {
       const code = String((error as { code?: string }).code ?? '');
       if (code === 'P2002') return 0;
-      if (!code.startsWith('SQLITE_BUSY') || attempt >= BUSY_RETRIES) throw error;
+      // P2034: PostgreSQL gave up on a write conflict or a deadlock with another process.
+      if (!(code.startsWith('SQLITE_BUSY') || code === 'P2034') || attempt >= BUSY_RETRIES) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
     }
   }

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "SendPace" (
+    "platform" TEXT NOT NULL PRIMARY KEY,
+    "nextAtMs" REAL NOT NULL
+);
