@@ -1,4 +1,4 @@
-// `npm run admin -- <perintah>`: organisation import, link codes, unlink and the audit trail.
+// `npm run admin -- <perintah>`: organisation import, link codes, unlink, the audit trail, the move to PostgreSQL.
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '../config';
 import { createDb, type Db } from '../db/createDb';
@@ -12,6 +12,8 @@ import { resendCommand } from './commands/resendCommand';
 import { holidayCommand } from './commands/holidayCommand';
 import { pauseCommand } from './commands/pauseCommand';
 import { scheduleCommand } from './commands/scheduleCommand';
+import { moveToPostgresCommand } from './commands/moveToPostgresCommand';
+import { isPostgresUrl } from '../db/postgresDatabase';
 
 const USAGE = `Pemakaian: npm run admin -- <perintah> [pilihan]
   import <berkas.json|berkas.csv> [--instansi <kode>]   impor data organisasi (CSV: wajib --instansi)
@@ -25,6 +27,7 @@ const USAGE = `Pemakaian: npm run admin -- <perintah> [pilihan]
   jadwal                                                 pengingat dan ringkasan berikutnya, serta yang terakhir dikirim
   jeda [--tim <kode>] | lanjutkan [--tim <kode>]          hentikan atau jalankan lagi pengingat (satu tim atau seluruh instansi)
   libur tambah <TTTT-BB-HH> <nama> [--jenis CUTI_BERSAMA|LIBUR_INSTANSI] | libur hapus <TTTT-BB-HH> | libur daftar [--tahun TTTT]
+  pindah-ke-postgresql [postgresql://…]                  salin seluruh basis data SQLite ke PostgreSQL yang kosong (bawaan: DATABASE_URL)
 --instansi boleh dihilangkan bila basis data hanya berisi satu instansi.`;
 
 export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, out: Output, now = new Date()): Promise<number> {
@@ -67,6 +70,11 @@ export async function runAdmin(argv: string[], db: Db, env: NodeJS.ProcessEnv, o
     case 'kirim-ulang':
       if (!target) break;
       return resendCommand(db, target, now, out);
+    case 'pindah-ke-postgresql': {
+      const url = target ?? config.DATABASE_URL;
+      if (!url || !isPostgresUrl(url)) break;
+      return moveToPostgresCommand(db, url, out);
+    }
     case 'audit':
       if (!instansiCode) break;
       return auditCommand(db, instansiCode, Number(values.batas ?? 50), out);
@@ -89,7 +97,9 @@ async function onlyInstansi(db: Db): Promise<string | undefined> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const config = loadConfig(process.env);
-    const db = await createDb(config.DATABASE_PATH);
+    // The bot's own database, except for the move, which reads the SQLite file to copy it.
+    const moving = process.argv[2] === 'pindah-ke-postgresql';
+    const db = await createDb(moving ? config.DATABASE_PATH : config.DATABASE_URL ?? config.DATABASE_PATH);
     process.exitCode = await runAdmin(process.argv.slice(2), db, process.env, consoleOutput);
     await db.$disconnect();
   } catch (error) {
