@@ -1,5 +1,6 @@
 import type { AnyFlow } from '../src/core/engine/defineFlow';
 import { angkaKredit } from './angkaKredit';
+import { batalkanPenugasan } from './batalkanPenugasan';
 import { bukti } from './bukti';
 import { daftarKendala } from './daftarKendala';
 import { ekspor } from './ekspor';
@@ -23,4 +24,4 @@ import { tunjukKetua } from './tunjukKetua';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan, tugasIndividu, bukti];
+export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan, tugasIndividu, batalkanPenugasan, bukti];
