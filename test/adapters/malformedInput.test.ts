@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { t } from '../../src/core/catalog/t';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { SlackHarness } from '../helpers/slackHarness';
-import { TelegramHarness, tgUser } from '../helpers/telegramHarness';
+import { dm, TelegramHarness, tgUser } from '../helpers/telegramHarness';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 // Found by `npm run faults` (case 2, fuzzed input): what a platform could deliver but never does.
@@ -26,6 +26,21 @@ describe('adapters: malformed input', () => {
     expect(errorsOf(h.bot.logger.records)).toEqual([]);
     expect((await h.tg.waitForCall('answerCallbackQuery')).params.text).toBe(t('id', 'tombol.kedaluwarsa'));
     expect(h.lastText(member)).not.toBe(t('id', 'umum.terjadiKesalahan'));
+  });
+
+  it('Telegram: keeps a text holding NUL characters, without them, so a turn saves on PostgreSQL as on SQLite', async () => {
+    const h = await TelegramHarness.start();
+    stop = () => h.stop();
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    const applicant = tgUser(5102, 'Pemohon');
+    await h.link(applicant, NIP.pfPertama);
+    await h.send(h.tg.sendText(applicant, dm(applicant), '/ajukan'));
+    await h.press(applicant, /^Tim Satu Data/);
+    await h.send(h.tg.sendText(applicant, dm(applicant), 'Saya berpengalaman\u0000 mengolah data statistik\u0000 sektoral'));
+    await h.press(applicant, 'Kirim');
+    expect(errorsOf(h.bot.logger.records)).toEqual([]);
+    const request = await h.bot.db.penugasan.findFirstOrThrow();
+    expect(JSON.parse(request.details)).toMatchObject({ motivasi: 'Saya berpengalaman mengolah data statistik sektoral' });
   });
 
   it('Slack: answers a button value with a lone surrogate as an expired button, not as a failed turn', async () => {
