@@ -52,6 +52,35 @@ describe('penunjukan within the unit (WF-1)', () => {
     expect(bot.lastText(head)).toBe('Keberatan atas penugasan nomor 1 (Tim Statistik Sektoral) dari Pelaksana Uji: Sedang menyelesaikan tugas lain sampai bulan depan');
   });
 
+  it('offers a Pengawas of the unit for designation only where the profile allows it (Karanganyar Ps 10(6)), never elsewhere (C1)', async () => {
+    const withPengawas = (profile: string) => {
+      const organisation = smallOrganisation(profile);
+      const model = organisation.pegawai.find((p) => p.nip === NIP.pelaksana)!;
+      organisation.pegawai.push({ ...model, nip: '198811112012121011', nama: 'Kasubbid Uji', jabatan: 'Kepala Subbidang Statistik', jenisJabatan: 'PENGAWAS', email: 'kasubbid@contoh.go.id' });
+      return organisation;
+    };
+    const people = async (profile: string) => {
+      bot = await TestBot.start();
+      const org = await loadOrganisation(bot, withPengawas(profile));
+      const head = await org.link(NIP.kabidB);
+      await bot.as(head).command('tunjuk');
+      await bot.as(head).press('Tim Statistik Sektoral');
+      const last = bot.inbox(head).at(-1);
+      return { head, names: last?.kind === 'choice' ? last.rows.flat().map((b) => b.label) : [] };
+    };
+    const smd = await people('SMD');
+    expect(smd.names).toContain('Pelaksana Uji');
+    expect(smd.names).not.toContain('Kasubbid Uji');
+    await bot.stop();
+
+    const { head, names } = await people('KRA');
+    expect(names).toContain('Kasubbid Uji');
+    await bot.as(head).press('Kasubbid Uji');
+    await bot.as(head).say('Mengoordinasikan penyusunan 12 tabel statistik sektoral');
+    await bot.as(head).press('Terbitkan');
+    expect(bot.lastText(head)).toMatch(/^Penunjukan nomor 1: Kasubbid Uji ditunjuk sebagai anggota Tim Statistik Sektoral\./);
+  });
+
   it('is not offered to an official who neither heads the unit nor appraises anyone, and is refused if tried', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('SMD'));

@@ -74,6 +74,8 @@ export const PolicyProfileSchema = z.object({
       issuer: z.enum(['PIMPINAN_UO', 'PENILAI', 'PIMPINAN_UO_ATAU_PENILAI']),
       document: z.enum(['SURAT_TUGAS', 'SURAT_PENUGASAN', 'SURAT_PERINTAH']),
       citation: z.string().min(1),
+      /** C1: who may be designated (every regulation: PF and pelaksana; Karanganyar Ps 10(6) also a Pengawas). */
+      subjek: z.object({ jenisJabatan: z.array(JenisJabatanSchema).min(1), citation: z.string().min(1) }),
     }),
   }),
   /** R4: who may ask for a report at any time, and of whom. */

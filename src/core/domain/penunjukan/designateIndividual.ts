@@ -20,18 +20,18 @@ export interface IndividualTask { pegawaiId: string; tugas: string; target: numb
 
 /**
  * Who may be given an individual task (penugasan secara individu, WF-1 without a team): an active
- * Pejabat Fungsional or Pelaksana of a unit the actor heads, or whom the actor appraises in their
+ * official whose kind of post the profile names (C1) in a unit the actor heads, or whom the actor appraises in their
  * own unit, as the profile's issuer rule allows (the same rule as designation into a team).
  */
 export async function individualCandidates(ctx: FlowContext) {
-  const { issuer } = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
+  const { issuer, subjek } = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
   const scopes = [
     ...(issuer !== 'PENILAI' ? [{ homeUnit: { headId: ctx.actor.id } }] : []),
     ...(issuer !== 'PIMPINAN_UO' ? [{ homeUnitId: ctx.actor.homeUnitId, penilaiId: ctx.actor.id }] : []),
   ];
   if (scopes.length === 0) return [];
   return ctx.tx.pegawai.findMany({
-    where: { instansiId: ctx.actor.instansiId, active: true, jenisJabatan: { in: ['FUNGSIONAL', 'PELAKSANA'] }, id: { not: ctx.actor.id }, OR: scopes },
+    where: { instansiId: ctx.actor.instansiId, active: true, jenisJabatan: { in: subjek.jenisJabatan }, id: { not: ctx.actor.id }, OR: scopes },
     include: { homeUnit: { include: { perangkatDaerah: true } } }, orderBy: { name: 'asc' },
   });
 }

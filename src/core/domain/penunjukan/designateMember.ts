@@ -23,16 +23,18 @@ export async function designationTeams(ctx: FlowContext) {
 }
 
 /**
- * Who may be designated into a team: an active Pejabat Fungsional or Pelaksana of the owner unit
- * (C1, WF-1 "dalam Unit Organisasi") who is not in it yet; a Penilai only among those they appraise.
+ * Who may be designated into a team: an active official of the owner unit whose kind of post the
+ * profile names (C1: Pejabat Fungsional and Pelaksana; Karanganyar also a Pengawas), not in it
+ * yet (WF-1 "dalam Unit Organisasi"); a Penilai only among those they appraise.
  */
 export async function designationCandidates(ctx: FlowContext, timId: string) {
   const tim = (await designationTeams(ctx)).find((t) => t.id === timId);
   if (!tim) throw new Refused('WF-1', 'penunjukan.bukanWewenang', { citation: getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.citation });
   const asHead = tim.ownerUnit.headId === ctx.actor.id;
+  const { subjek } = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
   const people = await ctx.tx.pegawai.findMany({
     where: {
-      instansiId: ctx.actor.instansiId, active: true, homeUnitId: tim.ownerUnitId, jenisJabatan: { in: ['FUNGSIONAL', 'PELAKSANA'] },
+      instansiId: ctx.actor.instansiId, active: true, homeUnitId: tim.ownerUnitId, jenisJabatan: { in: subjek.jenisJabatan }, id: { not: ctx.actor.id },
       ...(asHead ? {} : { penilaiId: ctx.actor.id }), memberships: { none: { timId, status: 'ACTIVE' } },
     },
     orderBy: { name: 'asc' },
