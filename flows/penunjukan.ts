@@ -6,12 +6,16 @@ import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { designateMember, designationCandidates, designationTeams } from '../src/core/domain/penunjukan/designateMember';
 import { getPolicyProfile } from '../src/core/policy/policyProfile';
+import { formatDate } from '../src/core/domain/formatTime';
+import { zonedDate, zonedMidnight } from '../src/core/domain/zonedTime';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),
   z.object({ step: z.literal('CHOOSE_PERSON'), timId: z.string() }),
   z.object({ step: z.literal('ASK_EKSPEKTASI'), timId: z.string(), pegawaiId: z.string() }),
-  z.object({ step: z.literal('CONFIRM'), timId: z.string(), pegawaiId: z.string(), ekspektasi: z.string() }),
+  z.object({ step: z.literal('ASK_END'), timId: z.string(), pegawaiId: z.string(), ekspektasi: z.string() }),
+  // selesai: the last day, TTTT-BB-HH; absent in a conversation saved before the period was asked: the team's end.
+  z.object({ step: z.literal('CONFIRM'), timId: z.string(), pegawaiId: z.string(), ekspektasi: z.string(), selesai: z.string().optional() }),
 ]);
 type State = z.infer<typeof StateSchema>;
 
@@ -26,6 +30,22 @@ function cancel(ctx: FlowContext) {
 async function chosen(ctx: FlowContext, timId: string, pegawaiId: string) {
   const { tim, people } = await designationCandidates(ctx, timId);
   return { tim, person: people.find((p) => p.id === pegawaiId) };
+}
+
+/** C2: a designation runs for a period: its last day is after today and no later than the team's. */
+function validLastDay(ctx: FlowContext, date: string, teamEnd: Date): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(zonedMidnight(date, ctx.actor.timeZone).getTime())) return false;
+  return date > zonedDate(ctx.now, ctx.actor.timeZone) && date <= zonedDate(teamEnd, ctx.actor.timeZone);
+}
+
+async function confirm(ctx: FlowContext, state: { timId: string; pegawaiId: string; ekspektasi: string }, selesai: string) {
+  const { tim, person } = await chosen(ctx, state.timId, state.pegawaiId);
+  if (!validLastDay(ctx, selesai, tim.endsOn)) return cancel(ctx);
+  ctx.reply(choice('penunjukan.konfirmasi', [[{ label: label('penunjukan.terbitkan'), action: 'terbitkan', style: 'primary' }, cancelButton]], {
+    nama: person?.name ?? '-', tim: tim.name, ekspektasi: state.ekspektasi, selesai: formatDate(zonedMidnight(selesai, ctx.actor.timeZone), ctx.actor.timeZone),
+    citation: getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.citation,
+  }));
+  return { next: { step: 'CONFIRM' as const, timId: state.timId, pegawaiId: state.pegawaiId, ekspektasi: state.ekspektasi, selesai } };
 }
 
 export const penunjukan = defineFlow<State>({
@@ -66,17 +86,33 @@ export const penunjukan = defineFlow<State>({
     ASK_EKSPEKTASI: {
       async text(ctx, state, input) {
         if (answerTooShort(ctx, input, MIN_EKSPEKTASI, 'penunjukan.ekspektasiTerlaluPendek')) return { stay: true };
-        const { tim, person } = await chosen(ctx, state.timId, state.pegawaiId);
-        ctx.reply(choice('penunjukan.konfirmasi', [[{ label: label('penunjukan.terbitkan'), action: 'terbitkan', style: 'primary' }, cancelButton]], {
-          nama: person?.name ?? '-', tim: tim.name, ekspektasi: input.trim(), citation: getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.citation,
+        const { tim } = await chosen(ctx, state.timId, state.pegawaiId);
+        const teamEnd = zonedDate(tim.endsOn, ctx.actor.timeZone);
+        ctx.reply(choice('penunjukan.tanyaSelesai', [[{ label: label('penunjukan.sampaiAkhirTim', { selesai: formatDate(tim.endsOn, ctx.actor.timeZone) }), action: 'selesai', args: { selesai: teamEnd } }], [cancelButton]], {
+          tim: tim.name, selesai: formatDate(tim.endsOn, ctx.actor.timeZone),
         }));
-        return { next: { ...state, step: 'CONFIRM', ekspektasi: input.trim() } };
+        return { next: { ...state, step: 'ASK_END', ekspektasi: input.trim() } };
+      },
+    },
+    ASK_END: {
+      async text(ctx, state, input) {
+        const { tim } = await chosen(ctx, state.timId, state.pegawaiId);
+        const selesai = input.trim();
+        if (!validLastDay(ctx, selesai, tim.endsOn)) {
+          ctx.reply(text('penunjukan.selesaiTidakValid', { selesai: formatDate(tim.endsOn, ctx.actor.timeZone) }));
+          return { stay: true };
+        }
+        return confirm(ctx, state, selesai);
+      },
+      async button(ctx, state, press) {
+        if (press.action !== 'selesai') return cancel(ctx);
+        return confirm(ctx, state, press.args.selesai ?? '');
       },
     },
     CONFIRM: {
       async button(ctx, state, press) {
         if (press.action !== 'terbitkan') return cancel(ctx);
-        await designateMember(ctx, { timId: state.timId, pegawaiId: state.pegawaiId, ekspektasi: state.ekspektasi });
+        await designateMember(ctx, { timId: state.timId, pegawaiId: state.pegawaiId, ekspektasi: state.ekspektasi, ...(state.selesai ? { selesai: state.selesai } : {}) });
         return { end: true };
       },
     },

@@ -31,7 +31,22 @@ const FIRST_ANSWERS: Array<[command: string, who: keyof typeof NIP, answer: RegE
   ['tunjuk', 'kabidA', /^Tunjuk anggota untuk tim mana\?/],
   ['bukti', 'pfMuda', /^Tuliskan kode bukti dukung dari berkas ekspor/],
   ['tugaskan', 'kabidA', /^Tugas individu untuk siapa\?/],
+  ['batalkantugas', 'kabidA', /^Penugasan aktif yang Bapak\/Ibu terbitkan\. Pilih yang akan dibatalkan:/],
 ];
+
+/** /batalkantugas is for whoever issued an active assignment: the Kabid Aptika designated the pelaksana earlier. */
+async function activeAssignmentIssuedByKabidA(h: SlackHarness): Promise<void> {
+  const [issuer, assignee, tim] = await Promise.all([
+    h.bot.db.pegawai.findFirstOrThrow({ where: { nip: NIP.kabidA } }), h.bot.db.pegawai.findFirstOrThrow({ where: { nip: NIP.pelaksana } }),
+    h.bot.db.timKerja.findFirstOrThrow({ where: { code: 'TIM-DATA' } }),
+  ]);
+  await h.bot.db.penugasan.create({
+    data: {
+      instansiId: issuer.instansiId, number: 1, workflow: 'WF-1', mode: 'PENUNJUKAN', scope: 'DALAM_UO', status: 'ACTIVE', pegawaiId: assignee.id,
+      assignerId: issuer.id, timId: tim.id, ownerUnitId: tim.ownerUnitId, role: 'ANGGOTA', startsOn: tim.startsOn, endsOn: tim.endsOn, details: '{}',
+    },
+  });
+}
 // Only Karanganyar's profile lets a PF ask for angka kredit (WF-12).
 const KARANGANYAR_ONLY: Array<[string, keyof typeof NIP, RegExp]> = [['angkakredit', 'pfMuda', /^Tuliskan butir kegiatan jabatan/]];
 
@@ -42,6 +57,7 @@ describe('Slack adapter: every command of the core', () => {
       await h?.stop();
       h = await SlackHarness.start({ linkByEmail: false });
       await loadOrganisation(h.bot, smallOrganisation(profile));
+      if (profile === 'SMD') await activeAssignmentIssuedByKabidA(h);
       commands.push(...h.bot.core.commands().map((c) => c.command));
       const users = new Map<string, SlackUser>();
       for (const who of new Set(table.map(([, person]) => person))) {

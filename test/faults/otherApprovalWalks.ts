@@ -23,6 +23,7 @@ export async function walkPenunjukan(ctx: ProbeContext, profile: PolicyProfile):
   messages = await driver.pressLabel(issuer, TEAMS.DALAM_UO, messages);
   messages = await driver.pressLabel(issuer, designee.name, messages);
   messages = await driver.say(issuer, 'Menyusun tabel statistik sektoral bulanan.');
+  messages = await driver.pressLabel(issuer, /^Sampai akhir masa tim/, messages);
   await driver.pressLabel(issuer, 'Terbitkan', messages);
   const request = await driver.db.penugasan.findFirstOrThrow({ where: { pegawaiId: designee.pegawaiId, mode: 'PENUNJUKAN' }, include: { steps: true } });
   const report = await probeStep(ctx, {

@@ -6,6 +6,7 @@ import { messageText, TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import { tickAt } from '../scheduler/schedulerHarness';
+import { pdfText } from '../helpers/pdfText';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
@@ -21,6 +22,7 @@ async function activeAssignment() {
   await bot.as(head).press('Tim Statistik Sektoral');
   await bot.as(head).press('Pelaksana Uji');
   await bot.as(head).say('Menyusun 12 tabel statistik sektoral per triwulan');
+  await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
   await bot.as(head).press('Terbitkan');
   await bot.as(pelaksana).press('Terima penugasan');
   return { org, head, pelaksana, ketua };
@@ -45,6 +47,37 @@ describe('the lifecycle of a team assignment', () => {
     const notice = 'Penugasan nomor 1: Pelaksana Uji selesai sebagai anggota Tim Statistik Sektoral pada 31 Desember 2026, akhir masa penugasannya.';
     expect(texts(ketua, 'akhir masa penugasannya')).toEqual([notice]);
     expect(texts(head, 'akhir masa penugasannya')).toEqual([notice]);
+  });
+
+  it('runs a designation for the period the issuer gives, within the team\'s, shown in the letter, and ends it then (C2)', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const head = await org.link(NIP.kabidB);
+    const pelaksana = await org.link(NIP.pelaksana);
+    await bot.as(head).command('tunjuk');
+    await bot.as(head).press('Tim Statistik Sektoral');
+    await bot.as(head).press('Pelaksana Uji');
+    await bot.as(head).say('Menyusun 12 tabel statistik sektoral per triwulan');
+    expect(bot.lastText(head)).toBe('Sampai tanggal berapa penugasan di Tim Statistik Sektoral berlaku? Tuliskan hari terakhirnya (TTTT-BB-HH), paling lambat 31 Desember 2026, atau pilih di bawah.');
+    for (const wrong of ['2027-01-15', '2026-11-23', '15 Desember']) {
+      await bot.as(head).say(wrong);
+      expect(bot.lastText(head)).toBe('Tanggal harus berformat TTTT-BB-HH, setelah hari ini, dan paling lambat 31 Desember 2026 (akhir masa tim).');
+    }
+    await bot.as(head).say('2026-12-15');
+    expect(bot.lastText(head)).toMatch(/^Tunjuk Pelaksana Uji sebagai anggota Tim Statistik Sektoral sampai 15 Desember 2026\?/);
+    await bot.as(head).press('Terbitkan');
+    expect(bot.inbox(pelaksana).map(messageText)).toContainEqual(expect.stringMatching(/ditunjuk sebagai anggota Tim Statistik Sektoral sampai 15 Desember 2026\./));
+    const letter = bot.inbox(pelaksana).find((m) => m.kind === 'document');
+    const pdf = (await pdfText(Buffer.from(letter?.kind === 'document' ? letter.contentBase64 : '', 'base64'))).join(' ');
+    expect(pdf).toContain('23 November 2026 s.d. 15 Desember 2026');
+    await bot.as(pelaksana).press('Terima penugasan');
+    expect((await membership(pelaksana)).endsOn).toEqual(new Date('2026-12-14T16:00:00Z')); // 15 Desember, 00:00 WITA
+
+    await tickAt(bot, '2026-12-16T12:00:00Z'); // the day after the last day: reports may still come in
+    expect((await membership(pelaksana)).status).toBe('ACTIVE');
+    await tickAt(bot, '2026-12-16T16:00:30Z');
+    expect((await membership(pelaksana)).status).toBe('ENDED');
+    expect(texts(pelaksana, 'berakhir pada')).toEqual([expect.stringMatching(/^Penugasan nomor 1 di Tim Statistik Sektoral berakhir pada 15 Desember 2026 /)]);
   });
 
   it('lets the issuer cancel an active assignment with a reason: the membership ends, and the official, the ketua and the audit trail have the reason (S3)', async () => {

@@ -19,6 +19,7 @@ async function designate(profile: string) {
   await bot.as(head).say('Singkat');
   expect(bot.lastText(head)).toBe('Ekspektasi terlalu singkat. Mohon tuliskan minimal 10 karakter.');
   await bot.as(head).say('Menyusun 12 tabel statistik sektoral per triwulan');
+  await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
   await bot.as(head).press('Terbitkan');
   return { org, head, pelaksana, ketua };
 }
@@ -77,6 +78,7 @@ describe('penunjukan within the unit (WF-1)', () => {
     expect(names).toContain('Kasubbid Uji');
     await bot.as(head).press('Kasubbid Uji');
     await bot.as(head).say('Mengoordinasikan penyusunan 12 tabel statistik sektoral');
+    await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
     await bot.as(head).press('Terbitkan');
     expect(bot.lastText(head)).toMatch(/^Penunjukan nomor 1: Kasubbid Uji ditunjuk sebagai anggota Tim Statistik Sektoral\./);
   });

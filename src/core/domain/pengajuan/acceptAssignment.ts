@@ -30,12 +30,14 @@ export async function acceptAssignment(ctx: FlowContext, penugasanId: string): P
   const { request } = check;
   if (request.role === 'INDIVIDU') return acceptIndividualTask(ctx, request);
   const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: request.timId! }, include: { ownerUnit: true, memberships: { where: { role: 'KETUA', status: 'ACTIVE' } } } });
+  // A designation names its own last day (C2); a volunteer's runs to the team's end.
+  const endsOn = request.endsOn ?? tim.endsOn;
   await ctx.tx.membership.upsert({
     where: { timId_pegawaiId_role: { timId: tim.id, pegawaiId: ctx.actor.id, role: 'ANGGOTA' } },
-    create: { timId: tim.id, pegawaiId: ctx.actor.id, role: 'ANGGOTA', startsOn: ctx.now, endsOn: tim.endsOn, status: 'ACTIVE', penugasanId },
-    update: { status: 'ACTIVE', startsOn: ctx.now, endsOn: tim.endsOn, penugasanId },
+    create: { timId: tim.id, pegawaiId: ctx.actor.id, role: 'ANGGOTA', startsOn: ctx.now, endsOn, status: 'ACTIVE', penugasanId },
+    update: { status: 'ACTIVE', startsOn: ctx.now, endsOn, penugasanId },
   });
-  await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'ACTIVE', startsOn: ctx.now, endsOn: tim.endsOn } });
+  await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'ACTIVE', startsOn: ctx.now, endsOn } });
   const told = new Set([...tim.memberships.map((m) => m.pegawaiId), ...(tim.ownerUnit.headId ? [tim.ownerUnit.headId] : [])]);
   for (const pegawaiId of told) ctx.notify(pegawaiId, text('pengajuan.anggotaBaru', { nama: ctx.actor.name, jabatan: ctx.actor.jabatan, tim: tim.name, nomor: request.number }));
   ctx.audit({ action: 'penugasan.terima', outcome: 'OK', subject: `penugasan:${penugasanId}`, rule: 'C2' });

@@ -39,7 +39,7 @@ export async function individualCandidates(ctx: FlowContext) {
 /** Issues the task with its letter; like a designation into a team, it is active once accepted (T3). */
 export async function designateIndividual(ctx: FlowContext, task: IndividualTask): Promise<number> {
   const assignee = (await individualCandidates(ctx)).find((p) => p.id === task.pegawaiId);
-  if (!assignee) throw new Refused('C1', 'penunjukan.bukanKandidat');
+  if (!assignee) throw new Refused('C1', 'penunjukan.bukanKandidat', { citation: getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.subjek.citation });
   if (task.selesai <= ctx.now) throw new Refused('C2', 'individu.selesaiLewat');
   const rule = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
   const last = await ctx.tx.penugasan.findFirst({ where: { instansiId: ctx.actor.instansiId }, orderBy: { number: 'desc' } });

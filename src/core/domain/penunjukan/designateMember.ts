@@ -5,6 +5,8 @@ import { getPolicyProfile } from '../../policy/policyProfile';
 import { loadRequest } from '../pengajuan/loadRequest';
 import { PENGAJUAN_FLOW_ID } from '../pengajuan/notifyStep';
 import { issueAssignmentLetter } from '../surat/voluntaryLetters';
+import { formatDate } from '../formatTime';
+import { zonedMidnight } from '../zonedTime';
 
 const TITLES = { SURAT_TUGAS: 'SURAT TUGAS', SURAT_PENUGASAN: 'SURAT PENUGASAN', SURAT_PERINTAH: 'SURAT PERINTAH' } as const;
 
@@ -46,16 +48,19 @@ export async function designationCandidates(ctx: FlowContext, timId: string) {
  * WF-1 T2: the designation is issued with its letter (the profile's document) and waits for the
  * assignee's "Terima" (T3) before it is active; a keberatan goes back to the issuer (S4).
  */
-export async function designateMember(ctx: FlowContext, input: { timId: string; pegawaiId: string; ekspektasi: string }): Promise<number> {
+export async function designateMember(ctx: FlowContext, input: { timId: string; pegawaiId: string; ekspektasi: string; selesai?: string }): Promise<number> {
   const { tim, people } = await designationCandidates(ctx, input.timId);
   const assignee = people.find((p) => p.id === input.pegawaiId);
-  if (!assignee) throw new Refused('C1', 'penunjukan.bukanKandidat');
   const rule = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
+  if (!assignee) throw new Refused('C1', 'penunjukan.bukanKandidat', { citation: rule.subjek.citation });
+  // C2: the period ends on its last day (like the team's, the start of that day), at the latest the team's.
+  const endsOn = input.selesai ? zonedMidnight(input.selesai, ctx.actor.timeZone) : tim.endsOn;
+  if (!(endsOn > ctx.now && endsOn <= tim.endsOn)) throw new Refused('C2', 'penunjukan.selesaiTidakValid', { selesai: formatDate(tim.endsOn, ctx.actor.timeZone) });
   const last = await ctx.tx.penugasan.findFirst({ where: { instansiId: ctx.actor.instansiId }, orderBy: { number: 'desc' } });
   const penugasan = await ctx.tx.penugasan.create({
     data: {
       instansiId: ctx.actor.instansiId, number: (last?.number ?? 0) + 1, workflow: 'WF-1', mode: 'PENUNJUKAN', scope: 'DALAM_UO', status: 'ISSUED',
-      pegawaiId: assignee.id, assignerId: ctx.actor.id, timId: tim.id, ownerUnitId: tim.ownerUnitId, role: 'ANGGOTA',
+      pegawaiId: assignee.id, assignerId: ctx.actor.id, timId: tim.id, ownerUnitId: tim.ownerUnitId, role: 'ANGGOTA', endsOn,
       details: JSON.stringify({ ekspektasi: input.ekspektasi, citation: rule.citation }), createdAt: ctx.now,
     },
   });
@@ -64,7 +69,7 @@ export async function designateMember(ctx: FlowContext, input: { timId: string; 
   ctx.notify(assignee.id, choice('penunjukan.masuk', [[
     { label: label('pengajuan.terimaPenugasan'), action: 'terimaPenugasan', style: 'primary', ...answer },
     { label: label('pengajuan.ajukanKeberatan'), action: 'keberatan', ...answer },
-  ]], { nomor: penugasan.number, pemberi: ctx.actor.name, tim: tim.name, ekspektasi: input.ekspektasi, citation: rule.citation }));
+  ]], { nomor: penugasan.number, pemberi: ctx.actor.name, tim: tim.name, ekspektasi: input.ekspektasi, selesai: formatDate(endsOn, ctx.actor.timeZone), citation: rule.citation }));
   ctx.audit({ action: 'penunjukan.terbit', outcome: 'OK', rule: rule.citation, subject: `penugasan:${penugasan.id}`, details: { workflow: 'WF-1', pegawaiId: assignee.id } });
   ctx.reply(text('penunjukan.terkirim', { nomor: penugasan.number, nama: assignee.name, tim: tim.name }));
   return penugasan.number;

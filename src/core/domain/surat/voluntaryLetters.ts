@@ -82,8 +82,8 @@ export async function issueAssignmentLetter(ctx: FlowContext, request: LoadedReq
       ...input, nomor, place, date: formatDate(ctx.now, zone), dasar, title,
       ketua: ketua.map((m) => m.pegawai.name).join(', ') || '-',
       members: [...tim.memberships.filter((m) => m.role === 'ANGGOTA').map((m) => m.pegawai.name), input.applicant.name],
-      // The assignment runs from now (not from the team's start) to the team's end (C2).
-      targets: tim.targets, period: `${formatDate(ctx.now, zone)} s.d. ${formatDate(tim.endsOn, zone)}`,
+      // The assignment runs from now (not from the team's start) to its own last day, else the team's (C2).
+      targets: tim.targets, period: `${formatDate(ctx.now, zone)} s.d. ${formatDate(request.endsOn ?? tim.endsOn, zone)}`,
     }),
   });
 }
