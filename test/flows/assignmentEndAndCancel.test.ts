@@ -6,6 +6,7 @@ import { messageText, TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import { tickAt } from '../scheduler/schedulerHarness';
+import { designatePelaksana } from '../helpers/designation';
 import { pdfText } from '../helpers/pdfText';
 
 let bot: TestBot;
@@ -13,19 +14,10 @@ afterEach(async () => { await bot?.stop(); });
 
 /** Kabid Statistik (also the owner unit's head) designates Pelaksana Uji into Tim Statistik Sektoral, who accepts. */
 async function activeAssignment() {
-  bot = await TestBot.start();
-  const org = await loadOrganisation(bot, smallOrganisation('SMD'));
-  const head = await org.link(NIP.kabidB);
-  const pelaksana = await org.link(NIP.pelaksana);
-  const ketua = await org.link(NIP.pfPertama);
-  await bot.as(head).command('tunjuk');
-  await bot.as(head).press('Tim Statistik Sektoral');
-  await bot.as(head).press('Pelaksana Uji');
-  await bot.as(head).say('Menyusun 12 tabel statistik sektoral per triwulan');
-  await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
-  await bot.as(head).press('Terbitkan');
-  await bot.as(pelaksana).press('Terima penugasan');
-  return { org, head, pelaksana, ketua };
+  const designated = await designatePelaksana('SMD');
+  bot = designated.bot;
+  await bot.as(designated.pelaksana).press('Terima penugasan');
+  return designated;
 }
 
 const texts = (user: TestUser, fragment: string) => bot.inbox(user).map(messageText).filter((m) => m.includes(fragment));

@@ -2,26 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { messageText, TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
 import { pdfText } from '../helpers/pdfText';
+import { designatePelaksana } from '../helpers/designation';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
 
 async function designate(profile: string) {
-  bot = await TestBot.start();
-  const org = await loadOrganisation(bot, smallOrganisation(profile));
-  const head = await org.link(NIP.kabidB);
-  const pelaksana = await org.link(NIP.pelaksana);
-  const ketua = await org.link(NIP.pfPertama);
-  await bot.as(head).command('tunjuk');
-  await bot.as(head).press('Tim Statistik Sektoral');
-  await bot.as(head).press('Pelaksana Uji');
-  await bot.as(head).say('Singkat');
-  expect(bot.lastText(head)).toBe('Ekspektasi terlalu singkat. Mohon tuliskan minimal 10 karakter.');
-  await bot.as(head).say('Menyusun 12 tabel statistik sektoral per triwulan');
-  await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
-  await bot.as(head).press('Terbitkan');
-  return { org, head, pelaksana, ketua };
+  const designated = await designatePelaksana(profile, async (started, head) => {
+    await started.as(head).say('Singkat');
+    expect(started.lastText(head)).toBe('Ekspektasi terlalu singkat. Mohon tuliskan minimal 10 karakter.');
+  });
+  bot = designated.bot;
+  return designated;
 }
 
 describe('penunjukan within the unit (WF-1)', () => {
