@@ -12,6 +12,7 @@ export const config = QUICK
     scheduler: { reminders: 1, members: 20, viaCron: false },
     startup: { runs: 1 },
     digests: { members: [20, 100] },
+    multiProcess: { users: 6, warmUsersPerProcess: 1 },
   }
   : {
     runs: 3,
@@ -22,6 +23,8 @@ export const config = QUICK
     startup: { runs: 3 },
     // Each size only if it fits the scenario's time budget (see digestsAtScale.bench-scenario.ts).
     digests: { members: [1000, 10_000, 100_000] },
+    // Scenario 7: the same measured users for every variant (1 to 3 bot processes), after warm-up users of their own.
+    multiProcess: { users: 40, warmUsersPerProcess: 3 },
   };
 
 export interface Machine {

@@ -54,25 +54,35 @@ const IMPORT_LIMIT = 800;
  * as copies of an imported member (same team pattern), since the importer cannot take them.
  */
 export async function createOrganisationDb(extra: number, options: { now?: Date; singleTeam?: boolean } = {}): Promise<{ file: string; members: BenchMember[] }> {
-  const now = options.now ?? new Date();
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'timkerja-bench-')), 'template.db');
   const db = await createDb(file);
   try {
-    const report = await importSource(db, readImportText(benchOrganisationJson(Math.min(extra, IMPORT_LIMIT), now, options.singleTeam), 'json'), { now });
-    if (!report.ok) throw new Error(`bench organisation rejected: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    await importBenchOrganisation(db, Math.min(extra, IMPORT_LIMIT), options);
     if (extra > IMPORT_LIMIT) await insertMoreMembers(db, extra - IMPORT_LIMIT);
-    const pegawai = await db.pegawai.findMany({
-      where: { name: { startsWith: 'Pegawai Uji Beban ' } },
-      include: { memberships: { include: { tim: { include: { targets: true } } } } },
-    });
-    const members = pegawai
-      .map((p) => ({ nip: p.nip, pegawaiId: p.id, instansiId: p.instansiId, targets: p.memberships[0]?.tim.targets.length ?? 0, order: Number(p.name.split(' ').at(-1)) }))
-      .sort((a, b) => a.order - b.order)
-      .map(({ order: _order, ...member }) => member);
-    return { file, members };
+    return { file, members: await benchMembers(db) };
   } finally {
     await db.$disconnect();
   }
+}
+
+/** The enlarged demo organisation through the real importer, on any migrated database (SQLite or PostgreSQL): at most 800 extra. */
+export async function importBenchOrganisation(db: Db, extra: number, options: { now?: Date; singleTeam?: boolean } = {}): Promise<BenchMember[]> {
+  const now = options.now ?? new Date();
+  const report = await importSource(db, readImportText(benchOrganisationJson(extra, now, options.singleTeam), 'json'), { now });
+  if (!report.ok) throw new Error(`bench organisation rejected: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  return benchMembers(db);
+}
+
+/** The generated members, in the order they were generated. */
+async function benchMembers(db: Db): Promise<BenchMember[]> {
+  const pegawai = await db.pegawai.findMany({
+    where: { name: { startsWith: 'Pegawai Uji Beban ' } },
+    include: { memberships: { include: { tim: { include: { targets: true } } } } },
+  });
+  return pegawai
+    .map((p) => ({ nip: p.nip, pegawaiId: p.id, instansiId: p.instansiId, targets: p.memberships[0]?.tim.targets.length ?? 0, order: Number(p.name.split(' ').at(-1)) }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, ...member }) => member);
 }
 
 async function insertMoreMembers(db: Db, count: number): Promise<void> {

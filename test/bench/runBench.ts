@@ -5,6 +5,7 @@ import path from 'node:path';
 import { config, loadAverage, machine, QUICK } from './benchConfig';
 import { benchDigestsAtScale } from './digestsAtScale.bench-scenario';
 import { benchInboundTurns } from './inboundTurns.bench-scenario';
+import { benchMultiProcessTurns } from './multiProcessTurns.bench-scenario';
 import { benchReminderFanOut } from './reminderFanOut.bench-scenario';
 import { printTable, writeJson, type ScenarioReport } from './report';
 import { benchSchedulerPunctuality } from './schedulerPunctuality.bench-scenario';
@@ -23,6 +24,9 @@ const AFTER_DIGESTS_S = 30;
 const AFTER_FAN_OUT_S = 130 + DIGESTS_S;
 const started = performance.now();
 const elapsedS = () => (performance.now() - started) / 1000;
+// Scenario 7 (issue 11, about 2.5 minutes) runs on top of BUDGET_S: the other scenarios keep their sizes.
+let outsideBudgetS = 0;
+const budgetElapsedS = () => elapsedS() - outsideBudgetS;
 let crashed = 0;
 
 /** Runs one scenario; a crash is reported (and fails the command) without stopping the others. */
@@ -48,16 +52,16 @@ function fanOutSize(): { members: number; extra: number | null; reason: string }
   if (forced > 0) return { members: forced, extra: null, reason: ' (BENCH_FANOUT_MEMBERS)' };
   const wanted = config.fanOut.members;
   const oneRun = (n: number) => n / 30 * 1.1 + n * 0.01 + 8;
-  const fits = (seconds: number) => elapsedS() + seconds + AFTER_FAN_OUT_S <= BUDGET_S;
+  const fits = (seconds: number) => budgetElapsedS() + seconds + AFTER_FAN_OUT_S <= BUDGET_S;
   // Quick: the second fan-out too (same size, also queued directly), so CI runs those paths.
   if (QUICK) return { members: wanted, extra: wanted, reason: '' };
   if (fits(config.runs * oneRun(wanted))) return { members: wanted, extra: null, reason: '' };
-  const reason = `; 600 instead of 2,000: ${config.runs} runs of 2,000 (about ${(config.runs * oneRun(wanted)).toFixed(0)} s) do not fit in 10 minutes after ${elapsedS().toFixed(0)} s of other scenarios`;
+  const reason = `; 600 instead of 2,000: ${config.runs} runs of 2,000 (about ${(config.runs * oneRun(wanted)).toFixed(0)} s) do not fit in 10 minutes after ${budgetElapsedS().toFixed(0)} s of other scenarios`;
   return { members: 600, extra: fits(config.runs * oneRun(600) + oneRun(wanted)) ? wanted : null, reason };
 }
 
 function digestsBudget(): number {
-  const left = BUDGET_S - elapsedS() - (selected('6') ? AFTER_DIGESTS_S : 0);
+  const left = BUDGET_S - budgetElapsedS() - (selected('6') ? AFTER_DIGESTS_S : 0);
   return Math.max(0, ONLY.size > 0 ? left : Math.min(DIGESTS_S, left));
 }
 
@@ -65,6 +69,12 @@ const info = machine();
 console.log(`timkerja bench${QUICK ? ' (BENCH_QUICK=1)' : ''}${ONLY.size > 0 ? ` (BENCH_ONLY=${[...ONLY].join(',')})` : ''}: ${info.cpuModel} × ${info.cpus}, Node ${info.node}; ${config.runs} run(s) per scenario; results → ${path.relative(process.cwd(), RESULTS_FILE)}`);
 const reports: ScenarioReport[] = [];
 if (selected('1')) reports.push(await scenario('1', 'inbound turns', benchInboundTurns));
+// Scenario 7 keeps both cores busy: before scenario 5 starts, never beside it.
+if (selected('7')) {
+  const before = elapsedS();
+  reports.push(await scenario('7', 'inbound turns with 1, 2 and 3 bot processes on PostgreSQL, and 1 on SQLite', benchMultiProcessTurns));
+  outsideBudgetS = elapsedS() - before;
+}
 // Scenario 5 waits for minute boundaries in processes of its own; it runs beside 2 and 3.
 const punctuality = selected('5') ? scenario('5', 'scheduler punctuality (runs alongside 2 and 3)', benchSchedulerPunctuality) : null;
 if (selected('2')) {
