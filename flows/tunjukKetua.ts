@@ -1,14 +1,17 @@
 // WF-11 (domain-spec §3.11): the head of the owner unit designates a (replacement) ketua tim from
-// the team's members; where the profile sets criteria (TBB: D3, III/b) an ineligible one is refused.
+// the team's members; where the profile sets criteria (TBB: D3, III/b) an ineligible one is refused,
+// and a ketua from outside the owner unit while an eligible member from it exists needs a reason (WF-6).
 import { z } from 'zod';
 import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow } from '../src/core/engine/defineFlow';
-import { choice, label } from '../src/core/messages';
-import { designateKetua, ketuaCandidates, teamsActorMayDesignate } from '../src/core/domain/tim/designateKetua';
+import { answerTooShort } from '../src/core/engine/answerTooShort';
+import { choice, label, text } from '../src/core/messages';
+import { designateKetua, eligibleCandidate, ketuaCandidates, MIN_REASON, outsiderKetua, teamsActorMayDesignate } from '../src/core/domain/tim/designateKetua';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),
   z.object({ step: z.literal('CHOOSE_CANDIDATE'), timId: z.string() }),
+  z.object({ step: z.literal('ASK_REASON'), timId: z.string(), pegawaiId: z.string() }),
 ]);
 type State = z.infer<typeof StateSchema>;
 
@@ -37,7 +40,22 @@ export const tunjukKetua = defineFlow<State>({
     },
     CHOOSE_CANDIDATE: {
       async button(ctx, state, press) {
-        await designateKetua(ctx, state.timId, press.args.pegawaiId ?? '');
+        const pegawaiId = press.args.pegawaiId ?? '';
+        const candidates = await ketuaCandidates(ctx, state.timId);
+        const { pegawai } = eligibleCandidate(ctx, candidates, pegawaiId);
+        const outsider = outsiderKetua(ctx, candidates, pegawaiId);
+        if (outsider) {
+          ctx.reply(text('ketua.luarUnit', { nama: pegawai.name, pemilik: outsider.pemilik, citation: outsider.citation, pilihan: outsider.pilihan.join(', ') }));
+          return { next: { step: 'ASK_REASON', timId: state.timId, pegawaiId } };
+        }
+        await designateKetua(ctx, state.timId, pegawaiId);
+        return { end: true };
+      },
+    },
+    ASK_REASON: {
+      async text(ctx, state, input) {
+        if (answerTooShort(ctx, input, MIN_REASON, 'ketua.alasanTerlaluPendek')) return { stay: true };
+        await designateKetua(ctx, state.timId, state.pegawaiId, input.trim());
         return { end: true };
       },
     },

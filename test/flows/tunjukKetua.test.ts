@@ -40,6 +40,50 @@ describe('designating a replacement ketua tim (WF-11)', () => {
     await bot.as(head).command('tunjukketua');
     await bot.as(head).press('Tim Satu Data');
     await bot.as(head).press(/^Pelaksana Uji/);
+    // No criteria refusal: only the owner-unit preference asks for a reason (the next test).
+    expect(bot.lastText(head)).toMatch(/^Pelaksana Uji bukan dari Bidang Aplikasi Informatika/);
+    await bot.as(head).say('Menguasai pengolahan data statistik yang menjadi inti tim');
     expect(bot.lastText(head)).toBe('Pelaksana Uji ditunjuk sebagai ketua Tim Satu Data oleh Kabid Aptika Uji.');
+  });
+});
+
+describe('the ketua from the owner unit first (WF-6)', () => {
+  it('asks for a recorded reason before a ketua from another unit while an eligible member of the owner unit exists (Samarinda Ps 11(6))', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const head = await org.link(NIP.kabidA);
+    await bot.as(head).command('tunjukketua');
+    await bot.as(head).press('Tim Satu Data');
+    await bot.as(head).press(/^Pelaksana Uji/);
+    expect(bot.lastText(head)).toBe('Pelaksana Uji bukan dari Bidang Aplikasi Informatika, padahal ketua tim diutamakan berasal dari sana (000-SMD Ps 11(6)) dan anggota berikut memenuhi syarat: Analis Madya Uji. Bila tetap memilih Pelaksana Uji, tuliskan alasannya (minimal 10 karakter); alasan dicatat. Ketik /batal untuk memilih ulang.');
+    await bot.as(head).say('Ahli');
+    expect(bot.lastText(head)).toBe('Alasan terlalu singkat. Mohon tuliskan minimal 10 karakter.');
+    const ketuaOf = async () => (await bot.db.membership.findMany({ where: { tim: { code: 'TIM-DATA' }, role: 'KETUA', status: 'ACTIVE' }, include: { pegawai: true } })).map((m) => m.pegawai.nip);
+    expect(await ketuaOf()).toEqual([NIP.pfMuda]);
+
+    await bot.as(head).say('Satu-satunya yang menguasai statistik sektoral');
+    expect(await ketuaOf()).toEqual([NIP.pelaksana]);
+    const audit = await bot.db.auditLog.findFirstOrThrow({ where: { action: 'tim.tunjukKetua' } });
+    expect(audit.rule).toBe('000-SMD Ps 11(6)');
+    expect(JSON.parse(audit.details!)).toMatchObject({ alasanLuarUnit: 'Satu-satunya yang menguasai statistik sektoral', diutamakan: ['Analis Madya Uji'] });
+  });
+
+  it('designates a member of the owner unit at once, and in Magelang anyone of the owner Perangkat Daerah (Ps 11(3))', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const head = await org.link(NIP.kabidA);
+    await bot.as(head).command('tunjukketua');
+    await bot.as(head).press('Tim Satu Data');
+    await bot.as(head).press(/^Analis Madya Uji/);
+    expect(bot.lastText(head)).toBe('Analis Madya Uji ditunjuk sebagai ketua Tim Satu Data oleh Kabid Aptika Uji.');
+    await bot.stop();
+
+    bot = await TestBot.start();
+    const magelang = await loadOrganisation(bot, smallOrganisation('MGL'));
+    const kabid = await magelang.link(NIP.kabidA);
+    await bot.as(kabid).command('tunjukketua');
+    await bot.as(kabid).press('Tim Satu Data');
+    await bot.as(kabid).press(/^Pelaksana Uji/); // Bidang Statistik, the same Dinas
+    expect(bot.lastText(kabid)).toBe('Pelaksana Uji ditunjuk sebagai ketua Tim Satu Data oleh Kabid Aptika Uji.');
   });
 });

@@ -66,6 +66,11 @@ export const PolicyProfileSchema = z.object({
   pengunduranDiri: z.object({ enabled: z.boolean(), citation: z.string() }),
   /** WF-12: butir kegiatan for angka kredit approved by the Kepala UO (Karanganyar only). */
   angkaKredit: z.object({ enabled: z.boolean(), citation: z.string() }),
+  /**
+   * WF-6: with members from other units, the ketua is "diutamakan" from the owner unit (MGL: the
+   * owner Perangkat Daerah): a preference, so an outsider needs a recorded reason.
+   */
+  ketuaDiutamakan: z.object({ dari: z.enum(['UNIT', 'PERANGKAT_DAERAH']), citation: z.string().min(1) }),
   /** WF-11: criteria for a replacement ketua tim, where the regulation sets them (TBB Lamp. D.f). */
   ketuaPengganti: z.object({ minPendidikan: z.string().nullable(), minGolongan: z.string().nullable(), citation: z.string() }),
   /** WF-1 (domain-spec §3.1): who designates a member within the unit, and the document it produces. */

@@ -102,5 +102,8 @@ export const tindakLanjut: Partial<Record<CatalogKey, string>> = {
   'ketua.tidakMemenuhi': '{nama} does not yet meet the requirements for a replacement team lead ({citation}): {kriteria}.',
   'ketua.kriteria.PENDIDIKAN': 'education at least {syarat}, recorded {nilai}',
   'ketua.kriteria.GOLONGAN': 'civil-service grade at least {syarat}, recorded {nilai}',
+  'ketua.luarUnit': '{nama} is not from {pemilik}, while the team lead is preferably from there ({citation}) and these members qualify: {pilihan}. To choose {nama} anyway, write the reason (at least 10 characters); it is recorded. Type /batal to choose again.',
+  'ketua.alasanTerlaluPendek': 'The reason is too short. Please write at least 10 characters.',
+  'ketua.perluAlasan': '{nama} is not from {pemilik}: the team lead is preferably from there ({citation}), so this choice needs a reason.',
   'ketua.ditunjuk': '{nama} has been designated team lead of {tim} by {oleh}.',
 };

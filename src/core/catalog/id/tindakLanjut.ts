@@ -100,5 +100,8 @@ export const tindakLanjut = {
   'ketua.tidakMemenuhi': '{nama} belum memenuhi syarat ketua tim pengganti ({citation}): {kriteria}.',
   'ketua.kriteria.PENDIDIKAN': 'pendidikan minimal {syarat}, tercatat {nilai}',
   'ketua.kriteria.GOLONGAN': 'golongan ruang minimal {syarat}, tercatat {nilai}',
+  'ketua.luarUnit': '{nama} bukan dari {pemilik}, padahal ketua tim diutamakan berasal dari sana ({citation}) dan anggota berikut memenuhi syarat: {pilihan}. Bila tetap memilih {nama}, tuliskan alasannya (minimal 10 karakter); alasan dicatat. Ketik /batal untuk memilih ulang.',
+  'ketua.alasanTerlaluPendek': 'Alasan terlalu singkat. Mohon tuliskan minimal 10 karakter.',
+  'ketua.perluAlasan': '{nama} bukan dari {pemilik}: ketua tim diutamakan berasal dari sana ({citation}), jadi pilihan ini memerlukan alasan.',
   'ketua.ditunjuk': '{nama} ditunjuk sebagai ketua tim {tim} oleh {oleh}.',
 } as const;

@@ -5,11 +5,17 @@ import { text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { ketuaShortfalls } from './ketuaEligibility';
 
+/** The shortest reason accepted for choosing a ketua from outside the owner unit. */
+export const MIN_REASON = 10;
+
 /** WF-11 T2: teams whose ketua the actor may designate: as head of the owner unit or its Kepala PD. */
 export async function teamsActorMayDesignate(ctx: FlowContext) {
   return ctx.tx.timKerja.findMany({
     where: { instansiId: ctx.actor.instansiId, OR: [{ ownerUnit: { headId: ctx.actor.id } }, { ownerUnit: { perangkatDaerah: { kepalaId: ctx.actor.id } } }] },
-    include: { memberships: { where: { status: 'ACTIVE' }, include: { pegawai: true }, orderBy: { pegawai: { name: 'asc' } } } },
+    include: {
+      ownerUnit: { include: { perangkatDaerah: true } },
+      memberships: { where: { status: 'ACTIVE' }, include: { pegawai: { include: { homeUnit: true } } }, orderBy: { pegawai: { name: 'asc' } } },
+    },
     orderBy: { name: 'asc' },
   });
 }
@@ -21,9 +27,10 @@ export async function ketuaCandidates(ctx: FlowContext, timId: string) {
   return { tim, candidates: tim.memberships.filter((m) => m.role === 'ANGGOTA' && ['FUNGSIONAL', 'PELAKSANA'].includes(m.pegawai.jenisJabatan)) };
 }
 
-/** WF-11 T3–T4: the profile's criteria are checked first (TBB: D3, III/b); then the seat changes hands. */
-export async function designateKetua(ctx: FlowContext, timId: string, pegawaiId: string): Promise<void> {
-  const { tim, candidates } = await ketuaCandidates(ctx, timId);
+type Candidates = Awaited<ReturnType<typeof ketuaCandidates>>;
+
+/** The chosen member, if they may be ketua at all: a PF or pelaksana member meeting the profile's criteria (TBB: D3, III/b). */
+export function eligibleCandidate(ctx: FlowContext, { candidates }: Candidates, pegawaiId: string): Candidates['candidates'][number] {
   const candidate = candidates.find((m) => m.pegawaiId === pegawaiId);
   if (!candidate) throw new Refused('WF-11', 'ketua.bukanKandidat');
   const rule = getPolicyProfile(ctx.actor.policyProfile).ketuaPengganti;
@@ -31,6 +38,47 @@ export async function designateKetua(ctx: FlowContext, timId: string, pegawaiId:
   if (missing.length > 0) {
     const kriteria = missing.map((m) => t(ctx.actor.locale, `ketua.kriteria.${m.criterion}`, { syarat: m.required, nilai: m.actual })).join('; ');
     throw new Refused(rule.citation, 'ketua.tidakMemenuhi', { nama: candidate.pegawai.name, kriteria, citation: rule.citation });
+  }
+  return candidate;
+}
+
+export interface OutsiderKetua {
+  /** The owner unit (or, MGL, the owner Perangkat Daerah) the ketua is preferably from. */
+  pemilik: string;
+  /** Eligible members from there. */
+  pilihan: string[];
+  citation: string;
+}
+
+/**
+ * WF-6 owner-unit preference (SMD Ps 11(6) and the like): when the chosen member is not from the
+ * owner unit (MGL: Perangkat Daerah) while an eligible member from there exists, who those are.
+ */
+export function outsiderKetua(ctx: FlowContext, { tim, candidates }: Candidates, pegawaiId: string): OutsiderKetua | null {
+  const profile = getPolicyProfile(ctx.actor.policyProfile);
+  const { dari, citation } = profile.ketuaDiutamakan;
+  const fromOwner = (m: Candidates['candidates'][number]) => (dari === 'UNIT'
+    ? m.pegawai.homeUnitId === tim.ownerUnitId : m.pegawai.homeUnit.perangkatDaerahId === tim.ownerUnit.perangkatDaerahId);
+  const chosen = candidates.find((m) => m.pegawaiId === pegawaiId);
+  if (!chosen || fromOwner(chosen)) return null;
+  const pilihan = candidates.filter((m) => fromOwner(m) && ketuaShortfalls(m.pegawai, profile.ketuaPengganti).length === 0).map((m) => m.pegawai.name);
+  if (pilihan.length === 0) return null;
+  return { pemilik: dari === 'UNIT' ? tim.ownerUnit.name : tim.ownerUnit.perangkatDaerah.name, pilihan, citation };
+}
+
+/**
+ * WF-11 T3–T4: the profile's criteria are checked first (TBB: D3, III/b), and a ketua from outside
+ * the owner unit while an eligible member from it exists needs a reason (WF-6); then the seat
+ * changes hands.
+ */
+export async function designateKetua(ctx: FlowContext, timId: string, pegawaiId: string, alasan?: string): Promise<void> {
+  const found = await ketuaCandidates(ctx, timId);
+  const { tim } = found;
+  const candidate = eligibleCandidate(ctx, found, pegawaiId);
+  const rule = getPolicyProfile(ctx.actor.policyProfile).ketuaPengganti;
+  const outsider = outsiderKetua(ctx, found, pegawaiId);
+  if (outsider && (alasan ?? '').trim().length < MIN_REASON) {
+    throw new Refused(outsider.citation, 'ketua.perluAlasan', { nama: candidate.pegawai.name, pemilik: outsider.pemilik, citation: outsider.citation });
   }
   const previous = tim.memberships.filter((m) => m.role === 'KETUA');
   for (const m of previous) await ctx.tx.membership.update({ where: { id: m.id }, data: { status: 'ENDED', endsOn: ctx.now } });
@@ -45,5 +93,8 @@ export async function designateKetua(ctx: FlowContext, timId: string, pegawaiId:
   told.delete(ctx.actor.id);
   for (const id of told) ctx.notify(id, news);
   ctx.reply(news);
-  ctx.audit({ action: 'tim.tunjukKetua', outcome: 'OK', rule: rule.citation, subject: `tim:${timId}`, details: { ketua: pegawaiId, sebelumnya: previous.map((m) => m.pegawaiId) } });
+  ctx.audit({
+    action: 'tim.tunjukKetua', outcome: 'OK', rule: outsider?.citation ?? rule.citation, subject: `tim:${timId}`,
+    details: { ketua: pegawaiId, sebelumnya: previous.map((m) => m.pegawaiId), ...(outsider ? { alasanLuarUnit: alasan!.trim(), diutamakan: outsider.pilihan } : {}) },
+  });
 }
