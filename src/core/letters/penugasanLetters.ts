@@ -15,8 +15,6 @@ export interface VoluntaryLetterInput {
   nomor: string;
   /** "Samarinda, 27 November 2026". */
   tempatTanggal: string;
-  /** "Peraturan Wali Kota Samarinda Nomor 54 Tahun 2023" (the instansi's policy profile). */
-  regulation: string;
   instansiName: string;
   applicant: LetterPerson;
   /** The date of the applicant's request, written out. */

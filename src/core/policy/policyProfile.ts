@@ -38,7 +38,8 @@ const KedudukanRuleSchema = z.object({
 export const PolicyProfileSchema = z.object({
   id: z.string().regex(/^[A-Z0-9_]+$/),
   name: z.string(),
-  regulation: z.string(),
+  /** The regional regulation, as a letter's Dasar names it; null for the baseline profile (no regional rule). */
+  regulation: z.string().nullable(),
   sukarela: z.object({ DALAM_UO: WorkflowSchema, LINTAS_UO: WorkflowSchema, LINTAS_PD: WorkflowSchema.optional() }),
   laporanKinerjaAnggota: z.object({
     recipients: z.array(z.object({ role: ReportRecipientSchema, citation: z.string() })).min(1),

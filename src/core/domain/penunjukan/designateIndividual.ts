@@ -76,7 +76,7 @@ async function issueIndividualLetter(
     kind: 'SURAT_TUGAS', penugasanId, unitCode: signer.homeUnit.perangkatDaerah.code, sendTo: [assignee.id, ctx.actor.id], readers: reportTo.map((r) => r.pegawaiId),
     build: (nomor) => suratTugasIndividu({
       kop: kopFor(instansi.letterhead, signer.homeUnit.perangkatDaerah.name), issuedAt: ctx.now, nomor, tempatTanggal: `${place}, ${formatDate(ctx.now, zone)}`,
-      regulation, instansiName: instansi.name, applicant: assignee, ownerUnit: `${assignee.homeUnit.name}, ${assignee.homeUnit.perangkatDaerah.name}`,
+      instansiName: instansi.name, applicant: assignee, ownerUnit: `${assignee.homeUnit.name}, ${assignee.homeUnit.perangkatDaerah.name}`,
       signer, tembusan: [], dasar: dasarOf(settings.dasarSuratTugas, regulation), task: task.tugas, target: task.target, satuan: task.satuan,
       period: `${formatDate(ctx.now, zone)} s.d. ${formatDate(lastDay(task), zone)}`, reportTo: reportTo.map((r) => `${r.jabatan} (${r.name})`),
       place, date: formatDate(ctx.now, zone), title,

@@ -14,9 +14,9 @@ const NATIONAL_DASAR = [
 ];
 
 /** The Dasar of a Surat Tugas: the instansi's own list, or the national rules and the profile's regulation. */
-export function dasarOf(configured: string[], regulation: string): string[] {
+export function dasarOf(configured: string[], regulation: string | null): string[] {
   // Regulations only cite real rules: a profile's own policy ("[PRODUCT] …") is not a Dasar.
-  return configured.length > 0 ? configured : [...NATIONAL_DASAR, ...(regulation.startsWith('[') ? [] : [regulation])];
+  return configured.length > 0 ? configured : [...NATIONAL_DASAR, ...(regulation ? [regulation] : [])];
 }
 
 /**
@@ -43,7 +43,7 @@ async function common(ctx: FlowContext, request: LoadedRequest, capacity: Approv
   const regulation = getPolicyProfile(instansi.policyProfile).regulation;
   const input: VoluntaryLetterInput = {
     kop: kopFor(instansi.letterhead, office.homeUnit.perangkatDaerah.name), issuedAt: ctx.now, nomor: '',
-    tempatTanggal: `${place}, ${formatDate(ctx.now, zone)}`, regulation, instansiName: instansi.name,
+    tempatTanggal: `${place}, ${formatDate(ctx.now, zone)}`, instansiName: instansi.name,
     applicant, requestDate: formatDate(request.steps[0]?.pendingSince ?? request.createdAt, zone), team: tim.name,
     ownerUnit: `${tim.ownerUnit.name}, ${tim.ownerUnit.perangkatDaerah.name}`,
     signer: { ...signer, ...(principal ? { atasNama: `a.n. ${principal.jabatan.toUpperCase()},` } : {}) },
