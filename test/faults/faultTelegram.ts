@@ -1,3 +1,4 @@
+import { busiestSecond } from '../helpers/busiestSecond';
 import { FakeTelegram, type ApiError, type RecordedCall } from '../fakes/fakeTelegram';
 
 const CHAT_METHODS = new Set(['sendMessage', 'sendDocument', 'sendPhoto', 'editMessageText', 'editMessageReplyMarkup']);
@@ -74,13 +75,7 @@ export class FaultTelegram extends FakeTelegram {
 
   /** The most messages sent within any one second: the bot's overall rate as Telegram sees it. */
   busiestSecond(): number {
-    const times = [...this.sendTimes].sort((a, b) => a - b);
-    let most = 0;
-    for (let first = 0, last = 0; last < times.length; last++) {
-      while (times[last]! - times[first]! >= 1000) first++;
-      most = Math.max(most, last - first + 1);
-    }
-    return most;
+    return busiestSecond(this.sendTimes);
   }
 
   protected override injectedFailure(method: string): ApiError | undefined {
