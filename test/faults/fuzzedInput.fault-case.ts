@@ -8,7 +8,8 @@ import { sendFuzz, type FuzzRun, type PlatformFuzz } from './fuzzSend';
 import { startLinkedBot, type LinkedBot } from './linkedBot';
 import { scanLogs } from './logLeaks';
 import { TIMED_OUT, UNREACHABLE } from './rawPoster';
-import { changedTables, pendingOutbox, tableCounts } from './tableCounts';
+import { pendingOutboxRows } from './outboxLedger';
+import { changedTables, tableCounts } from './tableCounts';
 
 const SEED = Number(process.env.FAULTS_SEED ?? 20_261_126);
 const FUZZED_USERS = 20;
@@ -26,7 +27,7 @@ const fuzzedInput: FaultCase = async () => {
     const before = tableCounts(target.file);
     const run = await sendFuzz(target, total, SEED, { telegram: target.telegramIds.slice(0, FUZZED_USERS), slack: target.slackUsers.slice(0, FUZZED_USERS) });
     const after = tableCounts(target.file);
-    const pendingAfterFuzz = pendingOutbox(target.file);
+    const pendingAfterFuzz = pendingOutboxRows(target.file);
     const control = target.bot.exit ? null : await answerControls(target);
     const scan = scanLogs(target.bot.lines, run.markers);
     const seconds = (performance.now() - started) / 1000;

@@ -16,13 +16,3 @@ export function changedTables(before: Map<string, number>, after: Map<string, nu
   const names = new Set([...before.keys(), ...after.keys()]);
   return [...names].filter((name) => before.get(name) !== after.get(name)).map((name) => `${name} ${before.get(name) ?? '-'} → ${after.get(name) ?? '-'}`);
 }
-
-/** Outbox rows still waiting to be sent. */
-export function pendingOutbox(file: string): number {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("SELECT COUNT(*) AS n FROM OutboxMessage WHERE status = 'PENDING'").get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
