@@ -8,6 +8,7 @@ import { designateMember, designationCandidates, designationTeams } from '../src
 import { getPolicyProfile } from '../src/core/policy/policyProfile';
 import { formatDate } from '../src/core/domain/formatTime';
 import { zonedDate, zonedMidnight } from '../src/core/domain/zonedTime';
+import { validLastDay } from '../src/core/domain/penunjukan/lastDay';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),
@@ -32,15 +33,9 @@ async function chosen(ctx: FlowContext, timId: string, pegawaiId: string) {
   return { tim, person: people.find((p) => p.id === pegawaiId) };
 }
 
-/** C2: a designation runs for a period: its last day is after today and no later than the team's. */
-function validLastDay(ctx: FlowContext, date: string, teamEnd: Date): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(zonedMidnight(date, ctx.actor.timeZone).getTime())) return false;
-  return date > zonedDate(ctx.now, ctx.actor.timeZone) && date <= zonedDate(teamEnd, ctx.actor.timeZone);
-}
-
 async function confirm(ctx: FlowContext, state: { timId: string; pegawaiId: string; ekspektasi: string }, selesai: string) {
   const { tim, person } = await chosen(ctx, state.timId, state.pegawaiId);
-  if (!validLastDay(ctx, selesai, tim.endsOn)) return cancel(ctx);
+  if (!validLastDay(selesai, ctx.now, tim.endsOn, ctx.actor.timeZone)) return cancel(ctx);
   ctx.reply(choice('penunjukan.konfirmasi', [[{ label: label('penunjukan.terbitkan'), action: 'terbitkan', style: 'primary' }, cancelButton]], {
     nama: person?.name ?? '-', tim: tim.name, ekspektasi: state.ekspektasi, selesai: formatDate(zonedMidnight(selesai, ctx.actor.timeZone), ctx.actor.timeZone),
     citation: getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.citation,
@@ -98,7 +93,7 @@ export const penunjukan = defineFlow<State>({
       async text(ctx, state, input) {
         const { tim } = await chosen(ctx, state.timId, state.pegawaiId);
         const selesai = input.trim();
-        if (!validLastDay(ctx, selesai, tim.endsOn)) {
+        if (!validLastDay(selesai, ctx.now, tim.endsOn, ctx.actor.timeZone)) {
           ctx.reply(text('penunjukan.selesaiTidakValid', { selesai: formatDate(tim.endsOn, ctx.actor.timeZone) }));
           return { stay: true };
         }

@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { LetterAttachment, LetterDocument, LetterSignature } from '../../src/core/letters/letterDocument';
 import { renderLetter } from '../../src/core/letters/renderLetter';
-import { docxText, pdfInfo, pdfText, pdfTextItems, type PdfTextItem } from '../helpers/pdfText';
+import { docxText, pdfInfo, pdfText, pdfTextItems } from '../helpers/pdfText';
+import { joinWrapped, tableRows } from '../helpers/pdfTable';
 
 const KOP: LetterDocument['kop'] = {
   pemerintah: 'PEMERINTAH KOTA SAMARINDA',
@@ -77,26 +78,9 @@ const penolakan: LetterDocument = {
 
 const lines = (page: string) => page.split('\n');
 const allLines = (pages: string[]) => pages.flatMap(lines);
-/** Rejoins wrapped lines: pdfkit breaks after a space, a hyphen or a slash ("Undang-|Undang", "Kabupaten/|Kota"). */
-const joinWrapped = (parts: string[]) => parts.reduce((text, part) => (text === '' ? part : /[-/]$/.test(text) ? text + part : `${text} ${part}`), '');
 /** One page's text as flowing prose, so a wrapped sentence can be found whole. */
 const prose = (page: string) => joinWrapped(lines(page));
 
-/** Cells of a bordered table: a body item belongs to the first column whose header text ends right of it. */
-function tableRows(items: PdfTextItem[], stopBelow: string): string[][] {
-  const headers = COLUMNS.map((column) => items.find((item) => item.str === column));
-  expect(headers.every(Boolean), 'every header cell on one line').toBe(true);
-  const headerY = headers[0]!.y;
-  const bottom = items.find((item) => item.str.startsWith(stopBelow))?.y ?? 0;
-  const body = items.filter((item) => item.y < headerY - 2 && item.y > bottom + 2).sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: string[][][] = [];
-  for (const item of body) {
-    const column = headers.findIndex((header) => header!.x + header!.width >= item.x);
-    if (column === 0) rows.push(COLUMNS.map(() => []));
-    rows.at(-1)![column]!.push(item.str);
-  }
-  return rows.map((row) => row.map(joinWrapped));
-}
 
 describe('renderLetter', () => {
   it('renders the Surat Tugas as PDF with its kop, title, Dasar items, signature, tembusan and lampiran', async () => {
@@ -135,7 +119,7 @@ describe('renderLetter', () => {
     expect(lampiran).not.toContain('Tembusan :');
     // every lampiran page carries the table (with its header), so the signature never stands alone
     const lampiranPages = (await pdfTextItems(rendered.content)).slice(lampiranAt);
-    expect(lampiranPages.flatMap((items) => tableRows(items, 'Ditetapkan di'))).toEqual(ROWS);
+    expect(lampiranPages.flatMap((items) => tableRows(items, COLUMNS, 'Ditetapkan di'))).toEqual(ROWS);
     expect(allLines(pages.slice(lampiranAt)).slice(-3)).toEqual(['Ir. RUSMADI WIJAYA, M.Si.', 'Pembina Utama Muda (IV/c)', 'NIP. 197503122000031004']);
   });
 

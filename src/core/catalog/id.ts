@@ -2,7 +2,8 @@
 import { core } from './id/core';
 import { laporan } from './id/laporan';
 import { penugasan } from './id/penugasan';
+import { pelibatan } from './id/pelibatan';
 import { tindakLanjut } from './id/tindakLanjut';
 import { jadwal } from './id/jadwal';
 
-export const id = { ...core, ...penugasan, ...laporan, ...tindakLanjut, ...jadwal } as const;
+export const id = { ...core, ...penugasan, ...pelibatan, ...laporan, ...tindakLanjut, ...jadwal } as const;

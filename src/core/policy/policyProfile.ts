@@ -25,6 +25,40 @@ const WorkflowSchema = z.object({
 });
 export type SukarelaWorkflow = z.infer<typeof WorkflowSchema>;
 
+/** WF-2: roles relative to the official asked for (the "dituju" of the regulations). */
+export const PelibatanPerformerSchema = z.enum(['DITUJU_PENILAI', 'DITUJU_PIMPINAN_UO', 'DITUJU_KEPALA_PD']);
+export type PelibatanPerformer = z.infer<typeof PelibatanPerformerSchema>;
+
+/**
+ * WF-2 (domain-spec §3.2): the owner unit's head asks another unit for a named official. The
+ * steps are decided by the holders of roles around that official; a step whose holder is the
+ * same as the previous one's is not asked twice (e.g. Penilai dituju = Pimpinan UO dituju).
+ */
+const PelibatanSchema = z.object({
+  workflow: z.literal('WF-2'),
+  /** Who may ask: the head of the team's owner unit, or of its Perangkat Daerah. */
+  pemohon: z.array(z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK'])).min(1),
+  /** The addressee of the surat permohonan pelibatan; null where the request is not made by letter. */
+  kepada: PelibatanPerformerSchema.nullable(),
+  tembusan: z.array(z.enum(['PENILAI_PEMOHON', 'DITUJU_PENILAI'])),
+  steps: z.array(z.object({
+    performer: PelibatanPerformerSchema,
+    /** ISSUE: the step that issues the surat penugasan (after a recommendation, by the Penilai). */
+    kind: z.enum(['APPROVE', 'RECOMMEND', 'ISSUE']),
+    pendingStatus: z.string().regex(/^[A-Z_]+$/),
+    citation: z.string().min(1),
+  })).min(1),
+  /** Where the target answers an approval in writing too (LMD Ps 23(5)); a refusal is always written. */
+  jawabanTertulis: z.boolean(),
+  /** Lamandau: the owner sets the team by Surat Keputusan Tim Kerja before the member is active. */
+  skTimKerja: z.object({ citation: z.string().min(1) }).nullable(),
+  document: z.enum(['SURAT_TUGAS', 'SURAT_PENUGASAN', 'SURAT_PERINTAH']),
+  /** Where the four required items of the request (domain-spec §5.7) come from. */
+  isian: z.string().min(1),
+  citation: z.string().min(1),
+});
+export type PelibatanWorkflow = z.infer<typeof PelibatanSchema>;
+
 export const ReportRecipientSchema = z.enum(['PENILAI', 'PIMPINAN_UO_ASAL', 'KEPALA_PD_ASAL', 'PEMBERI_TUGAS']);
 
 const KedudukanRuleSchema = z.object({
@@ -83,6 +117,9 @@ export const PolicyProfileSchema = z.object({
       /** C1: who may be designated (every regulation: PF and pelaksana; Karanganyar Ps 10(6) also a Pengawas). */
       subjek: z.object({ jenisJabatan: z.array(JenisJabatanSchema).min(1), citation: z.string().min(1) }),
     }),
+    LINTAS_UO: PelibatanSchema,
+    /** Absent: a request to another Perangkat Daerah follows LINTAS_UO. */
+    LINTAS_PD: PelibatanSchema.optional(),
   }),
   /** R4: who may ask for a report at any time, and of whom. */
   laporanDiminta: z.object({

@@ -86,7 +86,7 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'pengajuan.tulisKeberatan': 'Write your objection (at least 10 characters). It goes to the official who made the last decision.',
   'pengajuan.keberatanMasuk': 'Objection to assignment number {nomor} ({subjek}) from {nama}: {alasan}',
   'pengajuan.keberatanTerkirim': 'Your objection was sent to the official who assigned you. The assignment does not take effect until they decide.',
-  'pengajuanku.perintah': 'see where your voluntary requests stand, and withdraw one before it is decided',
+  'pengajuanku.perintah': 'see where your voluntary requests and requests for other units\' officials stand, and withdraw one before it is decided',
   'pengajuanku.kosong': 'You have not asked to join any tim kerja (work team).',
   'pengajuanku.daftar': 'Your requests:\n{daftar}',
   'pengajuanku.baris': '- Number {nomor}, team {tim}: {keadaan}',

@@ -84,7 +84,7 @@ export const penugasan = {
   'pengajuan.tulisKeberatan': 'Tuliskan keberatan Bapak/Ibu (minimal 10 karakter). Keberatan disampaikan kepada pejabat yang terakhir memutuskan.',
   'pengajuan.keberatanMasuk': 'Keberatan atas penugasan nomor {nomor} ({subjek}) dari {nama}: {alasan}',
   'pengajuan.keberatanTerkirim': 'Keberatan telah disampaikan kepada pemberi tugas. Penugasan belum berlaku sampai ada keputusan.',
-  'pengajuanku.perintah': 'melihat posisi pengajuan sukarela Bapak/Ibu dan menariknya sebelum diputuskan',
+  'pengajuanku.perintah': 'melihat posisi pengajuan sukarela atau permohonan pelibatan Bapak/Ibu dan menariknya sebelum diputuskan',
   'pengajuanku.kosong': 'Bapak/Ibu belum pernah mengajukan diri ke tim kerja.',
   'pengajuanku.daftar': 'Pengajuan Bapak/Ibu:\n{daftar}',
   'pengajuanku.baris': '- Nomor {nomor}, tim {tim}: {keadaan}',

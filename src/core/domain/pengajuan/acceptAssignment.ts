@@ -13,7 +13,8 @@ export async function openAcceptance(ctx: FlowContext, penugasanId: string): Pro
   const request = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, instansiId: ctx.actor.instansiId } });
   if (!request || request.pegawaiId !== ctx.actor.id) throw new Refused('C7', 'pengajuan.bukanPemohon');
   const full = await loadRequest(ctx.tx, penugasanId);
-  if (!full.steps.every((s) => s.status === 'APPROVED') || ['ACTIVE', 'OBJECTED'].includes(full.status)) return { status: 'done' };
+  // AWAITING_SK_TIM (Lamandau): the owner's Surat Keputusan comes before the member accepts.
+  if (!full.steps.every((s) => s.status === 'APPROVED') || ['ACTIVE', 'OBJECTED', 'AWAITING_SK_TIM'].includes(full.status)) return { status: 'done' };
   return { status: 'open', request: full };
 }
 

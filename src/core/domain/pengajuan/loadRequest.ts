@@ -6,6 +6,7 @@ export function loadRequest(tx: Tx, penugasanId: string) {
     where: { id: penugasanId },
     include: {
       pegawai: { include: { homeUnit: true } },
+      assigner: true,
       tim: { include: { ownerUnit: true } },
       steps: { orderBy: { position: 'asc' }, include: { assignee: true } },
     },

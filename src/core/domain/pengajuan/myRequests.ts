@@ -9,11 +9,11 @@ import { markDecision } from './stepDecisions';
 
 const SHOWN = 10;
 
-/** Issue 6 item 7: the actor's voluntary requests, each with where it stands now. */
+/** Issue 6 item 7: the actor's voluntary requests, and their WF-2 requests for other units' officials, each with where it stands now. */
 export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; number: number; open: boolean; line: Param }>> {
   const requests = await ctx.tx.penugasan.findMany({
-    where: { pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' },
-    include: { tim: true, steps: { orderBy: { position: 'asc' }, include: { assignee: true } } },
+    where: { OR: [{ pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' }, { assignerId: ctx.actor.id, workflow: 'WF-2' }] },
+    include: { tim: true, pegawai: true, steps: { orderBy: { position: 'asc' }, include: { assignee: true } } },
     orderBy: { number: 'desc' }, take: SHOWN,
   });
   const zone = ctx.actor.timeZone;
@@ -25,8 +25,12 @@ export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; 
         : r.status === 'ACTIVE' ? nested('pengajuanku.berjalan')
           : r.status === 'OBJECTED' ? nested('pengajuanku.keberatan')
             : r.steps.some((s) => s.status === 'REJECTED') ? nested('pengajuanku.ditolak')
-              : nested('pengajuanku.disetujui');
-    return { id: r.id, number: r.number, open: !!pending, line: nested('pengajuanku.baris', { nomor: r.number, tim: r.tim?.name ?? '-', keadaan: state }) };
+              : r.workflow === 'WF-2' ? nested(r.status === 'AWAITING_SK_TIM' ? 'pengajuanku.menungguSk' : 'pengajuanku.menungguPegawai', { nama: r.pegawai.name })
+                : nested('pengajuanku.disetujui');
+    const line = r.workflow === 'WF-2'
+      ? nested('pengajuanku.barisPelibatan', { nomor: r.number, nama: r.pegawai.name, tim: r.tim?.name ?? '-', keadaan: state })
+      : nested('pengajuanku.baris', { nomor: r.number, tim: r.tim?.name ?? '-', keadaan: state });
+    return { id: r.id, number: r.number, open: !!pending, line };
   });
 }
 
@@ -35,7 +39,7 @@ export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; 
  * approver's message says so (no button left to press), and the approver is told.
  */
 export async function withdrawRequest(ctx: FlowContext, penugasanId: string): Promise<void> {
-  const owned = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, pegawaiId: ctx.actor.id } });
+  const owned = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, OR: [{ pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' }, { assignerId: ctx.actor.id, workflow: 'WF-2' }] } });
   if (!owned) throw new Refused('C7', 'pengajuan.bukanPemohon');
   const request = await loadRequest(ctx.tx, penugasanId);
   const pending = request.steps.find((s) => s.status === 'PENDING');

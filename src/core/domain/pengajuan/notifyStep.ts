@@ -2,7 +2,7 @@ import type { FlowContext } from '../../engine/defineFlow';
 import { activeDelegates } from '../../auth/requireApprover';
 import { choice, label } from '../../messages';
 import { loadRequest } from './loadRequest';
-import { requestSummary } from './requestSummary';
+import { approvalCard } from './requestSummary';
 
 export const PENGAJUAN_FLOW_ID = 'pengajuan-sukarela';
 
@@ -14,13 +14,14 @@ export const PENGAJUAN_FLOW_ID = 'pengajuan-sukarela';
 export async function notifyStep(ctx: FlowContext, penugasanId: string, stepId: string): Promise<void> {
   const request = await loadRequest(ctx.tx, penugasanId);
   const step = request.steps.find((s) => s.id === stepId)!;
-  const button = (key: 'persetujuan.mengetahui' | 'persetujuan.setujui' | 'persetujuan.tolak', action: string, style: 'primary' | 'danger') =>
+  const button = (key: 'persetujuan.mengetahui' | 'persetujuan.setujui' | 'persetujuan.tolak' | 'pelibatan.terbitkanSurat', action: string, style: 'primary' | 'danger') =>
     ({ label: label(key), action, args: { stepId }, style, scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID });
-  const message = choice('pengajuan.mohonPersetujuan', [[
-    button(step.kind === 'ACKNOWLEDGE' ? 'persetujuan.mengetahui' : 'persetujuan.setujui', 'setujui', 'primary'),
-    button('persetujuan.tolak', 'tolak', 'danger'),
-  ]], requestSummary(request, stepId));
-  const recipients = [step.assigneeId, ...(await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now, request.pegawaiId))];
+  const approve = step.kind === 'ACKNOWLEDGE' ? 'persetujuan.mengetahui' : step.kind === 'ISSUE' ? 'pelibatan.terbitkanSurat' : 'persetujuan.setujui';
+  const card = approvalCard(request, stepId, ctx.actor.timeZone);
+  const message = choice(card.key, [[button(approve, 'setujui', 'primary'), button('persetujuan.tolak', 'tolak', 'danger')]], card.params);
+  const delegates = await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now, request.pegawaiId);
+  // A head who asked for another unit's official never answers for that unit, even as its Plh (WF-2).
+  const recipients = [step.assigneeId, ...delegates.filter((id) => request.workflow !== 'WF-2' || id !== request.assignerId)];
   const messageIds = [...new Set(recipients)].map((pegawaiId) => ctx.notify(pegawaiId, message));
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { messageIds: JSON.stringify(messageIds) } });
 }

@@ -1,8 +1,10 @@
-import { nested, type Params } from '../../catalog/t';
+import { nested, type CatalogKey, type Params } from '../../catalog/t';
 import type { LoadedRequest } from './loadRequest';
 import { rolePhrase } from './roleName';
 import { priorityPhrase } from '../priority';
 import { getPolicyProfile } from '../../policy/policyProfile';
+import { involvementDetails } from '../pelibatan/involvementWorkflow';
+import { formatDate } from '../formatTime';
 
 /** The request as its approvers read it, with the rule that makes this step theirs. */
 export function requestSummary(request: LoadedRequest, stepId: string): Params {
@@ -11,9 +13,27 @@ export function requestSummary(request: LoadedRequest, stepId: string): Params {
   return {
     nomor: request.number, pemohon: request.pegawai.name, nip: request.pegawai.nip, jabatan: request.pegawai.jabatan,
     unitAsal: request.pegawai.homeUnit.name, tim: request.tim?.name ?? '-', unitTujuan: request.tim?.ownerUnit.name ?? '-',
-    motivasi: details.motivasi ?? '-', langkah: nested(step.kind === 'ACKNOWLEDGE' ? 'langkah.ACKNOWLEDGE' : step.kind === 'RECOMMEND' ? 'langkah.RECOMMEND' : 'langkah.APPROVE'),
+    motivasi: details.motivasi ?? '-', langkah: nested(`langkah.${step.kind}` as 'langkah.APPROVE'),
     peran: rolePhrase(step.performer), citation: step.citation,
     // Rule P is shown on cross-unit approval cards: the request is for the applicant's second-rank work.
     prioritas: request.tim ? priorityPhrase(getPolicyProfile(JSON.parse(request.details).profile as string), request.pegawai.homeUnitId, request.tim.ownerUnitId) : '',
+  };
+}
+
+/**
+ * The message an approver reads for a step: a voluntary request, or (WF-2) a request by another
+ * unit's head for one of the approver's officials, with the four items the request must carry.
+ */
+export function approvalCard(request: LoadedRequest, stepId: string, timeZone: string): { key: CatalogKey; params: Params } {
+  const summary = requestSummary(request, stepId);
+  if (request.workflow !== 'WF-2') return { key: 'pengajuan.mohonPersetujuan', params: summary };
+  const details = involvementDetails(request.details);
+  return {
+    key: 'pelibatan.mohonPersetujuan',
+    params: {
+      ...summary, peminta: request.assigner?.name ?? '-', jabatanPeminta: request.assigner?.jabatan ?? '-',
+      maksud: details.maksudTujuan, kompetensi: details.kompetensi, ekspektasi: details.ekspektasi,
+      selesai: request.endsOn ? formatDate(request.endsOn, timeZone) : '-',
+    },
   };
 }

@@ -6,11 +6,12 @@ import { Refused } from '../../errors';
 import { formatDateTime } from '../formatTime';
 import { choice, label, text } from '../../messages';
 import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
-import { workflowOfRequest } from './selectWorkflow';
+import { chainOfRequest } from './requestChain';
+import { involvementAdvanced, involvementApproved, involvementRejected } from '../pelibatan/involvementDecisions';
 import { postToTeamChats } from '../tim/teamChats';
 import { loadRequest, type LoadedRequest } from './loadRequest';
 import { notifyStep, PENGAJUAN_FLOW_ID } from './notifyStep';
-import { requestSummary } from './requestSummary';
+import { approvalCard } from './requestSummary';
 import { rolePhrase } from './roleName';
 
 export type StepCheck = { status: 'decided' } | { status: 'open'; request: LoadedRequest; capacity: ApproverCapacity };
@@ -23,6 +24,8 @@ export async function openStep(ctx: FlowContext, stepId: string): Promise<StepCh
   if (step.penugasan.instansiId !== ctx.actor.instansiId) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   // C7: an applicant never decides their own request, not even as a delegate (Plh) of its approver.
   if (step.penugasan.pegawaiId === ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
+  // Nor does the head who asked for another unit's official decide that unit's answer (WF-2).
+  if (step.penugasan.workflow === 'WF-2' && step.penugasan.assignerId === ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   const capacity = await requireApprover(ctx.tx, ctx.actor, step, ctx.now);
   if (step.status !== 'PENDING') return { status: 'decided' };
   return { status: 'open', request: await loadRequest(ctx.tx, step.penugasanId), capacity };
@@ -30,8 +33,7 @@ export async function openStep(ctx: FlowContext, stepId: string): Promise<StepCh
 
 /** The reasons a rejection of this request may give: FREE text, or the profile's alternatives. */
 export function rejectReasons(request: LoadedRequest): 'FREE' | string[] {
-  const workflow = workflowOfRequest(request);
-  return workflow.rejectReasons;
+  return chainOfRequest(request).rejectReasons;
 }
 
 export async function approveStep(ctx: FlowContext, request: LoadedRequest, stepId: string, capacity: ApproverCapacity): Promise<void> {
@@ -40,13 +42,17 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   markDecision(ctx, request, stepId, nested('persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
   if (answersForTarget(request, step)) await issueTargetAnswer(ctx, request, capacity, { approved: true });
   const next = request.steps.find((s) => s.position === step.position + 1);
-  const workflow = workflowOfRequest(request);
-  const status = next ? workflow.steps[next.position]!.pendingStatus : workflow.approvedStatus;
+  const chain = chainOfRequest(request);
+  const status = next ? chain.pendingStatus(next) : chain.approvedStatus;
   await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status } });
+  const designation = request.mode === 'PENUNJUKAN';
   if (next) {
     await ctx.tx.approvalStep.update({ where: { id: next.id }, data: { status: 'PENDING', pendingSince: ctx.now } });
     await notifyStep(ctx, request.id, next.id);
-    ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), peranBerikutnya: rolePhrase(next.performer) }));
+    if (designation) involvementAdvanced(ctx, request, step, next);
+    else ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), peranBerikutnya: rolePhrase(next.performer) }));
+  } else if (designation) {
+    await involvementApproved(ctx, request, capacity);
   } else {
     const answer = { scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [request.pegawaiId], args: { penugasanId: request.id } };
     ctx.notify(request.pegawaiId, choice('pengajuan.disetujuiAkhir', [[
@@ -61,7 +67,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   informPrincipal(ctx, request.number, capacity, nested('persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
   ctx.reply(text('persetujuan.tercatatSetuju', { nomor: request.number }));
   ctx.audit({
-    action: 'pengajuan.setujui', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`,
+    action: designation ? 'pelibatan.setujui' : 'pengajuan.setujui', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`,
     details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null },
   });
 }
@@ -70,20 +76,20 @@ export async function rejectStep(
   ctx: FlowContext, request: LoadedRequest, stepId: string, capacity: ApproverCapacity, reason: string, reasonCode?: 'KUALIFIKASI_TIDAK_SESUAI' | 'ANGGOTA_MENCUKUPI',
 ): Promise<void> {
   const step = request.steps.find((s) => s.id === stepId)!;
-  const workflow = workflowOfRequest(request);
-  const status = workflow.steps[step.position]!.rejectedStatus;
+  const status = chainOfRequest(request).rejectedStatus(step);
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { status: 'REJECTED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now, reason } });
   await ctx.tx.approvalStep.updateMany({ where: { penugasanId: request.id, status: 'WAITING' }, data: { status: 'SKIPPED' } });
   await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status } });
   markDecision(ctx, request, stepId, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
-  ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
+  if (request.mode === 'PENUNJUKAN') await involvementRejected(ctx, request, step, capacity, reason);
+  else ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
   informPrincipal(ctx, request.number, capacity, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
   ctx.reply(text('persetujuan.tercatatTolak', { nomor: request.number }));
   if (answersForTarget(request, step)) {
     const letterReason: RefusalReason = reasonCode ? { code: reasonCode } : { code: 'LAINNYA', text: reason };
     await issueTargetAnswer(ctx, request, capacity, { approved: false, reason: letterReason });
   }
-  ctx.audit({ action: 'pengajuan.tolak', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
+  ctx.audit({ action: request.mode === 'PENUNJUKAN' ? 'pelibatan.tolak' : 'pengajuan.tolak', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
 }
 
 // A delegate acted "atas nama": the official they stand in for is told what was decided in their name.
@@ -100,7 +106,8 @@ function decisionParams(ctx: FlowContext, capacity: ApproverCapacity): Params {
 // Every copy of the request (holder and delegates) is edited to show the outcome: no second press.
 export function markDecision(ctx: FlowContext, request: LoadedRequest, stepId: string, outcome: Param): void {
   const step = request.steps.find((s) => s.id === stepId)!;
-  const permohonan = nested('pengajuan.mohonPersetujuan', requestSummary(request, stepId));
+  const card = approvalCard(request, stepId, ctx.actor.timeZone);
+  const permohonan = nested(card.key, card.params);
   for (const messageId of JSON.parse(step.messageIds ?? '[]') as string[]) {
     ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: text('persetujuan.hasil', { permohonan, hasil: outcome }) });
   }
@@ -108,5 +115,5 @@ export function markDecision(ctx: FlowContext, request: LoadedRequest, stepId: s
 
 // The target unit's decision on a request from another unit is answered by letter; one within the unit is oral.
 function answersForTarget(request: LoadedRequest, step: { performer: string }): boolean {
-  return !!request.tim && request.scope !== 'DALAM_UO' && step.performer.startsWith('TARGET_');
+  return request.mode === 'PENGAJUAN_SUKARELA' && !!request.tim && request.scope !== 'DALAM_UO' && step.performer.startsWith('TARGET_');
 }

@@ -1,9 +1,9 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { choice, label, text } from '../../messages';
+import { text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { loadRequest } from '../pengajuan/loadRequest';
-import { PENGAJUAN_FLOW_ID } from '../pengajuan/notifyStep';
+import { offerAssignment } from './offerAssignment';
 import { issueAssignmentLetter } from '../surat/voluntaryLetters';
 import { formatDate } from '../formatTime';
 import { zonedMidnight } from '../zonedTime';
@@ -65,11 +65,7 @@ export async function designateMember(ctx: FlowContext, input: { timId: string; 
     },
   });
   await issueAssignmentLetter(ctx, await loadRequest(ctx.tx, penugasan.id), { onBehalfOf: null }, TITLES[rule.document]);
-  const answer = { scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [assignee.id], args: { penugasanId: penugasan.id } };
-  ctx.notify(assignee.id, choice('penunjukan.masuk', [[
-    { label: label('pengajuan.terimaPenugasan'), action: 'terimaPenugasan', style: 'primary', ...answer },
-    { label: label('pengajuan.ajukanKeberatan'), action: 'keberatan', ...answer },
-  ]], { nomor: penugasan.number, pemberi: ctx.actor.name, tim: tim.name, ekspektasi: input.ekspektasi, selesai: formatDate(endsOn, ctx.actor.timeZone), citation: rule.citation }));
+  offerAssignment(ctx, penugasan, { pemberi: ctx.actor.name, tim: tim.name, ekspektasi: input.ekspektasi, citation: rule.citation, teamEnd: tim.endsOn });
   ctx.audit({ action: 'penunjukan.terbit', outcome: 'OK', rule: rule.citation, subject: `penugasan:${penugasan.id}`, details: { workflow: 'WF-1', pegawaiId: assignee.id } });
   ctx.reply(text('penunjukan.terkirim', { nomor: penugasan.number, nama: assignee.name, tim: tim.name }));
   return penugasan.number;

@@ -5,7 +5,7 @@ import { nextLetterNumber } from '../../letters/letterNumber';
 import { readSettings } from '../instansiSettings';
 import { zonedDate } from '../zonedTime';
 
-export type SuratKind = 'PERSETUJUAN' | 'PENOLAKAN' | 'SURAT_TUGAS';
+export type SuratKind = 'PERSETUJUAN' | 'PENOLAKAN' | 'SURAT_TUGAS' | 'PERMOHONAN_PELIBATAN' | 'JAWABAN_PELIBATAN' | 'SK_TIM_KERJA';
 
 /**
  * Numbers, stores and sends one letter: the PDF goes to each recipient's chat, and every recipient
@@ -38,7 +38,7 @@ export async function issueLetter(
 }
 
 export function fileBase(kind: SuratKind, nomor: string): string {
-  return `${kind.toLowerCase().replace('_', '-')}-${nomor.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  return `${kind.toLowerCase().replaceAll('_', '-')}-${nomor.replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
 
 /** A stored letter back as a LetterDocument (its dates were stored as ISO strings). */

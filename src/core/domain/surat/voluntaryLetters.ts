@@ -1,12 +1,11 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
 import type { FlowContext } from '../../engine/defineFlow';
-import { kopFor, placeOf } from '../../letters/letterhead';
 import { suratPenolakan, suratPersetujuan, suratTugas, type RefusalReason, type VoluntaryLetterInput } from '../../letters/penugasanLetters';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
-import { readSettings } from '../instansiSettings';
 import type { LoadedRequest } from '../pengajuan/loadRequest';
 import { issueLetter } from './issueLetter';
+import { signingOffice } from './signingOffice';
 
 const NATIONAL_DASAR = [
   'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara',
@@ -24,36 +23,29 @@ export function dasarOf(configured: string[], regulation: string | null): string
  * whose step it is: a delegate (Plh/Plt) signs "a.n." that official, under that official's kop.
  */
 async function common(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity) {
-  const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: ctx.actor.instansiId } });
-  const settings = readSettings(instansi.settings);
-  const withUnit = { homeUnit: { include: { perangkatDaerah: true } } } as const;
-  const signer = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: ctx.actor.id }, include: withUnit });
-  const principal = capacity.onBehalfOf ? await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: capacity.onBehalfOf.id }, include: withUnit }) : null;
-  const office = principal ?? signer;
+  const { instansi, settings, signature, office, principal, place, kop, tempatTanggal, unitCode } = await signingOffice(ctx, capacity);
   const applicant = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: request.pegawaiId }, include: { homeUnit: true } });
   const tim = await ctx.tx.timKerja.findUniqueOrThrow({
     where: { id: request.timId! },
     include: { ownerUnit: { include: { perangkatDaerah: true } }, targets: { orderBy: { createdAt: 'asc' } }, memberships: { where: { status: 'ACTIVE' }, include: { pegawai: true } } },
   });
   const zone = ctx.actor.timeZone;
-  const place = settings.tempatSurat ?? placeOf(instansi.name);
   const decidedBy = new Set([ctx.actor.id, office.id]);
   // Tembusan: the applicant's own Penilai and own unit head, who must know where their staff works.
   const copies = await ctx.tx.pegawai.findMany({ where: { id: { in: [applicant.penilaiId, applicant.homeUnit.headId].filter((id): id is string => !!id && !decidedBy.has(id)) } } });
   const regulation = getPolicyProfile(instansi.policyProfile).regulation;
   const input: VoluntaryLetterInput = {
-    kop: kopFor(instansi.letterhead, office.homeUnit.perangkatDaerah.name), issuedAt: ctx.now, nomor: '',
-    tempatTanggal: `${place}, ${formatDate(ctx.now, zone)}`, instansiName: instansi.name,
+    kop, issuedAt: ctx.now, nomor: '', tempatTanggal, instansiName: instansi.name,
     applicant, requestDate: formatDate(request.steps[0]?.pendingSince ?? request.createdAt, zone), team: tim.name,
     ownerUnit: `${tim.ownerUnit.name}, ${tim.ownerUnit.perangkatDaerah.name}`,
-    signer: { ...signer, ...(principal ? { atasNama: `a.n. ${principal.jabatan.toUpperCase()},` } : {}) },
+    signer: signature,
     tembusan: copies.map((p) => `${p.jabatan} (${p.name})`),
   };
   // The letter goes to the applicant, whoever decided, and the tembusan; the official stood in for may fetch it.
   const sendTo = [request.pegawaiId, ctx.actor.id, ...copies.map((p) => p.id)];
   const readers = principal ? [principal.id] : [];
   const dasar = dasarOf(settings.dasarSuratTugas, regulation);
-  return { tim, input, place, dasar, sendTo, readers, unitCode: office.homeUnit.perangkatDaerah.code };
+  return { tim, input, place, dasar, sendTo, readers, unitCode };
 }
 
 /**
@@ -72,12 +64,14 @@ export async function issueTargetAnswer(
 }
 
 /** The request approved at every step: the Surat Tugas with Lampiran 1 (format 6), signed by the last decider. */
-export async function issueAssignmentLetter(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, title = 'SURAT TUGAS'): Promise<void> {
+export async function issueAssignmentLetter(
+  ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, title = 'SURAT TUGAS', alsoTo: string[] = [],
+): Promise<void> {
   const { tim, input, place, dasar, sendTo, readers, unitCode } = await common(ctx, request, capacity);
   const ketua = tim.memberships.filter((m) => m.role === 'KETUA');
   const zone = ctx.actor.timeZone;
   await issueLetter(ctx, {
-    kind: 'SURAT_TUGAS', penugasanId: request.id, unitCode, sendTo, readers: [...readers, ...ketua.map((m) => m.pegawaiId)],
+    kind: 'SURAT_TUGAS', penugasanId: request.id, unitCode, sendTo: [...sendTo, ...alsoTo], readers: [...readers, ...ketua.map((m) => m.pegawaiId)],
     build: (nomor) => suratTugas({
       ...input, nomor, place, date: formatDate(ctx.now, zone), dasar, title,
       ketua: ketua.map((m) => m.pegawai.name).join(', ') || '-',

@@ -1,0 +1,34 @@
+import { involvementOfRequest } from '../pelibatan/involvementWorkflow';
+import { workflowOfRequest } from './selectWorkflow';
+
+type StoredStep = { performer: string; kind: string; position: number };
+
+export interface RequestChain {
+  pendingStatus(step: StoredStep): string;
+  rejectedStatus(step: StoredStep): string;
+  /** The status once every step approved. */
+  approvedStatus: string;
+  rejectReasons: 'FREE' | string[];
+}
+
+/**
+ * The statuses of a stored request's chain, voluntary (WF-4/5) or a request for another unit's
+ * official (WF-2). A WF-2 chain may have had steps merged, so a stored step finds its profile step
+ * by role and kind rather than by position.
+ */
+export function chainOfRequest(request: { workflow: string; details: string; scope: string }): RequestChain {
+  if (request.workflow === 'WF-2') {
+    const chain = involvementOfRequest(request);
+    const find = (step: StoredStep) => chain.steps.find((s) => s.performer === step.performer && s.kind === step.kind) ?? chain.steps[0]!;
+    return {
+      pendingStatus: (step) => find(step).pendingStatus, rejectedStatus: () => 'REJECTED',
+      approvedStatus: chain.skTimKerja ? 'AWAITING_SK_TIM' : 'ISSUED', rejectReasons: 'FREE',
+    };
+  }
+  const workflow = workflowOfRequest(request);
+  return {
+    pendingStatus: (step) => workflow.steps[step.position]!.pendingStatus,
+    rejectedStatus: (step) => workflow.steps[step.position]!.rejectedStatus,
+    approvedStatus: workflow.approvedStatus, rejectReasons: workflow.rejectReasons,
+  };
+}
