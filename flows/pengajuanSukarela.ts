@@ -11,6 +11,7 @@ import { approveStep, openStep, rejectReasons, rejectStep } from '../src/core/do
 import { PENGAJUAN_FLOW_ID } from '../src/core/domain/pengajuan/notifyStep';
 import { roleName } from '../src/core/domain/pengajuan/roleName';
 import { acceptAssignment, objectToAssignment, openAcceptance } from '../src/core/domain/pengajuan/acceptAssignment';
+import { isAdvisory, recommendStep } from '../src/core/domain/pengajuan/ketuaRecommendation';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),
@@ -90,8 +91,10 @@ export const pengajuanSukarela = defineFlow<State>({
       async text(ctx, state, input) {
         if (answerTooShort(ctx, input, MIN_REASON, 'persetujuan.alasanTerlaluPendek')) return { stay: true };
         const check = await openStep(ctx, state.stepId);
+        const reason = input.trim();
         if (check.status === 'decided') ctx.reply(text('persetujuan.sudahDiputuskan'));
-        else await rejectStep(ctx, check.request, state.stepId, check.capacity, input.trim());
+        else if (isAdvisory(check.request, state.stepId)) await recommendStep(ctx, check.request, state.stepId, check.capacity, { recommended: false, reason, letterReason: { code: 'LAINNYA', text: reason } });
+        else await rejectStep(ctx, check.request, state.stepId, check.capacity, reason);
         return { end: true };
       },
     },
@@ -112,6 +115,7 @@ export const pengajuanSukarela = defineFlow<State>({
     async setujui(ctx, args) {
       const check = await openStep(ctx, args.stepId ?? '');
       if (check.status === 'decided') ctx.reply(text('persetujuan.sudahDiputuskan'));
+      else if (isAdvisory(check.request, args.stepId!)) await recommendStep(ctx, check.request, args.stepId!, check.capacity, { recommended: true });
       else await approveStep(ctx, check.request, args.stepId!, check.capacity);
     },
     async tolak(ctx, args) {
@@ -125,9 +129,10 @@ export const pengajuanSukarela = defineFlow<State>({
         ctx.reply(text('persetujuan.mintaAlasan', { nomor: check.request.number }));
         return { next: { step: 'ASK_REASON', stepId: args.stepId! } };
       }
-      // SMD: a refusal picks alternatif 1 or 2 (Lamp. BAB III format 4).
+      // SMD: a refusal, or the ketua's recommendation against, picks alternatif 1 or 2 (Lamp. BAB III formats 4 and 5).
       const step = check.request.steps.find((s) => s.id === args.stepId)!;
-      ctx.reply(choice('persetujuan.pilihAlasan', reasons.map((reason) => [{
+      const question = isAdvisory(check.request, step.id) ? 'persetujuan.pilihAlasanRekomendasi' : 'persetujuan.pilihAlasan';
+      ctx.reply(choice(question, reasons.map((reason) => [{
         label: label(`alasan.${reason}` as 'alasan.ANGGOTA_MENCUKUPI'), action: 'alasan', args: { stepId: args.stepId!, alasan: reason },
         scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [ctx.actor.id],
       }]), { nomor: check.request.number, citation: step.citation }));
@@ -142,7 +147,9 @@ export const pengajuanSukarela = defineFlow<State>({
       if (reasons === 'FREE' || !reasons.includes(args.alasan ?? '')) return;
       const code = args.alasan as 'KUALIFIKASI_TIDAK_SESUAI' | 'ANGGOTA_MENCUKUPI';
       const prescribed = code === 'KUALIFIKASI_TIDAK_SESUAI' || code === 'ANGGOTA_MENCUKUPI' ? code : undefined;
-      await rejectStep(ctx, check.request, args.stepId!, check.capacity, t('id', `alasan.${code}`), prescribed);
+      const reason = t('id', `alasan.${code}`);
+      if (isAdvisory(check.request, args.stepId!)) await recommendStep(ctx, check.request, args.stepId!, check.capacity, { recommended: false, reason, letterReason: { code } });
+      else await rejectStep(ctx, check.request, args.stepId!, check.capacity, reason, prescribed);
     },
   },
 });

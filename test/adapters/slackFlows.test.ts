@@ -17,10 +17,12 @@ async function startSamarinda() {
   const applicant = h.user('U0APPLY', 'statistisi');
   const targetHead = h.user('U0KABIDA', 'kabid.aptika');
   const ownPenilai = h.user('U0KABIDB', 'kabid.statistik');
+  const ketua = h.user('U0KETUA', 'pranata');
   await h.link(applicant, NIP.pfPertama);
   await h.link(targetHead, NIP.kabidA);
   await h.link(ownPenilai, NIP.kabidB);
-  return { applicant, targetHead, ownPenilai };
+  await h.link(ketua, NIP.pfMuda);
+  return { applicant, targetHead, ownPenilai, ketua };
 }
 
 /** /timkerja ajukan → team button → modal (one error, then accepted) → Kirim. */
@@ -78,9 +80,10 @@ describe('Slack adapter: the core flows through bolt', () => {
   });
 
   it('takes a cross-unit voluntary request through a modal with a field error, then updates the approval message after the decision', async () => {
-    const { applicant, targetHead, ownPenilai } = await startSamarinda();
+    const { applicant, targetHead, ownPenilai, ketua } = await startSamarinda();
     await volunteerFromSlack(applicant);
-    expect(h.lastText(applicant)).toMatch(/^Pengajuan nomor 1 telah dikirim kepada Kabid Aptika Uji/);
+    expect(h.lastText(applicant)).toMatch(/^Pengajuan nomor 1 telah dikirim kepada Pranata Muda Uji \(Ketua tim yang dituju\)/);
+    await h.press(ketua, 'Rekomendasikan');
 
     const { message: request, button: reject } = h.findButton(targetHead, 'Tolak');
     expect(request.text).toContain('Dasar: 000-SMD Lamp. BAB II.B.10.b.ii langkah 1-2');
@@ -97,16 +100,17 @@ describe('Slack adapter: the core flows through bolt', () => {
     // The last approval issues the letters: PDFs uploaded into the applicant's DM, text checked.
     await h.press(ownPenilai, 'Setujui');
     const files = h.fake.uploadedFiles(applicant.dmChannel);
-    expect(files.map((f) => f.filename)).toEqual(['persetujuan-0001-DISKOMINFO-2026.pdf', 'surat-tugas-0002-DISKOMINFO-2026.pdf']);
-    const tugas = (await pdfText(files[1]!.content)).join('\n');
-    expect(tugas).toContain('NOMOR : 0002/DISKOMINFO/2026');
+    expect(files.map((f) => f.filename)).toEqual(['rekomendasi-0001-DISKOMINFO-2026.pdf', 'persetujuan-0002-DISKOMINFO-2026.pdf', 'surat-tugas-0003-DISKOMINFO-2026.pdf']);
+    const tugas = (await pdfText(files[2]!.content)).join('\n');
+    expect(tugas).toContain('NOMOR : 0003/DISKOMINFO/2026');
     expect(tugas).toMatch(/Statistisi Pertama Uji, NIP 199006062015032006/);
     expect(tugas).toContain('Tim Satu Data');
   });
 
   it('refuses a button clicked by someone else, records it, and changes nothing', async () => {
-    const { applicant, targetHead, ownPenilai } = await startSamarinda();
+    const { applicant, targetHead, ownPenilai, ketua } = await startSamarinda();
     await volunteerFromSlack(applicant);
+    await h.press(ketua, 'Rekomendasikan');
     const { message, button } = h.findButton(targetHead, 'Setujui');
     // The Penilai replays the unit head's button from their own DM.
     await h.send(ownPenilai.click({ ...message, channel: ownPenilai.dmChannel }, button.action_id));
@@ -116,12 +120,14 @@ describe('Slack adapter: the core flows through bolt', () => {
   });
 
   it('publishes App Home with teams, reports and approvals, and refreshes it after a change', async () => {
-    const { applicant, targetHead } = await startSamarinda();
+    const { applicant, targetHead, ketua } = await startSamarinda();
     await h.send(targetHead.openHome());
     const homeText = (userId: string) => JSON.stringify(h.fake.homeOf(userId)?.blocks ?? []);
     expect(homeText(targetHead.id)).toContain('Tidak ada permohonan yang menunggu keputusan Bapak/Ibu.');
 
     await volunteerFromSlack(applicant);
+    expect(homeText(applicant.id)).toContain('Nomor 1: Tim Satu Data, menunggu Ketua tim yang dituju (Pranata Muda Uji)');
+    await h.press(ketua, 'Rekomendasikan');
     expect(homeText(targetHead.id)).toMatch(/Nomor 1: Statistisi Pertama Uji, Tim Satu Data/);
     expect(homeText(applicant.id)).toContain('Nomor 1: Tim Satu Data, menunggu Pimpinan Unit Organisasi yang dituju (Kabid Aptika Uji)');
     expect(homeText(applicant.id)).toContain('Tim Statistik Sektoral');

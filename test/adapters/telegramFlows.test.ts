@@ -9,6 +9,7 @@ afterEach(async () => { await h?.stop(); });
 const applicant = tgUser(5001, 'Statistisi');
 const targetHead = tgUser(5002, 'KabidAptika');
 const ownPenilai = tgUser(5003, 'KabidStatistik');
+const ketua = tgUser(5004, 'PranataMuda');
 const stranger = tgUser(5999, 'Orang');
 
 async function startSamarinda() {
@@ -17,6 +18,7 @@ async function startSamarinda() {
   await h.link(applicant, NIP.pfPertama);
   await h.link(targetHead, NIP.kabidA);
   await h.link(ownPenilai, NIP.kabidB);
+  await h.link(ketua, NIP.pfMuda);
 }
 
 describe('Telegram adapter: the core flows from a private chat', () => {
@@ -46,7 +48,8 @@ describe('Telegram adapter: the core flows from a private chat', () => {
     h = await h.restart();
     await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
     await h.press(applicant, 'Kirim');
-    expect(h.lastText(applicant)).toMatch(/^Pengajuan nomor 1 telah dikirim kepada Kabid Aptika Uji/);
+    expect(h.lastText(applicant)).toMatch(/^Pengajuan nomor 1 telah dikirim kepada Pranata Muda Uji \(Ketua tim yang dituju\)/);
+    await h.press(ketua, 'Rekomendasikan');
 
     const request = h.tg.messagesTo(targetHead.id).at(-1)!;
     expect(request.text).toContain('Dasar: 000-SMD Lamp. BAB II.B.10.b.ii langkah 1-2');
@@ -63,6 +66,7 @@ describe('Telegram adapter: the core flows from a private chat', () => {
     await h.press(applicant, /^Tim Satu Data/);
     await h.send(h.tg.sendText(applicant, dm(applicant), 'Berpengalaman mengelola portal data selama empat tahun'));
     await h.press(applicant, 'Kirim');
+    await h.press(ketua, 'Rekomendasikan');
     const request = h.tg.messagesTo(targetHead.id).at(-1)!;
     const approve = (request.reply_markup!.inline_keyboard.flat() as Array<{ text: string; callback_data: string }>).find((b) => b.text === 'Setujui')!;
 

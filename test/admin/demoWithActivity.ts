@@ -16,7 +16,7 @@ export function sqliteFile(): string {
 /**
  * The demo organisation (Kota Samarinda) after a working week, through the real flows: a sent
  * progress report with evidence and a revision request, a volunteer request half-way through its approvals
- * (with the letter of the first), leave, a kendala with a follow-up, a resignation, a submitted
+ * (with the letters of the first two), leave, a kendala with a follow-up, a resignation, a submitted
  * result, a half-filled report, a team's group chat, a day off and a scheduler tick.
  */
 export async function demoWithActivity(): Promise<{ bot: TestBot; people: Record<'ketua' | 'halfway', TestUser> }> {
@@ -31,6 +31,7 @@ export async function demoWithActivity(): Promise<{ bot: TestBot; people: Record
   const otherMember = await link('199410102019032006');
   const applicant = await link('199704042020031005');
   const kabidAptika = await link('198109232006011006');
+  const ketuaTransformasi = await link('197712022002031004');
   const halfway = await link('198909092014121002');
 
   await bot.as(member).command('lapor');
@@ -47,6 +48,7 @@ export async function demoWithActivity(): Promise<{ bot: TestBot; people: Record
   await bot.as(applicant).press(/^Tim Percepatan Transformasi Digital/);
   await bot.as(applicant).say('Saya berpengalaman membangun integrasi aplikasi layanan publik');
   await bot.as(applicant).press('Kirim');
+  await bot.as(ketuaTransformasi).press('Rekomendasikan');
   await bot.as(kabidAptika).press('Setujui');
 
   await bot.as(otherMember).command('cuti');

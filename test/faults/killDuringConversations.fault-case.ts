@@ -54,11 +54,15 @@ async function applyToJoin(person: ChatPerson): Promise<string | null> {
   return null;
 }
 
-/** Approvers press "Setujui" on whatever reaches them, applicants "Terima penugasan", until every request is active. */
+/**
+ * Approvers press "Setujui" on whatever reaches them, a ketua tim "Rekomendasikan" (Samarinda's
+ * recommendation comes first), applicants "Terima penugasan", until every request is active.
+ */
 async function approveUntilActive(file: string, approvers: ChatPerson[], applicants: Account[], people: Map<number, ChatPerson>, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let presses = 0;
   while (Date.now() < deadline) {
+    for (const person of people.values()) presses += person.pressEachNew('Rekomendasikan');
     for (const approver of approvers) presses += approver.pressEachNew('Setujui');
     for (const applicant of applicants) presses += people.get(applicant.userId)!.pressEachNew('Terima penugasan');
     if (activeRequests(file, applicants) === applicants.length) break;

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageText, TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
-import { volunteer } from '../helpers/volunteer';
+import { recommendAsKetua, volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+import { pdfText } from '../helpers/pdfText';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
@@ -10,15 +11,20 @@ afterEach(async () => { await bot?.stop(); });
 const texts = (user: TestUser) => bot.inbox(user).map(messageText);
 
 describe('pengajuan sukarela (WF-4, WF-5)', () => {
-  it('runs a Samarinda cross-unit request through the target head and the own Penilai, who rejects with a prescribed alternative', async () => {
+  it('runs a Samarinda cross-unit request through the ketua tim\'s recommendation, the target head and the own Penilai, who rejects with a prescribed alternative', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('SMD'));
     const applicant = await org.link(NIP.pfPertama);
     const targetHead = await org.link(NIP.kabidA);
     const ownPenilai = await org.link(NIP.kabidB);
+    const ketua = await org.link(NIP.pfMuda);
 
     await volunteer(bot, applicant, /^Tim Satu Data/);
-    expect(bot.lastText(applicant)).toBe('Pengajuan nomor 1 telah dikirim kepada Kabid Aptika Uji (Pimpinan Unit Organisasi yang dituju). Bapak/Ibu akan diberi tahu setiap ada keputusan.');
+    expect(bot.lastText(applicant)).toBe('Pengajuan nomor 1 telah dikirim kepada Pranata Muda Uji (Ketua tim yang dituju). Bapak/Ibu akan diberi tahu setiap ada keputusan.');
+    expect(bot.lastText(ketua)).toMatch(/Langkah: rekomendasi sebagai Ketua tim yang dituju\nDasar: 000-SMD Lamp\. BAB III format 4b dan 5/);
+    await recommendAsKetua(bot, ketua);
+    expect(bot.lastText(targetHead)).toMatch(/\nRekomendasi ketua tim \(Pranata Muda Uji\): direkomendasikan\nLangkah: persetujuan/);
+    expect(texts(applicant)).toContainEqual(expect.stringMatching(/^Pengajuan nomor 1: DIREKOMENDASIKAN oleh ketua tim Pranata Muda Uji/));
     await bot.as(targetHead).press('Setujui');
     expect(texts(targetHead)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1[\s\S]*DISETUJUI oleh Kabid Aptika Uji pada /));
     expect(bot.lastText(applicant)).toMatch(/disetujui oleh Kabid Aptika Uji .*Langkah berikutnya: Pejabat Penilai Kinerja pemohon/);
@@ -29,10 +35,10 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
 
     const request = await bot.db.penugasan.findFirstOrThrow({ include: { steps: { orderBy: { position: 'asc' } } } });
     expect(request.status).toBe('HOME_REJECTED');
-    expect(request.steps.map((s) => s.status)).toEqual(['APPROVED', 'REJECTED']);
+    expect(request.steps.map((s) => s.status)).toEqual(['APPROVED', 'APPROVED', 'REJECTED']);
     expect(texts(applicant)).toContain('Pengajuan nomor 1 ditolak oleh Kabid Statistik Uji (Pejabat Penilai Kinerja pemohon). Alasan: Kualifikasi sesuai, tetapi jumlah anggota tim sudah mencukupi');
     // The target unit answered by letter; the home Penilai's refusal (T6) produces none.
-    expect((await bot.db.surat.findMany()).map((l) => l.kind)).toEqual(['PERSETUJUAN']);
+    expect((await bot.db.surat.findMany({ orderBy: { urutan: 'asc' } })).map((l) => l.kind)).toEqual(['REKOMENDASI', 'PERSETUJUAN']);
     expect(texts(ownPenilai)).toContainEqual(expect.stringMatching(/DITOLAK oleh Kabid Statistik Uji .*Alasan: Kualifikasi sesuai/));
   });
 
@@ -105,6 +111,49 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
   });
 });
 
+describe('Samarinda: the ketua tim recommends before the target head decides (formats 4b and 5)', () => {
+  it('records a recommendation against as advice, shows it to the head, and the refusal letter rests on it', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const applicant = await org.link(NIP.pfPertama);
+    const targetHead = await org.link(NIP.kabidA);
+    const ketua = await org.link(NIP.pfMuda);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
+    // Only the ketua of that team recommends.
+    expect((await bot.as(targetHead).press('Rekomendasikan', ketua)).status).toBe('refused');
+    await recommendAsKetua(bot, ketua, /Kualifikasi tidak sesuai/);
+    const request = await bot.db.penugasan.findFirstOrThrow({ include: { steps: { orderBy: { position: 'asc' } } } });
+    expect(request.status).toBe('SUBMITTED_TO_TARGET');
+    expect(request.steps.map((s) => [s.performer, s.status, s.reason])).toEqual([
+      ['TARGET_KETUA_TIM', 'ADVISED_AGAINST', 'Kualifikasi tidak sesuai dengan kebutuhan tim'], ['TARGET_PIMPINAN_UO', 'PENDING', null], ['HOME_PENILAI', 'WAITING', null],
+    ]);
+    const rekomendasi = bot.inbox(applicant).find((m) => m.kind === 'document');
+    const letter = (await pdfText(Buffer.from(rekomendasi && rekomendasi.kind === 'document' ? rekomendasi.contentBase64 : '', 'base64'))).join(' ').replace(/\s+/g, ' ');
+    expect(letter).toContain('REKOMENDASI PELIBATAN DALAM TIM KERJA');
+    expect(letter).toContain('Tidak menyetujui pelibatan dalam Tim Kerja');
+    expect(letter).toContain('KETUA TIM,');
+
+    await bot.as(targetHead).press('Tolak');
+    await bot.as(targetHead).press(/Kualifikasi tidak sesuai/);
+    const refusal = bot.inbox(applicant).filter((m) => m.kind === 'document').at(-1);
+    const refusalText = (await pdfText(Buffer.from(refusal && refusal.kind === 'document' ? refusal.contentBase64 : '', 'base64'))).join(' ').replace(/\s+/g, ' ');
+    expect(refusalText).toContain('Setelah dilakukan verifikasi oleh Ketua Tim Kerja,');
+    expect(refusalText).toContain('Atas rekomendasi dari Ketua Tim Kerja tersebut, kami tidak menyetujui');
+    expect(await bot.db.auditLog.findFirst({ where: { action: 'pengajuan.rekomendasi' } })).toMatchObject({ outcome: 'OK', rule: expect.stringMatching(/^000-SMD Lamp\. BAB III format 4b/) });
+  });
+
+  it('leaves the recommendation out for a team without a ketua ("dapat dipimpin oleh Ketua Tim")', async () => {
+    bot = await TestBot.start();
+    const organisation = smallOrganisation('SMD');
+    organisation.timKerja[0]!.anggota = organisation.timKerja[0]!.anggota.filter((a) => a.peran !== 'KETUA');
+    const org = await loadOrganisation(bot, organisation);
+    const applicant = await org.link(NIP.pfPertama);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
+    expect(bot.lastText(applicant)).toMatch(/^Pengajuan nomor 1 telah dikirim kepada Kabid Aptika Uji \(Pimpinan Unit Organisasi yang dituju\)/);
+    expect((await bot.db.approvalStep.findMany()).map((s) => s.performer)).toEqual(['TARGET_PIMPINAN_UO', 'HOME_PENILAI']);
+  });
+});
+
 describe('pengajuan sukarela for an English-speaking approver', () => {
   it('renders the request card, the role names and the decision stamp in the approver’s language', async () => {
     bot = await TestBot.start();
@@ -112,8 +161,10 @@ describe('pengajuan sukarela for an English-speaking approver', () => {
     const applicant = await org.link(NIP.pfPertama);
     const targetHead = await org.link(NIP.kabidA);
     await bot.db.pegawai.update({ where: { id: targetHead.pegawaiId }, data: { locale: 'en' } });
+    const ketua = await org.link(NIP.pfMuda);
     await volunteer(bot, applicant, /^Tim Satu Data/);
-    expect(bot.lastText(targetHead)).toMatch(/^Request number 1: pengajuan sukarela \(voluntary request\)[\s\S]*Step: approval as Pimpinan Unit Organisasi of the receiving unit/);
+    await recommendAsKetua(bot, ketua, /jumlah anggota/);
+    expect(bot.lastText(targetHead)).toMatch(/^Request number 1: pengajuan sukarela \(voluntary request\)[\s\S]*\nRecommendation of the ketua tim \(Pranata Muda Uji\): NOT recommended, Kualifikasi sesuai, tetapi jumlah anggota tim sudah mencukupi\nStep: approval as Pimpinan Unit Organisasi of the receiving unit/);
     await bot.as(targetHead).press('Approve');
     expect(bot.inbox(targetHead).some((m) => m.kind === 'text' && /APPROVED by Kabid Aptika Uji on/.test(m.text))).toBe(true);
     expect(bot.lastText(applicant)).toMatch(/^Pengajuan nomor 1 disetujui oleh Kabid Aptika Uji \(Pimpinan Unit Organisasi yang dituju\)/);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageText, TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
-import { volunteer } from '../helpers/volunteer';
+import { recommendAsKetua, volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 let bot: TestBot;
@@ -15,6 +15,7 @@ async function approvedRequest() {
   const ownPenilai = await org.link(NIP.kabidB);
   const ketua = await org.link(NIP.pfMuda);
   await volunteer(bot, applicant, /^Tim Satu Data/);
+  await recommendAsKetua(bot, ketua);
   await bot.as(targetHead).press('Setujui');
   await bot.as(ownPenilai).press('Setujui');
   return { applicant, targetHead, ownPenilai, ketua };
@@ -56,7 +57,11 @@ describe('penugasan lifecycle (issue 6 item 10)', () => {
     const org = await loadOrganisation(bot, smallOrganisation('SMD'));
     const applicant = await org.link(NIP.pfPertama);
     const targetHead = await org.link(NIP.kabidA);
+    const ketua = await org.link(NIP.pfMuda);
     await volunteer(bot, applicant, /^Tim Satu Data/);
+    await bot.as(applicant).command('pengajuanku');
+    expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, Tim Satu Data: menunggu Ketua tim yang dituju (Pranata Muda Uji) sejak 23 November 2026');
+    await recommendAsKetua(bot, ketua);
     await bot.as(applicant).command('pengajuanku');
     expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, Tim Satu Data: menunggu Pimpinan Unit Organisasi yang dituju (Kabid Aptika Uji) sejak 23 November 2026');
     const approve = bot.findButton(targetHead, 'Setujui');
@@ -67,7 +72,7 @@ describe('penugasan lifecycle (issue 6 item 10)', () => {
     expect(card?.kind).toBe('text'); // the request card lost its buttons
     await bot.as(targetHead).pressToken(approve);
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('WITHDRAWN');
-    expect(await bot.db.surat.count()).toBe(0);
+    expect((await bot.db.surat.findMany()).map((l) => l.kind)).toEqual(['REKOMENDASI']); // no decision letter
     await bot.as(applicant).command('pengajuanku');
     expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, Tim Satu Data: ditarik');
   });

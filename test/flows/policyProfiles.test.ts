@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageText, TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
-import { volunteer } from '../helpers/volunteer';
+import { recommendAsKetua, volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 let bot: TestBot;
@@ -21,13 +21,19 @@ describe('domain-spec §7.A: profiles and master data', () => {
     const pfB = await b.link(NIP.pfPertama);
     const ownPenilaiB = await b.link(NIP.kabidB);
     const targetHeadB = await b.link(NIP.kabidA);
+    const ketuaA = await a.link(NIP.pfMuda);
 
     await volunteer(bot, pfA, /^Tim Satu Data/);
     await volunteer(bot, pfB, /^Tim Satu Data/);
 
+    // Samarinda: the ketua tim recommends (formats 4b and 5), then the target head decides.
     const requestA = await latestRequest(a.instansi.id);
-    expect(requestA.status).toBe('SUBMITTED_TO_TARGET');
-    expect(requestA.steps[0]).toMatchObject({ status: 'PENDING', performer: 'TARGET_PIMPINAN_UO', assigneeId: await a.idOf(NIP.kabidA) });
+    expect(requestA.status).toBe('AWAITING_KETUA_RECOMMENDATION');
+    expect(requestA.steps.map((s) => [s.performer, s.assigneeId])).toEqual([
+      ['TARGET_KETUA_TIM', await a.idOf(NIP.pfMuda)], ['TARGET_PIMPINAN_UO', await a.idOf(NIP.kabidA)], ['HOME_PENILAI', await a.idOf(NIP.kabidB)],
+    ]);
+    expect(bot.lastText(ketuaA)).toContain('Dasar: 000-SMD Lamp. BAB III format 4b dan 5');
+    await recommendAsKetua(bot, ketuaA);
     expect(bot.lastText(targetHeadA)).toContain('Dasar: 000-SMD Lamp. BAB II.B.10.b.ii');
 
     const requestB = await latestRequest(b.instansi.id);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
-import { volunteer } from '../helpers/volunteer';
+import { recommendAsKetua, volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 let bot: TestBot;
@@ -37,7 +37,9 @@ describe('rule P: own-unit work first', () => {
     const org = await loadOrganisation(bot, smallOrganisation('SMD'));
     const applicant = await org.link(NIP.pfPertama);
     const targetHead = await org.link(NIP.kabidA);
+    const ketua = await org.link(NIP.pfMuda);
     await volunteer(bot, applicant, /^Tim Satu Data/);
+    await recommendAsKetua(bot, ketua);
     expect(bot.lastText(targetHead)).toMatch(/Dasar: 000-SMD Lamp\. BAB II\.B\.10\.b\.ii langkah 1-2 — prioritas rendah \(000-SMD Ps 11\(2\)\)$/);
   });
 });

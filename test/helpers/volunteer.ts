@@ -7,3 +7,16 @@ export async function volunteer(bot: TestBot, applicant: TestUser, team: RegExp)
   await bot.as(applicant).say('Saya berpengalaman mengolah data statistik sektoral selama lima tahun');
   await bot.as(applicant).press('Kirim');
 }
+
+/**
+ * Samarinda (formats 4b and 5): the ketua of the team asked to join recommends first; Tim Satu
+ * Data's ketua is the Pranata Muda Uji. Pass a reason's label to recommend against.
+ */
+export async function recommendAsKetua(bot: TestBot, ketua: TestUser, against?: RegExp): Promise<void> {
+  if (!against) {
+    await bot.as(ketua).press('Rekomendasikan');
+    return;
+  }
+  await bot.as(ketua).press('Tidak merekomendasikan');
+  await bot.as(ketua).press(against);
+}

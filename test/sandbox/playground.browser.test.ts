@@ -80,7 +80,10 @@ describe('sandbox playground in a real browser (headless Chromium)', () => {
     await say('Saya berpengalaman menyusun SOP dan menganalisis proses bisnis selama empat tahun');
     expect(await press('Kirim')).toMatch(/Pengajuan nomor \d+ telah dikirim/);
 
-    // The owner unit's head approves first, then the official's own Penilai.
+    // The team's ketua recommends (Samarinda formats 4b and 5), the owner unit's head approves, then the official's own Penilai.
+    await as('Ketua tim');
+    await waitForBot('pengajuan sukarela');
+    await press('Rekomendasikan');
     await as('Kepala unit');
     await waitForBot('pengajuan sukarela');
     await press('Setujui');

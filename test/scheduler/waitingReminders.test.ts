@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
-import { volunteer } from '../helpers/volunteer';
+import { recommendAsKetua, volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import { tickAt } from './schedulerHarness';
 
@@ -15,7 +15,9 @@ describe('scheduler: approvers and requested reports are reminded, never overrul
     const applicant = await org.link(NIP.pfPertama);
     const head = await org.link(NIP.kabidA);
     const kadis = await org.link(NIP.kadis);
+    const ketua = await org.link(NIP.pfMuda);
     await volunteer(bot, applicant, /^Tim Satu Data/);
+    await recommendAsKetua(bot, ketua);
 
     expect((await tickAt(bot, '2026-11-24T02:00:00Z')).persetujuan).toBe(0); // Tuesday: one working day
     expect((await tickAt(bot, '2026-11-24T23:30:00Z')).persetujuan).toBe(0); // Wednesday 07:30 WITA: before office hours
@@ -25,7 +27,7 @@ describe('scheduler: approvers and requested reports are reminded, never overrul
 
     expect((await tickAt(bot, '2026-11-27T00:00:00Z')).persetujuan).toBe(2); // Friday: four working days
     expect(bot.lastText(kadis)).toMatch(/^Untuk diketahui: permohonan nomor 1 dari Statistisi Pertama Uji \(Tim Satu Data\) menunggu keputusan Kabid Aptika Uji sejak 23 November 2026 \(4 hari kerja\)\. .*tidak disetujui otomatis\.$/);
-    const step = await bot.db.approvalStep.findFirstOrThrow({ where: { position: 0 } });
+    const step = await bot.db.approvalStep.findFirstOrThrow({ where: { performer: 'TARGET_PIMPINAN_UO' } });
     expect(step.status).toBe('PENDING');
   });
 

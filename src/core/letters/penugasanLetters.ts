@@ -24,6 +24,11 @@ export interface VoluntaryLetterInput {
   ownerUnit: string;
   signer: LetterPerson & { atasNama?: string };
   tembusan: string[];
+  /**
+   * Samarinda (000-SMD Lamp. BAB III formats 3 and 4): the ketua tim verified the request and
+   * recommended for or against it. Absent where no recommendation was made; nothing is then said of one.
+   */
+  ketuaTim?: { recommended: boolean };
 }
 
 const pangkatOf = (p: LetterPerson) => [p.pangkat, p.golongan && `(${p.golongan})`].filter(Boolean).join(' ') || undefined;
@@ -35,7 +40,8 @@ export function signatureOf(signer: VoluntaryLetterInput['signer'], placeDate?: 
   };
 }
 
-function category(jabatan: string): string {
+/** How formats 3–5 name the applicant's kind of position: "Jabatan Fungsional" or "Jabatan pelaksana". */
+export function category(jabatan: string): string {
   return /pelaksana/i.test(jabatan) ? 'Jabatan pelaksana' : 'Jabatan Fungsional';
 }
 
@@ -59,11 +65,16 @@ function answerToRequest(input: VoluntaryLetterInput, hal: string, points: strin
   };
 }
 
+/** Formats 3 and 4: "Setelah dilakukan verifikasi oleh Ketua Tim Kerja, …" only when the ketua did verify. */
+const afterVerification = (input: VoluntaryLetterInput, point: string) =>
+  (input.ketuaTim ? `Setelah dilakukan verifikasi oleh Ketua Tim Kerja, ${point}` : point);
+
 /** Format 3 (000-SMD Lamp. BAB III): the approval of a request to join a team. */
 export function suratPersetujuan(input: VoluntaryLetterInput): LetterDocument {
   return answerToRequest(input, 'Persetujuan pelibatan dalam Tim Kerja', [
-    `${category(input.applicant.jabatan)} serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
-    `Kami menyetujui permohonan Saudara untuk dilibatkan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
+    afterVerification(input, `${category(input.applicant.jabatan)} serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`),
+    // Only when the decision follows the ketua's recommendation does the letter say it rests on it.
+    `${input.ketuaTim?.recommended ? 'Atas rekomendasi dari Ketua Tim Kerja tersebut, kami' : 'Kami'} menyetujui permohonan Saudara untuk dilibatkan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
     'Setelah Saudara menerima Surat Tugas dari kami, agar Saudara segera melapor kepada Ketua Tim Kerja tersebut.',
   ], 'Demikian kami sampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.');
 }
@@ -72,19 +83,23 @@ export type RefusalReason = { code: 'KUALIFIKASI_TIDAK_SESUAI' | 'ANGGOTA_MENCUK
 
 /**
  * Format 4: the refusal. A prescribed alternative (000-SMD Lamp. BAB III format 4) is written in
- * the regulation's own sentence; any other reason is quoted. (The format's "atas rekomendasi
- * Ketua Tim" is left out: the bot only writes what happened.)
+ * the regulation's own sentence; any other reason is quoted. The format's "Atas rekomendasi dari
+ * Ketua Tim Kerja tersebut" is written only when the ketua did recommend against: the bot only
+ * writes what happened.
  */
 export function suratPenolakan(input: VoluntaryLetterInput & { reason: RefusalReason }): LetterDocument {
   const where = `Tim Kerja ${input.team} pada ${input.ownerUnit}`;
   const kind = category(input.applicant.jabatan);
+  const quoted = 'text' in input.reason ? input.reason.text : '-';
   const reason = input.reason.code === 'KUALIFIKASI_TIDAK_SESUAI'
     ? `${kind} serta kualifikasi keahlian yang Saudara miliki tidak sesuai dengan kebutuhan dalam ${where}.`
     : input.reason.code === 'ANGGOTA_MENCUKUPI'
       ? `${kind} serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam ${where}, namun jumlah anggota Tim sudah mencukupi.`
-      : `Alasan: ${'text' in input.reason ? input.reason.text : '-'}`;
+      // after "Setelah dilakukan verifikasi …," a bare "Alasan:" would not read as a sentence
+      : input.ketuaTim ? `terdapat pertimbangan sebagai berikut: ${quoted}` : `Alasan: ${quoted}`;
+  const basis = input.ketuaTim?.recommended === false ? 'Atas rekomendasi dari Ketua Tim Kerja tersebut' : 'Dengan pertimbangan tersebut';
   return answerToRequest(input, 'Tidak setuju pelibatan dalam Tim Kerja',
-    [reason, `Dengan pertimbangan tersebut, kami tidak menyetujui permohonan Saudara untuk dilibatkan dalam ${where}.`],
+    [afterVerification(input, reason), `${basis}, kami tidak menyetujui permohonan Saudara untuk dilibatkan dalam ${where}.`],
     'Demikian kami sampaikan, atas perhatiannya kami ucapkan terima kasih.');
 }
 

@@ -14,6 +14,13 @@ const StepSchema = z.object({
   pendingStatus: z.string().regex(/^[A-Z_]+$/),
   rejectedStatus: z.string().regex(/^[A-Z_]+$/),
   citation: z.string().min(1),
+  /**
+   * An advisory recommendation (Samarinda's ketua tim, formats 4b and 5): "not recommended" does
+   * not end the request; the next step decides with the recommendation in view.
+   */
+  advisory: z.boolean().optional(),
+  /** Left out when nobody holds the role (a team without a ketua: "dapat dipimpin oleh Ketua Tim"). */
+  skipWithoutHolder: z.boolean().optional(),
 });
 
 const WorkflowSchema = z.object({

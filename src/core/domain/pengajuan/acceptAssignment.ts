@@ -14,7 +14,8 @@ export async function openAcceptance(ctx: FlowContext, penugasanId: string): Pro
   if (!request || request.pegawaiId !== ctx.actor.id) throw new Refused('C7', 'pengajuan.bukanPemohon');
   const full = await loadRequest(ctx.tx, penugasanId);
   // AWAITING_SK_TIM (Lamandau): the owner's Surat Keputusan comes before the member accepts.
-  if (!full.steps.every((s) => s.status === 'APPROVED') || ['ACTIVE', 'OBJECTED', 'AWAITING_SK_TIM'].includes(full.status)) return { status: 'done' };
+  // A recommendation against (ADVISED_AGAINST) does not hold the request back: the decision after it did.
+  if (!full.steps.every((s) => s.status === 'APPROVED' || s.status === 'ADVISED_AGAINST') || ['ACTIVE', 'OBJECTED', 'AWAITING_SK_TIM'].includes(full.status)) return { status: 'done' };
   return { status: 'open', request: full };
 }
 

@@ -6,6 +6,8 @@ type StoredStep = { performer: string; kind: string; position: number };
 export interface RequestChain {
   pendingStatus(step: StoredStep): string;
   rejectedStatus(step: StoredStep): string;
+  /** A recommendation whose "no" does not end the request (Samarinda's ketua tim). */
+  advisory(step: StoredStep): boolean;
   /** The status once every step approved. */
   approvedStatus: string;
   rejectReasons: 'FREE' | string[];
@@ -13,22 +15,25 @@ export interface RequestChain {
 
 /**
  * The statuses of a stored request's chain, voluntary (WF-4/5) or a request for another unit's
- * official (WF-2). A WF-2 chain may have had steps merged, so a stored step finds its profile step
- * by role and kind rather than by position.
+ * official (WF-2). A chain may have had steps merged or left out, so a stored step finds its
+ * profile step by role and kind rather than by position.
  */
 export function chainOfRequest(request: { workflow: string; details: string; scope: string }): RequestChain {
   if (request.workflow === 'WF-2') {
     const chain = involvementOfRequest(request);
     const find = (step: StoredStep) => chain.steps.find((s) => s.performer === step.performer && s.kind === step.kind) ?? chain.steps[0]!;
     return {
-      pendingStatus: (step) => find(step).pendingStatus, rejectedStatus: () => 'REJECTED',
+      pendingStatus: (step) => find(step).pendingStatus, rejectedStatus: () => 'REJECTED', advisory: () => false,
       approvedStatus: chain.skTimKerja ? 'AWAITING_SK_TIM' : 'ISSUED', rejectReasons: 'FREE',
     };
   }
   const workflow = workflowOfRequest(request);
+  // Steps may have been left out (skipWithoutHolder): role and kind find the profile step.
+  const find = (step: StoredStep) => workflow.steps.find((s) => s.performer === step.performer && s.kind === step.kind) ?? workflow.steps[step.position]!;
   return {
-    pendingStatus: (step) => workflow.steps[step.position]!.pendingStatus,
-    rejectedStatus: (step) => workflow.steps[step.position]!.rejectedStatus,
+    pendingStatus: (step) => find(step).pendingStatus,
+    rejectedStatus: (step) => find(step).rejectedStatus,
+    advisory: (step) => !!find(step).advisory,
     approvedStatus: workflow.approvedStatus, rejectReasons: workflow.rejectReasons,
   };
 }

@@ -1,4 +1,4 @@
-import { nested, type CatalogKey, type Params } from '../../catalog/t';
+import { nested, type CatalogKey, type Param, type Params } from '../../catalog/t';
 import type { LoadedRequest } from './loadRequest';
 import { rolePhrase } from './roleName';
 import { priorityPhrase } from '../priority';
@@ -14,10 +14,19 @@ export function requestSummary(request: LoadedRequest, stepId: string): Params {
     nomor: request.number, pemohon: request.pegawai.name, nip: request.pegawai.nip, jabatan: request.pegawai.jabatan,
     unitAsal: request.pegawai.homeUnit.name, tim: request.tim?.name ?? '-', unitTujuan: request.tim?.ownerUnit.name ?? '-',
     motivasi: details.motivasi ?? '-', langkah: nested(`langkah.${step.kind}` as 'langkah.APPROVE'),
-    peran: rolePhrase(step.performer), citation: step.citation,
+    peran: rolePhrase(step.performer), citation: step.citation, rekomendasi: recommendationLine(request),
     // Rule P is shown on cross-unit approval cards: the request is for the applicant's second-rank work.
     prioritas: request.tim ? priorityPhrase(getPolicyProfile(JSON.parse(request.details).profile as string), request.pegawai.homeUnitId, request.tim.ownerUnitId) : '',
   };
+}
+
+/** Samarinda: the ketua tim's recommendation, once given, is shown to whoever decides after it. */
+function recommendationLine(request: LoadedRequest): Param {
+  const given = request.steps.find((s) => s.performer === 'TARGET_KETUA_TIM' && s.kind === 'RECOMMEND' && ['APPROVED', 'ADVISED_AGAINST'].includes(s.status));
+  if (!given) return '';
+  return given.status === 'APPROVED'
+    ? nested('pengajuan.rekomendasiKetua', { nama: given.assignee.name })
+    : nested('pengajuan.tidakRekomendasiKetua', { nama: given.assignee.name, alasan: given.reason ?? '-' });
 }
 
 /**

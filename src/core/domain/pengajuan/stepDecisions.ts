@@ -41,6 +41,22 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { status: 'APPROVED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now } });
   markDecision(ctx, request, stepId, nested('persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
   if (answersForTarget(request, step)) await issueTargetAnswer(ctx, request, capacity, { approved: true });
+  const status = await proceedAfter(ctx, request, step, capacity);
+  informPrincipal(ctx, request.number, capacity, nested('persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
+  ctx.reply(text('persetujuan.tercatatSetuju', { nomor: request.number }));
+  ctx.audit({
+    action: request.mode === 'PENUNJUKAN' ? 'pelibatan.setujui' : 'pengajuan.setujui', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`,
+    details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null },
+  });
+}
+
+/**
+ * A step is done (approved, or an advisory recommendation given either way): the next step is
+ * sent to its holder, or, after the last one, the assignment is issued. Returns the new status.
+ */
+export async function proceedAfter(
+  ctx: FlowContext, request: LoadedRequest, step: LoadedRequest['steps'][number], capacity: ApproverCapacity, tellApplicant = true,
+): Promise<string> {
   const next = request.steps.find((s) => s.position === step.position + 1);
   const chain = chainOfRequest(request);
   const status = next ? chain.pendingStatus(next) : chain.approvedStatus;
@@ -50,7 +66,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
     await ctx.tx.approvalStep.update({ where: { id: next.id }, data: { status: 'PENDING', pendingSince: ctx.now } });
     await notifyStep(ctx, request.id, next.id);
     if (designation) involvementAdvanced(ctx, request, step, next);
-    else ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), peranBerikutnya: rolePhrase(next.performer) }));
+    else if (tellApplicant) ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), peranBerikutnya: rolePhrase(next.performer) }));
   } else if (designation) {
     await involvementApproved(ctx, request, capacity);
   } else {
@@ -64,12 +80,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
       await postToTeamChats(ctx, request.tim.id, text('grup.pengajuanDisetujui', { tim: request.tim.name, nama: request.pegawai.name, jabatan: request.pegawai.jabatan, nomor: request.number }));
     }
   }
-  informPrincipal(ctx, request.number, capacity, nested('persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
-  ctx.reply(text('persetujuan.tercatatSetuju', { nomor: request.number }));
-  ctx.audit({
-    action: designation ? 'pelibatan.setujui' : 'pengajuan.setujui', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`,
-    details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null },
-  });
+  return status;
 }
 
 export async function rejectStep(
@@ -93,11 +104,11 @@ export async function rejectStep(
 }
 
 // A delegate acted "atas nama": the official they stand in for is told what was decided in their name.
-function informPrincipal(ctx: FlowContext, nomor: number, capacity: ApproverCapacity, outcome: Param): void {
+export function informPrincipal(ctx: FlowContext, nomor: number, capacity: ApproverCapacity, outcome: Param): void {
   if (capacity.onBehalfOf) ctx.notify(capacity.onBehalfOf.id, text('persetujuan.diputuskanAtasNama', { nomor, hasil: outcome }));
 }
 
-function decisionParams(ctx: FlowContext, capacity: ApproverCapacity): Params {
+export function decisionParams(ctx: FlowContext, capacity: ApproverCapacity): Params {
   const waktu = formatDateTime(ctx.now, ctx.actor.timeZone);
   const atasNama = capacity.onBehalfOf ? nested('persetujuan.atasNama', { nama: capacity.onBehalfOf.name }) : '';
   return { nama: ctx.actor.name, atasNama, waktu };

@@ -27,21 +27,22 @@ export async function submitPengajuan(ctx: FlowContext, input: PengajuanInput) {
   const workflow = selectWorkflow(profile, scope);
   if (!workflow) throw new Refused('C8', 'pengajuan.lingkupTidakDiatur', { lingkup: scope });
 
-  const assignees: string[] = [];
+  const steps: Array<(typeof workflow.steps)[number] & { assigneeId: string }> = [];
   for (const step of workflow.steps) {
     const assignee = await resolvePerformer(tx, step.performer, { applicantId: actor.id, timId: tim.id });
+    if (!assignee && step.skipWithoutHolder) continue;
     if (!assignee || assignee === actor.id) throw new Refused('DATA', 'pengajuan.tidakAdaPemutus', { peran: rolePhrase(step.performer) });
-    assignees.push(assignee);
+    steps.push({ ...step, assigneeId: assignee });
   }
   const last = await tx.penugasan.findFirst({ where: { instansiId: actor.instansiId }, orderBy: { number: 'desc' } });
   const penugasan = await tx.penugasan.create({
     data: {
       instansiId: actor.instansiId, number: (last?.number ?? 0) + 1, workflow: workflow.workflow, mode: 'PENGAJUAN_SUKARELA',
-      scope, status: workflow.steps[0]!.pendingStatus, pegawaiId: actor.id, timId: tim.id, ownerUnitId: tim.ownerUnitId,
+      scope, status: steps[0]!.pendingStatus, pegawaiId: actor.id, timId: tim.id, ownerUnitId: tim.ownerUnitId,
       role: 'ANGGOTA', details: JSON.stringify({ motivasi: input.motivasi, profile: profile.id }),
       steps: {
-        create: workflow.steps.map((step, position) => ({
-          position, kind: step.kind, performer: step.performer, assigneeId: assignees[position]!, citation: step.citation,
+        create: steps.map((step, position) => ({
+          position, kind: step.kind, performer: step.performer, assigneeId: step.assigneeId, citation: step.citation,
           status: position === 0 ? 'PENDING' : 'WAITING', pendingSince: position === 0 ? ctx.now : null,
         })),
       },

@@ -5,7 +5,7 @@ import { nextLetterNumber } from '../../letters/letterNumber';
 import { readSettings } from '../instansiSettings';
 import { zonedDate } from '../zonedTime';
 
-export type SuratKind = 'PERSETUJUAN' | 'PENOLAKAN' | 'SURAT_TUGAS' | 'PERMOHONAN_PELIBATAN' | 'JAWABAN_PELIBATAN' | 'SK_TIM_KERJA';
+export type SuratKind = 'PERSETUJUAN' | 'PENOLAKAN' | 'SURAT_TUGAS' | 'PERMOHONAN_PELIBATAN' | 'JAWABAN_PELIBATAN' | 'SK_TIM_KERJA' | 'REKOMENDASI';
 
 /**
  * Numbers, stores and sends one letter: the PDF goes to each recipient's chat, and every recipient

@@ -5,6 +5,7 @@ import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
 import type { LoadedRequest } from '../pengajuan/loadRequest';
 import { issueLetter } from './issueLetter';
+import { suratRekomendasi, type RekomendasiInput } from '../../letters/rekomendasiLetter';
 import { signingOffice } from './signingOffice';
 
 const NATIONAL_DASAR = [
@@ -34,18 +35,39 @@ async function common(ctx: FlowContext, request: LoadedRequest, capacity: Approv
   // Tembusan: the applicant's own Penilai and own unit head, who must know where their staff works.
   const copies = await ctx.tx.pegawai.findMany({ where: { id: { in: [applicant.penilaiId, applicant.homeUnit.headId].filter((id): id is string => !!id && !decidedBy.has(id)) } } });
   const regulation = getPolicyProfile(instansi.policyProfile).regulation;
+  // Samarinda: the target head's letters say when the ketua tim verified the applicant first.
+  const recommendation = request.steps.find((s) => s.performer === 'TARGET_KETUA_TIM' && s.kind === 'RECOMMEND' && ['APPROVED', 'ADVISED_AGAINST'].includes(s.status));
   const input: VoluntaryLetterInput = {
     kop, issuedAt: ctx.now, nomor: '', tempatTanggal, instansiName: instansi.name,
     applicant, requestDate: formatDate(request.steps[0]?.pendingSince ?? request.createdAt, zone), team: tim.name,
     ownerUnit: `${tim.ownerUnit.name}, ${tim.ownerUnit.perangkatDaerah.name}`,
     signer: signature,
     tembusan: copies.map((p) => `${p.jabatan} (${p.name})`),
+    ...(recommendation ? { ketuaTim: { recommended: recommendation.status === 'APPROVED' } } : {}),
   };
   // The letter goes to the applicant, whoever decided, and the tembusan; the official stood in for may fetch it.
   const sendTo = [request.pegawaiId, ctx.actor.id, ...copies.map((p) => p.id)];
   const readers = principal ? [principal.id] : [];
   const dasar = dasarOf(settings.dasarSuratTugas, regulation);
   return { tim, input, place, dasar, sendTo, readers, unitCode };
+}
+
+/**
+ * Formats 4b and 5 (000-SMD Lamp. BAB III): the ketua tim's Rekomendasi Pelibatan, signed by the
+ * ketua, to the applicant and to the target head who decides next.
+ */
+export async function issueRecommendation(
+  ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, recommendation: RekomendasiInput['recommendation'], nextHolder: string | undefined,
+): Promise<void> {
+  const { input, dasar, readers, unitCode } = await common(ctx, request, capacity);
+  await issueLetter(ctx, {
+    kind: 'REKOMENDASI', penugasanId: request.id, unitCode, sendTo: [request.pegawaiId, ctx.actor.id, ...(nextHolder ? [nextHolder] : [])], readers,
+    build: (nomor) => suratRekomendasi({
+      kop: input.kop, issuedAt: ctx.now, nomor, tempatTanggal: input.tempatTanggal, dasar: dasar.filter((d) => !d.startsWith('Undang-Undang')), menimbang: [],
+      requestDate: input.requestDate, applicant: input.applicant, instansiName: input.instansiName, team: input.team, ownerUnit: input.ownerUnit,
+      ketua: input.signer, recommendation,
+    }),
+  });
 }
 
 /**
