@@ -4,8 +4,9 @@ import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { nested } from '../src/core/catalog/t';
 import { renderLetter } from '../src/core/letters/renderLetter';
-import { fileBase, storedDocument, type SuratKind } from '../src/core/domain/surat/issueLetter';
-import { formatDate } from '../src/core/domain/formatTime';
+import { fileBase, letterCaption, storedDocument, TANPA_NOMOR, type SuratKind } from '../src/core/domain/surat/issueLetter';
+import { formatDate, formatDateTime } from '../src/core/domain/formatTime';
+import { zonedDate } from '../src/core/domain/zonedTime';
 import { letterFor, lettersOf } from '../src/core/domain/surat/lettersOf';
 
 const StateSchema = z.object({ step: z.literal('NONE') });
@@ -24,9 +25,14 @@ export const surat = defineFlow<z.infer<typeof StateSchema>>({
       return { end: true };
     }
     const mine = { scope: 'action' as const, allowed: [ctx.actor.id] };
-    const lines = letters.map((s) => nested('surat.baris', { jenis: nested(`surat.jenis.${s.kind as SuratKind}`), nomor: s.nomor, tanggal: formatDate(s.issuedAt, ctx.actor.timeZone) }));
+    const zone = ctx.actor.timeZone;
+    const lines = letters.map((s) => (s.nomor === TANPA_NOMOR
+      ? nested('surat.barisTanpaNomor', { jenis: nested(`surat.jenis.${s.kind as SuratKind}`), tanggal: formatDate(s.issuedAt, zone) })
+      : nested('surat.baris', { jenis: nested(`surat.jenis.${s.kind as SuratKind}`), nomor: s.nomor, tanggal: formatDate(s.issuedAt, zone) })));
+    // An unnumbered letter is told apart by its date.
+    const reference = (s: (typeof letters)[number]) => (s.nomor === TANPA_NOMOR ? formatDateTime(s.issuedAt, zone) : s.nomor);
     ctx.reply(choice('surat.daftar', letters.map((s) => (['pdf', 'docx'] as const).map((format) => ({
-      label: label('surat.tombol', { format: format.toUpperCase(), nomor: s.nomor }), action: 'unduh', args: { suratId: s.id, format }, ...mine,
+      label: label('surat.tombol', { format: format.toUpperCase(), nomor: reference(s) }), action: 'unduh', args: { suratId: s.id, format }, ...mine,
     }))), { daftar: lines.reduce((a, b) => nested('ringkasan.gabung', { a, b })) }));
     return { end: true };
   },
@@ -34,10 +40,9 @@ export const surat = defineFlow<z.infer<typeof StateSchema>>({
   actions: {
     async unduh(ctx, args) {
       const letter = await letterFor(ctx, args.suratId ?? '');
-      const file = await renderLetter(storedDocument(letter.document), args.format === 'docx' ? 'docx' : 'pdf', fileBase(letter.kind as SuratKind, letter.nomor));
+      const file = await renderLetter(storedDocument(letter.document), args.format === 'docx' ? 'docx' : 'pdf', fileBase(letter.kind as SuratKind, letter.nomor, zonedDate(letter.issuedAt, ctx.actor.timeZone)));
       ctx.reply({
-        kind: 'document', fileName: file.fileName, mimeType: file.mimeType, contentBase64: file.content.toString('base64'),
-        caption: { key: 'surat.terbit', params: { jenis: nested(`surat.jenis.${letter.kind as SuratKind}`), nomor: letter.nomor } },
+        kind: 'document', fileName: file.fileName, mimeType: file.mimeType, contentBase64: file.content.toString('base64'), caption: letterCaption(letter.kind as SuratKind, letter.nomor),
       });
     },
   },

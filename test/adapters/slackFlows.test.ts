@@ -100,8 +100,10 @@ describe('Slack adapter: the core flows through bolt', () => {
     // The last approval issues the letters: PDFs uploaded into the applicant's DM, text checked.
     await h.press(ownPenilai, 'Setujui');
     const files = h.fake.uploadedFiles(applicant.dmChannel);
-    expect(files.map((f) => f.filename)).toEqual(['rekomendasi-0001-DISKOMINFO-2026.pdf', 'persetujuan-0002-DISKOMINFO-2026.pdf', 'surat-tugas-0003-DISKOMINFO-2026.pdf']);
-    const tugas = (await pdfText(files[2]!.content)).join('\n');
+    expect(files.map((f) => f.filename)).toEqual([
+      'permohonan-individu-2026-11-23.pdf', 'rekomendasi-0001-DISKOMINFO-2026.pdf', 'persetujuan-0002-DISKOMINFO-2026.pdf', 'surat-tugas-0003-DISKOMINFO-2026.pdf',
+    ]);
+    const tugas = (await pdfText(files[3]!.content)).join('\n');
     expect(tugas).toContain('NOMOR : 0003/DISKOMINFO/2026');
     expect(tugas).toMatch(/Statistisi Pertama Uji, NIP 199006062015032006/);
     expect(tugas).toContain('Tim Satu Data');

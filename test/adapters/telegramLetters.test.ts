@@ -31,20 +31,30 @@ const documentsTo = (chatId: number) => h.tg.calls.filter((c) => c.method === 's
 describe('Telegram adapter: letters of a cross-unit voluntary request', () => {
   it('sends the approval and the Surat Tugas as PDF documents whose text is right, and a DOCX on request', async () => {
     await requestToJoin(true);
+    // The applicant's own letter (format 1) goes to the target head at once, without an agenda number.
+    const [permohonan] = documentsTo(targetHead.id).map((c) => c.files.document!);
+    expect(permohonan!.name).toBe('permohonan-individu-2026-11-23.pdf');
+    const permohonanText = (await pdfText(permohonan!.content)).join(' ').replace(/\s+/g, ' ');
+    expect(permohonanText).toContain('Nomor : - Sifat : Biasa');
+    expect(permohonanText).toContain('Dengan ini saya mengajukan permohonan pelibatan dalam Tim Kerja Tim Satu Data pada Bidang Aplikasi Informatika');
+    expect(permohonanText).toContain('Berpengalaman mengelola portal data selama empat tahun');
+    expect(permohonanText).toMatch(/Pemohon, Statistisi Pertama Uji .*NIP\.? ?199006062015032006/);
+    expect(permohonanText).toMatch(/Tembusan : 1\. Jabatan Kabid Statistik Uji \(Kabid Statistik Uji\)/);
+
     // The ketua tim verifies first and signs the Rekomendasi (format 4b), which the target head receives too.
     await h.press(ketua, 'Rekomendasikan');
-    const [rekomendasi] = documentsTo(applicant.id).map((c) => c.files.document!);
+    const [, rekomendasi] = documentsTo(applicant.id).map((c) => c.files.document!);
     expect(rekomendasi!.name).toBe('rekomendasi-0001-DISKOMINFO-2026.pdf');
     const rekomendasiText = (await pdfText(rekomendasi!.content)).join(' ').replace(/\s+/g, ' ');
     expect(rekomendasiText).toContain('TIM KERJA PEJABAT FUNGSIONAL DAN PELAKSANA');
     expect(rekomendasiText).toContain('REKOMENDASI PELIBATAN DALAM TIM KERJA');
     expect(rekomendasiText).toContain('Menyetujui pelibatan dalam Tim Kerja dengan pertimbangan Jabatan Fungsional');
     expect(rekomendasiText).toMatch(/KETUA TIM, Pranata Muda Uji .*NIP\.? ?198505052010011005/);
-    expect(documentsTo(targetHead.id).map((c) => c.files.document!.name)).toEqual(['rekomendasi-0001-DISKOMINFO-2026.pdf']);
+    expect(documentsTo(targetHead.id).map((c) => c.files.document!.name)).toEqual(['permohonan-individu-2026-11-23.pdf', 'rekomendasi-0001-DISKOMINFO-2026.pdf']);
 
     await h.press(targetHead, 'Setujui');
     // The target unit answers by letter at its own step (format 3): the applicant takes it home.
-    const [, approval] = documentsTo(applicant.id).map((c) => c.files.document!);
+    const [, , approval] = documentsTo(applicant.id).map((c) => c.files.document!);
     expect(approval!.name).toBe('persetujuan-0002-DISKOMINFO-2026.pdf');
     const approvalLines = (await pdfText(approval!.content)).join('\n').split('\n');
     expect(approvalLines).toContain('PEMERINTAH KOTA UJI');
@@ -55,7 +65,7 @@ describe('Telegram adapter: letters of a cross-unit voluntary request', () => {
     expect(approvalLines.join('\n')).toMatch(/NIP\.? ?197502022001122002/); // signed by the target unit's head
     await h.press(ownPenilai, 'Setujui');
 
-    const [, , assignment] = documentsTo(applicant.id).map((c) => c.files.document!);
+    const [, , , assignment] = documentsTo(applicant.id).map((c) => c.files.document!);
     const pages = await pdfText(assignment!.content);
     const tugas = pages.join('\n');
     expect(tugas.split('\n').map((l) => l.trim())).toContain('NOMOR : 0003/DISKOMINFO/2026');
@@ -69,11 +79,11 @@ describe('Telegram adapter: letters of a cross-unit voluntary request', () => {
     expect(pages.at(-1)).toContain('LAMPIRAN 1');
     expect(pages.at(-1)).toContain('Dataset terbit');
     // The signer and the tembusan get the letters too.
-    expect(documentsTo(ownPenilai.id)).toHaveLength(2);
-    expect(documentsTo(targetHead.id)).toHaveLength(2);
+    expect(documentsTo(ownPenilai.id)).toHaveLength(3);
+    expect(documentsTo(targetHead.id)).toHaveLength(3);
 
     await h.send(h.tg.sendText(applicant, dm(applicant), '/surat'));
-    expect(h.lastText(applicant)).toMatch(/^Surat yang dapat Bapak\/Ibu unduh:\n- Rekomendasi pelibatan .* nomor 0001\/DISKOMINFO\/2026.*\n- Surat persetujuan .* nomor 0002\/DISKOMINFO\/2026/);
+    expect(h.lastText(applicant)).toMatch(/^Surat yang dapat Bapak\/Ibu unduh:\n- Surat permohonan pelibatan dalam Tim Kerja \(dari pemohon\), 23 November 2026\n- Rekomendasi pelibatan .* nomor 0001\/DISKOMINFO\/2026.*\n- Surat persetujuan .* nomor 0002\/DISKOMINFO\/2026/);
     await h.press(applicant, 'DOCX 0003/DISKOMINFO/2026');
     const docx = documentsTo(applicant.id).at(-1)!.files.document!;
     expect(docx.name).toBe('surat-tugas-0003-DISKOMINFO-2026.docx');
@@ -86,7 +96,7 @@ describe('Telegram adapter: letters of a cross-unit voluntary request', () => {
     await h.press(ketua, /anggota/i);
     await h.press(targetHead, 'Tolak');
     await h.press(targetHead, /anggota/i);
-    const [, refusal] = documentsTo(applicant.id).map((c) => c.files.document!);
+    const refusal = documentsTo(applicant.id).map((c) => c.files.document!).find((d) => d.name.startsWith('penolakan'));
     const text = (await pdfText(refusal!.content)).join('\n');
     // The head followed the ketua's recommendation against: the letter says it rests on it.
     expect(text.replace(/\s+/g, ' ')).toContain('Atas rekomendasi dari Ketua Tim Kerja tersebut, kami tidak menyetujui');

@@ -38,7 +38,9 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     expect(request.steps.map((s) => s.status)).toEqual(['APPROVED', 'APPROVED', 'REJECTED']);
     expect(texts(applicant)).toContain('Pengajuan nomor 1 ditolak oleh Kabid Statistik Uji (Pejabat Penilai Kinerja pemohon). Alasan: Kualifikasi sesuai, tetapi jumlah anggota tim sudah mencukupi');
     // The target unit answered by letter; the home Penilai's refusal (T6) produces none.
-    expect((await bot.db.surat.findMany({ orderBy: { urutan: 'asc' } })).map((l) => l.kind)).toEqual(['REKOMENDASI', 'PERSETUJUAN']);
+    // Unnumbered (the applicant's own letter) first, then by number; the databases sort NULL differently.
+    const letters = await bot.db.surat.findMany();
+    expect(letters.sort((a, b) => (a.urutan ?? 0) - (b.urutan ?? 0)).map((l) => l.kind)).toEqual(['PERMOHONAN_INDIVIDU', 'REKOMENDASI', 'PERSETUJUAN']);
     expect(texts(ownPenilai)).toContainEqual(expect.stringMatching(/DITOLAK oleh Kabid Statistik Uji .*Alasan: Kualifikasi sesuai/));
   });
 
@@ -127,7 +129,7 @@ describe('Samarinda: the ketua tim recommends before the target head decides (fo
     expect(request.steps.map((s) => [s.performer, s.status, s.reason])).toEqual([
       ['TARGET_KETUA_TIM', 'ADVISED_AGAINST', 'Kualifikasi tidak sesuai dengan kebutuhan tim'], ['TARGET_PIMPINAN_UO', 'PENDING', null], ['HOME_PENILAI', 'WAITING', null],
     ]);
-    const rekomendasi = bot.inbox(applicant).find((m) => m.kind === 'document');
+    const rekomendasi = bot.inbox(applicant).find((m) => m.kind === 'document' && m.fileName.startsWith('rekomendasi'));
     const letter = (await pdfText(Buffer.from(rekomendasi && rekomendasi.kind === 'document' ? rekomendasi.contentBase64 : '', 'base64'))).join(' ').replace(/\s+/g, ' ');
     expect(letter).toContain('REKOMENDASI PELIBATAN DALAM TIM KERJA');
     expect(letter).toContain('Tidak menyetujui pelibatan dalam Tim Kerja');
@@ -142,6 +144,19 @@ describe('Samarinda: the ketua tim recommends before the target head decides (fo
     expect(await bot.db.auditLog.findFirst({ where: { action: 'pengajuan.rekomendasi' } })).toMatchObject({ outcome: 'OK', rule: expect.stringMatching(/^000-SMD Lamp\. BAB III format 4b/) });
   });
 
+  it('sends a waiting request to an approver who links their chat account only after it arrived', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const applicant = await org.link(NIP.pfPertama);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
+    const ketua = await org.link(NIP.pfMuda);
+    expect(texts(ketua).at(-2)).toMatch(/^Permohonan nomor 1: pengajuan sukarela\nPemohon: Statistisi Pertama Uji/);
+    expect(bot.lastText(ketua)).toBe('Ada 1 permohonan yang menunggu keputusan Bapak/Ibu; pesannya dikirim ulang di atas.');
+    await recommendAsKetua(bot, ketua);
+    expect(texts(ketua)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1[\s\S]*DIREKOMENDASIKAN oleh ketua tim Pranata Muda Uji/));
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('SUBMITTED_TO_TARGET');
+  });
+
   it('leaves the recommendation out for a team without a ketua ("dapat dipimpin oleh Ketua Tim")', async () => {
     bot = await TestBot.start();
     const organisation = smallOrganisation('SMD');
@@ -150,7 +165,7 @@ describe('Samarinda: the ketua tim recommends before the target head decides (fo
     const applicant = await org.link(NIP.pfPertama);
     await volunteer(bot, applicant, /^Tim Satu Data/);
     expect(bot.lastText(applicant)).toMatch(/^Pengajuan nomor 1 telah dikirim kepada Kabid Aptika Uji \(Pimpinan Unit Organisasi yang dituju\)/);
-    expect((await bot.db.approvalStep.findMany()).map((s) => s.performer)).toEqual(['TARGET_PIMPINAN_UO', 'HOME_PENILAI']);
+    expect((await bot.db.approvalStep.findMany({ orderBy: { position: 'asc' } })).map((s) => s.performer)).toEqual(['TARGET_PIMPINAN_UO', 'HOME_PENILAI']);
   });
 });
 

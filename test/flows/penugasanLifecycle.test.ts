@@ -72,7 +72,7 @@ describe('penugasan lifecycle (issue 6 item 10)', () => {
     expect(card?.kind).toBe('text'); // the request card lost its buttons
     await bot.as(targetHead).pressToken(approve);
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('WITHDRAWN');
-    expect((await bot.db.surat.findMany()).map((l) => l.kind)).toEqual(['REKOMENDASI']); // no decision letter
+    expect((await bot.db.surat.findMany()).map((l) => l.kind).sort()).toEqual(['PERMOHONAN_INDIVIDU', 'REKOMENDASI']); // no decision letter
     await bot.as(applicant).command('pengajuanku');
     expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, Tim Satu Data: ditarik');
   });

@@ -78,7 +78,10 @@ describe('sandbox playground in a real browser (headless Chromium)', () => {
     await say('/ajukan');
     await press(new RegExp(`^${team}`));
     await say('Saya berpengalaman menyusun SOP dan menganalisis proses bisnis selama empat tahun');
-    expect(await press('Kirim')).toMatch(/Pengajuan nomor \d+ telah dikirim/);
+    // The applicant's own letter (format 1) comes with the confirmation.
+    await press('Kirim');
+    await waitForBot(/Pengajuan nomor \d+ telah dikirim/);
+    await waitForBot('permohonan-individu-');
 
     // The team's ketua recommends (Samarinda formats 4b and 5), the owner unit's head approves, then the official's own Penilai.
     await as('Ketua tim');

@@ -1,6 +1,8 @@
 import { text } from '../messages';
 import { t } from '../catalog/t';
 import { linkIdentity } from '../auth/linkIdentity';
+import { resolveActor } from '../auth/resolveActor';
+import { resendWaitingCards } from '../domain/pengajuan/notifyStep';
 import type { TurnOutcome } from './dispatchEvent';
 import type { TurnContext } from './turnContext';
 
@@ -33,5 +35,11 @@ export async function handleUnlinked(turn: TurnContext): Promise<TurnOutcome> {
   const { name, nip, jabatan } = outcome.pegawai;
   turn.reply(text('identitas.terhubung', { nama: name, nip, jabatan }));
   if (outcome.replacedAccount) turn.reply(text('identitas.akunLainTerhubung', { platform: event.meta.account.platform }));
+  const actor = await resolveActor(turn.tx, event.meta.account);
+  if (actor) {
+    turn.adopt(actor);
+    const waiting = await resendWaitingCards(turn);
+    if (waiting > 0) turn.reply(text('identitas.adaPermohonanMenunggu', { jumlah: waiting }));
+  }
   return idle;
 }

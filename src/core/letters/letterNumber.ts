@@ -5,7 +5,8 @@ import type { Tx } from '../../db/tx';
  * `nomorSurat`, default "{urutan}/{unit}/{tahun}"): e.g. "800.1.11.1/0007/DISKOMINFO/2026".
  */
 export async function nextLetterNumber(tx: Tx, input: { instansiId: string; scheme: string; unitCode: string; year: number }): Promise<{ nomor: string; urutan: number }> {
-  const last = await tx.surat.findFirst({ where: { instansiId: input.instansiId, tahun: input.year }, orderBy: { urutan: 'desc' } });
+  // Unnumbered letters (urutan null) are left out: PostgreSQL sorts NULL first in descending order.
+  const last = await tx.surat.findFirst({ where: { instansiId: input.instansiId, tahun: input.year, urutan: { not: null } }, orderBy: { urutan: 'desc' } });
   const urutan = (last?.urutan ?? 0) + 1;
   const nomor = input.scheme
     .replace('{urutan}', String(urutan).padStart(4, '0'))

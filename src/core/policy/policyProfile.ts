@@ -21,6 +21,8 @@ const StepSchema = z.object({
   advisory: z.boolean().optional(),
   /** Left out when nobody holds the role (a team without a ketua: "dapat dipimpin oleh Ketua Tim"). */
   skipWithoutHolder: z.boolean().optional(),
+  /** Decided at the same time as the step before; the request goes on once both approve (Magelang Lamp. II.B.2). */
+  parallelWithPrevious: z.boolean().optional(),
 });
 
 const WorkflowSchema = z.object({

@@ -42,15 +42,18 @@ export async function withdrawRequest(ctx: FlowContext, penugasanId: string): Pr
   const owned = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, OR: [{ pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' }, { assignerId: ctx.actor.id, workflow: 'WF-2' }] } });
   if (!owned) throw new Refused('C7', 'pengajuan.bukanPemohon');
   const request = await loadRequest(ctx.tx, penugasanId);
-  const pending = request.steps.find((s) => s.status === 'PENDING');
-  if (!pending) {
+  // Steps decided together (Magelang) may both be open.
+  const pending = request.steps.filter((s) => s.status === 'PENDING');
+  if (pending.length === 0) {
     ctx.reply(text('pengajuanku.tidakDapatDitarik', { nomor: request.number }));
     return;
   }
   await ctx.tx.approvalStep.updateMany({ where: { penugasanId, status: { in: ['PENDING', 'WAITING'] } }, data: { status: 'SKIPPED' } });
   await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'WITHDRAWN' } });
-  markDecision(ctx, request, pending.id, nested('pengajuanku.ditarikOleh', { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone) }));
-  ctx.notify(pending.assigneeId, text('pengajuanku.ditarikPemberitahuan', { nomor: request.number, nama: ctx.actor.name, tim: request.tim?.name ?? '-' }));
+  for (const open of pending) {
+    markDecision(ctx, request, open.id, nested('pengajuanku.ditarikOleh', { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone) }));
+    ctx.notify(open.assigneeId, text('pengajuanku.ditarikPemberitahuan', { nomor: request.number, nama: ctx.actor.name, tim: request.tim?.name ?? '-' }));
+  }
   ctx.audit({ action: 'pengajuan.tarik', outcome: 'OK', subject: `penugasan:${penugasanId}` });
   ctx.reply(text('pengajuanku.ditarikTercatat', { nomor: request.number }));
 }

@@ -1,7 +1,7 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { activeDelegates } from '../../auth/requireApprover';
-import { choice, label } from '../../messages';
-import { loadRequest } from './loadRequest';
+import { choice, label, type CoreMessage } from '../../messages';
+import { loadRequest, type LoadedRequest } from './loadRequest';
 import { approvalCard } from './requestSummary';
 import { chainOfRequest } from './requestChain';
 
@@ -17,15 +17,36 @@ type ButtonKey = 'persetujuan.mengetahui' | 'persetujuan.setujui' | 'persetujuan
 export async function notifyStep(ctx: FlowContext, penugasanId: string, stepId: string): Promise<void> {
   const request = await loadRequest(ctx.tx, penugasanId);
   const step = request.steps.find((s) => s.id === stepId)!;
-  const button = (key: ButtonKey, action: string, style: 'primary' | 'danger') =>
-    ({ label: label(key), action, args: { stepId }, style, scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID });
-  const advisory = chainOfRequest(request).advisory(step);
-  const approve: ButtonKey = advisory ? 'persetujuan.rekomendasikan' : step.kind === 'ACKNOWLEDGE' ? 'persetujuan.mengetahui' : step.kind === 'ISSUE' ? 'pelibatan.terbitkanSurat' : 'persetujuan.setujui';
-  const card = approvalCard(request, stepId, ctx.actor.timeZone);
-  const message = choice(card.key, [[button(approve, 'setujui', 'primary'), button(advisory ? 'persetujuan.tidakRekomendasikan' : 'persetujuan.tolak', 'tolak', 'danger')]], card.params);
+  const message = stepCard(request, step, ctx.actor.timeZone);
   const delegates = await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now, request.pegawaiId);
   // A head who asked for another unit's official never answers for that unit, even as its Plh (WF-2).
   const recipients = [step.assigneeId, ...delegates.filter((id) => request.workflow !== 'WF-2' || id !== request.assignerId)];
   const messageIds = [...new Set(recipients)].map((pegawaiId) => ctx.notify(pegawaiId, message));
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { messageIds: JSON.stringify(messageIds) } });
+}
+
+/** The request card of a step with its two buttons, as its holder reads it. */
+export function stepCard(request: LoadedRequest, step: LoadedRequest['steps'][number], timeZone: string): CoreMessage {
+  const button = (key: ButtonKey, action: string, style: 'primary' | 'danger') =>
+    ({ label: label(key), action, args: { stepId: step.id }, style, scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID });
+  const advisory = chainOfRequest(request).advisory(step);
+  const approve: ButtonKey = advisory ? 'persetujuan.rekomendasikan' : step.kind === 'ACKNOWLEDGE' ? 'persetujuan.mengetahui' : step.kind === 'ISSUE' ? 'pelibatan.terbitkanSurat' : 'persetujuan.setujui';
+  const card = approvalCard(request, step.id, timeZone);
+  return choice(card.key, [[button(approve, 'setujui', 'primary'), button(advisory ? 'persetujuan.tidakRekomendasikan' : 'persetujuan.tolak', 'tolak', 'danger')]], card.params);
+}
+
+/**
+ * Someone who links their chat account after a request reached them gets its card now: the
+ * first copy went nowhere. The new copy is edited with the others after the decision.
+ */
+export async function resendWaitingCards(ctx: FlowContext): Promise<number> {
+  const steps = await ctx.tx.approvalStep.findMany({ where: { assigneeId: ctx.actor.id, status: 'PENDING' }, orderBy: { createdAt: 'asc' } });
+  for (const waiting of steps) {
+    const request = await loadRequest(ctx.tx, waiting.penugasanId);
+    const step = request.steps.find((s) => s.id === waiting.id)!;
+    const messageId = ctx.notify(ctx.actor.id, stepCard(request, step, ctx.actor.timeZone));
+    const messageIds = [...(JSON.parse(waiting.messageIds ?? '[]') as string[]), messageId];
+    await ctx.tx.approvalStep.update({ where: { id: waiting.id }, data: { messageIds: JSON.stringify(messageIds) } });
+  }
+  return steps.length;
 }

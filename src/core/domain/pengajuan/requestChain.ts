@@ -8,6 +8,8 @@ export interface RequestChain {
   rejectedStatus(step: StoredStep): string;
   /** A recommendation whose "no" does not end the request (Samarinda's ketua tim). */
   advisory(step: StoredStep): boolean;
+  /** Decided together with the step before it (Magelang's two home approvals). */
+  parallel(step: StoredStep): boolean;
   /** The status once every step approved. */
   approvedStatus: string;
   rejectReasons: 'FREE' | string[];
@@ -23,7 +25,7 @@ export function chainOfRequest(request: { workflow: string; details: string; sco
     const chain = involvementOfRequest(request);
     const find = (step: StoredStep) => chain.steps.find((s) => s.performer === step.performer && s.kind === step.kind) ?? chain.steps[0]!;
     return {
-      pendingStatus: (step) => find(step).pendingStatus, rejectedStatus: () => 'REJECTED', advisory: () => false,
+      pendingStatus: (step) => find(step).pendingStatus, rejectedStatus: () => 'REJECTED', advisory: () => false, parallel: () => false,
       approvedStatus: chain.skTimKerja ? 'AWAITING_SK_TIM' : 'ISSUED', rejectReasons: 'FREE',
     };
   }
@@ -34,6 +36,7 @@ export function chainOfRequest(request: { workflow: string; details: string; sco
     pendingStatus: (step) => find(step).pendingStatus,
     rejectedStatus: (step) => find(step).rejectedStatus,
     advisory: (step) => !!find(step).advisory,
+    parallel: (step) => !!find(step).parallelWithPrevious,
     approvedStatus: workflow.approvedStatus, rejectReasons: workflow.rejectReasons,
   };
 }

@@ -1,5 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { issueAssignmentLetter, issueTargetAnswer } from '../surat/voluntaryLetters';
+import { issueOwnRequestLetter, reachesTarget } from '../surat/ownRequestLetter';
 import type { RefusalReason } from '../../letters/penugasanLetters';
 import { nested, type Param, type Params } from '../../catalog/t';
 import { Refused } from '../../errors';
@@ -7,6 +8,7 @@ import { formatDateTime } from '../formatTime';
 import { choice, label, text } from '../../messages';
 import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
 import { chainOfRequest } from './requestChain';
+import { stepGroup } from './parallelSteps';
 import { involvementAdvanced, involvementApproved, involvementRejected } from '../pelibatan/involvementDecisions';
 import { postToTeamChats } from '../tim/teamChats';
 import { loadRequest, type LoadedRequest } from './loadRequest';
@@ -57,14 +59,27 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
 export async function proceedAfter(
   ctx: FlowContext, request: LoadedRequest, step: LoadedRequest['steps'][number], capacity: ApproverCapacity, tellApplicant = true,
 ): Promise<string> {
-  const next = request.steps.find((s) => s.position === step.position + 1);
   const chain = chainOfRequest(request);
+  // Steps decided together (Magelang's two home approvals): the request waits for the other one.
+  const group = stepGroup(request.steps, step.position, chain);
+  const partners = await ctx.tx.approvalStep.findMany({ where: { id: { in: group.filter((s) => s.id !== step.id).map((s) => s.id) }, status: { not: 'APPROVED' } }, include: { assignee: true } });
+  if (partners.length > 0) {
+    ctx.notify(request.pegawaiId, text('pengajuan.disetujuiSebagian', {
+      nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), menunggu: partners.map((p) => p.assignee.name).join(', '),
+    }));
+    return request.status;
+  }
+  const next = request.steps.find((s) => s.position === group.at(-1)!.position + 1);
   const status = next ? chain.pendingStatus(next) : chain.approvedStatus;
   await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status } });
   const designation = request.mode === 'PENUNJUKAN';
   if (next) {
-    await ctx.tx.approvalStep.update({ where: { id: next.id }, data: { status: 'PENDING', pendingSince: ctx.now } });
-    await notifyStep(ctx, request.id, next.id);
+    const opening = stepGroup(request.steps, next.position, chain);
+    if (reachesTarget(opening, request.steps)) await issueOwnRequestLetter(ctx, request.id);
+    for (const open of opening) {
+      await ctx.tx.approvalStep.update({ where: { id: open.id }, data: { status: 'PENDING', pendingSince: ctx.now } });
+      await notifyStep(ctx, request.id, open.id);
+    }
     if (designation) involvementAdvanced(ctx, request, step, next);
     else if (tellApplicant) ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), peranBerikutnya: rolePhrase(next.performer) }));
   } else if (designation) {
@@ -89,9 +104,12 @@ export async function rejectStep(
   const step = request.steps.find((s) => s.id === stepId)!;
   const status = chainOfRequest(request).rejectedStatus(step);
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { status: 'REJECTED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now, reason } });
-  await ctx.tx.approvalStep.updateMany({ where: { penugasanId: request.id, status: 'WAITING' }, data: { status: 'SKIPPED' } });
+  await ctx.tx.approvalStep.updateMany({ where: { penugasanId: request.id, status: { in: ['WAITING', 'PENDING'] } }, data: { status: 'SKIPPED' } });
   await ctx.tx.penugasan.update({ where: { id: request.id }, data: { status } });
-  markDecision(ctx, request, stepId, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
+  // A step decided together with this one (still open) needs no decision any more: its card says so.
+  for (const open of request.steps.filter((s) => s.status === 'PENDING')) {
+    markDecision(ctx, request, open.id, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
+  }
   if (request.mode === 'PENUNJUKAN') await involvementRejected(ctx, request, step, capacity, reason);
   else ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
   informPrincipal(ctx, request.number, capacity, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));

@@ -5,6 +5,7 @@ import { selectWorkflow } from './selectWorkflow';
 import { determineScope } from './determineScope';
 import { resolvePerformer } from './resolvePerformer';
 import { notifyStep } from './notifyStep';
+import { issueOwnRequestLetter, reachesTarget } from '../surat/ownRequestLetter';
 import { rolePhrase } from './roleName';
 
 export interface PengajuanInput {
@@ -32,8 +33,13 @@ export async function submitPengajuan(ctx: FlowContext, input: PengajuanInput) {
     const assignee = await resolvePerformer(tx, step.performer, { applicantId: actor.id, timId: tim.id });
     if (!assignee && step.skipWithoutHolder) continue;
     if (!assignee || assignee === actor.id) throw new Refused('DATA', 'pengajuan.tidakAdaPemutus', { peran: rolePhrase(step.performer) });
+    // One official holding both of two steps decided together approves once.
+    if (step.parallelWithPrevious && steps.at(-1)?.assigneeId === assignee) continue;
     steps.push({ ...step, assigneeId: assignee });
   }
+  // The first step, with any decided together with it, waits for its holders at once.
+  const firstGroup = 1 + steps.slice(1).findIndex((step) => !step.parallelWithPrevious);
+  const opensAt = (position: number) => position < (firstGroup === 0 ? steps.length : firstGroup);
   const last = await tx.penugasan.findFirst({ where: { instansiId: actor.instansiId }, orderBy: { number: 'desc' } });
   const penugasan = await tx.penugasan.create({
     data: {
@@ -43,14 +49,15 @@ export async function submitPengajuan(ctx: FlowContext, input: PengajuanInput) {
       steps: {
         create: steps.map((step, position) => ({
           position, kind: step.kind, performer: step.performer, assigneeId: step.assigneeId, citation: step.citation,
-          status: position === 0 ? 'PENDING' : 'WAITING', pendingSince: position === 0 ? ctx.now : null,
+          status: opensAt(position) ? 'PENDING' : 'WAITING', pendingSince: opensAt(position) ? ctx.now : null,
         })),
       },
     },
     include: { steps: { orderBy: { position: 'asc' } } },
   });
   const first = penugasan.steps[0]!;
-  await notifyStep(ctx, penugasan.id, first.id);
+  if (reachesTarget(penugasan.steps.filter((s) => opensAt(s.position)), penugasan.steps)) await issueOwnRequestLetter(ctx, penugasan.id);
+  for (const step of penugasan.steps.filter((s) => opensAt(s.position))) await notifyStep(ctx, penugasan.id, step.id);
   ctx.audit({ action: 'pengajuan.ajukan', outcome: 'OK', subject: `penugasan:${penugasan.id}`, rule: first.citation, details: { scope, status: penugasan.status, nomor: penugasan.number } });
   const firstHolder = await tx.pegawai.findUniqueOrThrow({ where: { id: first.assigneeId } });
   return { penugasan, firstHolder, firstPerformer: first.performer };

@@ -1,10 +1,12 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
 
-/** The letters the actor may fetch, newest first. */
+/** The letters the actor may fetch, newest first; letters of one moment in the order they were issued. */
 export async function lettersOf(ctx: FlowContext, limit: number) {
-  const letters = await ctx.tx.surat.findMany({ where: { instansiId: ctx.actor.instansiId }, orderBy: { issuedAt: 'desc' } });
-  return letters.filter((s) => (JSON.parse(s.recipients) as string[]).includes(ctx.actor.id)).slice(0, limit);
+  const letters = await ctx.tx.surat.findMany({ where: { instansiId: ctx.actor.instansiId } });
+  // Sorted here: the databases place an unnumbered letter (urutan NULL) differently.
+  const order = (a: (typeof letters)[number], b: (typeof letters)[number]) => b.issuedAt.getTime() - a.issuedAt.getTime() || (a.urutan ?? 0) - (b.urutan ?? 0);
+  return letters.filter((s) => (JSON.parse(s.recipients) as string[]).includes(ctx.actor.id)).sort(order).slice(0, limit);
 }
 
 /** One letter, only for one of its recipients (C7): anyone else is refused and audited. */

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Surat" ALTER COLUMN "urutan" DROP NOT NULL;

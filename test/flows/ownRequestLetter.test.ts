@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestBot } from '../helpers/botHarness';
+import { loadOrganisation } from '../helpers/organisationBot';
+import { pdfText } from '../helpers/pdfText';
+import { volunteer } from '../helpers/volunteer';
+import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+
+let bot: TestBot;
+afterEach(async () => { await bot?.stop(); });
+
+const lettersOfKind = async (kind: string) => bot.db.surat.findMany({ where: { kind } });
+
+describe('the applicant\'s own request letter (format 1)', () => {
+  it('Tulang Bawang Barat: is written once the Penilai acknowledged it, with their Mengetahui block, for the target head', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('TBB'));
+    const applicant = await org.link(NIP.pfPertama);
+    const penilai = await org.link(NIP.kabidB);
+    const targetHead = await org.link(NIP.kabidA);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
+    expect(await lettersOfKind('PERMOHONAN_INDIVIDU')).toEqual([]);
+
+    await bot.as(penilai).press('Mengetahui');
+    const [letter] = await lettersOfKind('PERMOHONAN_INDIVIDU');
+    expect(letter).toMatchObject({ nomor: '-', urutan: null });
+    const received = bot.inbox(targetHead).find((m) => m.kind === 'document');
+    expect(received && received.kind === 'document' && received.caption).toBe('Surat permohonan pelibatan dalam Tim Kerja (dari pemohon) (tanpa nomor agenda). Salinan dapat diunduh lagi (PDF atau DOCX) dengan /surat.');
+    const text = (await pdfText(Buffer.from(received && received.kind === 'document' ? received.contentBase64 : '', 'base64'))).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Yth. Jabatan Kabid Aptika Uji (Kabid Aptika Uji)');
+    expect(text).toContain('Berdasarkan Peraturan Bupati Tulang Bawang Barat Nomor 46 Tahun 2024');
+    expect(text).toMatch(/Mengetahui,.*Kabid Statistik Uji/);
+    expect(text).toMatch(/NIP\.? ?197803032003121003/);
+    // An unnumbered letter takes no number from the agenda: the next numbered letter is still 0001.
+    await bot.as(targetHead).press('Setujui');
+    expect((await lettersOfKind('PERSETUJUAN'))[0]).toMatchObject({ nomor: '0001/DISKOMINFO/2026', urutan: 1 });
+  });
+
+  it('Lamandau: goes to the target head only after the home approval ("atas persetujuan" of the own Penilai)', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('LMD'));
+    const applicant = await org.link(NIP.pfPertama);
+    const penilai = await org.link(NIP.kabidB);
+    const targetHead = await org.link(NIP.kabidA);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
+    expect(await lettersOfKind('PERMOHONAN_INDIVIDU')).toEqual([]);
+    expect(bot.inbox(targetHead).filter((m) => m.kind === 'document')).toEqual([]);
+    await bot.as(penilai).press('Setujui');
+    expect(bot.inbox(targetHead).filter((m) => m.kind === 'document').map((m) => m.kind === 'document' && m.fileName)).toEqual(['permohonan-individu-2026-11-23.pdf']);
+  });
+
+  it('is not written for a request within the unit, which the regulations treat as oral (item 15)', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const applicant = await org.link(NIP.pelaksana);
+    const head = await org.link(NIP.kabidB);
+    await volunteer(bot, applicant, /^Tim Statistik Sektoral/);
+    await bot.as(head).press('Setujui');
+    expect((await bot.db.surat.findMany()).map((s) => s.kind)).toEqual(['SURAT_TUGAS']);
+  });
+});
