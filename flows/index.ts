@@ -7,6 +7,7 @@ import { ekspor } from './ekspor';
 import { evaluasi } from './evaluasi';
 import { grupTim } from './grupTim';
 import { kendala } from './kendala';
+import { keputusanTim } from './keputusanTim';
 import { laporanKemajuan } from './laporanKemajuan';
 import { laporanDiminta } from './laporanDiminta';
 import { laporanKinerjaAnggota } from './laporanKinerjaAnggota';
@@ -25,4 +26,4 @@ import { tunjukKetua } from './tunjukKetua';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan, permohonanPelibatan, tugasIndividu, batalkanPenugasan, bukti];
+export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan, permohonanPelibatan, tugasIndividu, batalkanPenugasan, keputusanTim, bukti];

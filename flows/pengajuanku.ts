@@ -4,6 +4,7 @@ import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { nested } from '../src/core/catalog/t';
 import { myRequests, withdrawRequest } from '../src/core/domain/pengajuan/myRequests';
+import { PELIBATAN_FLOW_ID } from '../src/core/domain/pelibatan/involvementDecisions';
 
 const StateSchema = z.object({ step: z.literal('NONE') });
 
@@ -20,10 +21,14 @@ export const pengajuanku = defineFlow<z.infer<typeof StateSchema>>({
       return { end: true };
     }
     const daftar = requests.map((r) => r.line).reduce((a, b) => nested('ringkasan.gabung', { a, b }));
-    const rows = requests.filter((r) => r.open).map((r) => [{
-      label: label('pengajuanku.tarik', { nomor: r.number }), action: 'tarik', args: { penugasanId: r.id }, style: 'danger' as const,
-      scope: 'action' as const, allowed: [ctx.actor.id],
-    }]);
+    const mine = { scope: 'action' as const, allowed: [ctx.actor.id] };
+    const rows = [
+      ...requests.filter((r) => r.open).map((r) => [{ label: label('pengajuanku.tarik', { nomor: r.number }), action: 'tarik', args: { penugasanId: r.id }, style: 'danger' as const, ...mine }]),
+      // Lamandau: an approved request waits for the SK Tim Kerja; its button is offered here again.
+      ...requests.filter((r) => r.awaitingDecree).map((r) => [{
+        label: label('pengajuanku.tombolSk', { nomor: r.number }), action: 'tetapkanSk', args: { penugasanId: r.id }, style: 'primary' as const, flowId: PELIBATAN_FLOW_ID, ...mine,
+      }]),
+    ];
     ctx.reply(rows.length > 0 ? choice('pengajuanku.daftar', rows, { daftar }) : text('pengajuanku.daftar', { daftar }));
     return { end: true };
   },

@@ -50,11 +50,13 @@ async function activeAssignmentIssuedByKabidA(h: SlackHarness): Promise<void> {
 }
 // Only Karanganyar's profile lets a PF ask for angka kredit (WF-12).
 const KARANGANYAR_ONLY: Array<[string, keyof typeof NIP, RegExp]> = [['angkakredit', 'pfMuda', /^Tuliskan butir kegiatan jabatan/]];
+// Only Lamandau's profile sets teams by Keputusan (Ps 24).
+const LAMANDAU_ONLY: Array<[string, keyof typeof NIP, RegExp]> = [['keputusantim', 'kadis', /^Tim kerja mana yang ditetapkan dengan Keputusan\?/]];
 
 describe('Slack adapter: every command of the core', () => {
   it('starts each flow from /timkerja <perintah> for someone allowed to use it', async () => {
     const commands: string[] = [];
-    for (const [profile, table] of [['SMD', FIRST_ANSWERS], ['KRA', KARANGANYAR_ONLY]] as const) {
+    for (const [profile, table] of [['SMD', FIRST_ANSWERS], ['KRA', KARANGANYAR_ONLY], ['LMD', LAMANDAU_ONLY]] as const) {
       await h?.stop();
       h = await SlackHarness.start({ linkByEmail: false });
       await loadOrganisation(h.bot, smallOrganisation(profile));
@@ -75,7 +77,7 @@ describe('Slack adapter: every command of the core', () => {
       expect(h.fake.calls.filter((call) => call.error)).toEqual([]);
     }
     // The tables cover the whole core: a new flow must be added here to be tried from Slack.
-    expect([...FIRST_ANSWERS, ...KARANGANYAR_ONLY].map(([command]) => command).sort()).toEqual([...new Set(commands)].sort());
+    expect([...FIRST_ANSWERS, ...KARANGANYAR_ONLY, ...LAMANDAU_ONLY].map(([command]) => command).sort()).toEqual([...new Set(commands)].sort());
   });
 
   it('delivers a generated document (the XLSX export) as a file upload in the DM', async () => {

@@ -155,6 +155,9 @@ describe('Samarinda: the ketua tim recommends before the target head decides (fo
     await recommendAsKetua(bot, ketua);
     expect(texts(ketua)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1[\s\S]*DIREKOMENDASIKAN oleh ketua tim Pranata Muda Uji/));
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('SUBMITTED_TO_TARGET');
+    // Linking again (a new account) sends no copies of cards the first account already had.
+    const again = await bot.link(ketua.pegawaiId, 'akun-baru-pranata');
+    expect(bot.inbox(again).map(messageText).filter((t) => t.startsWith('Permohonan nomor'))).toEqual([]);
   });
 
   it('leaves the recommendation out for a team without a ketua ("dapat dipimpin oleh Ketua Tim")', async () => {
@@ -181,6 +184,10 @@ describe('pengajuan sukarela for an English-speaking approver', () => {
     await recommendAsKetua(bot, ketua, /jumlah anggota/);
     expect(bot.lastText(targetHead)).toMatch(/^Request number 1: pengajuan sukarela \(voluntary request\)[\s\S]*\nRecommendation of the ketua tim \(Pranata Muda Uji\): NOT recommended, Kualifikasi sesuai, tetapi jumlah anggota tim sudah mencukupi\nStep: approval as Pimpinan Unit Organisasi of the receiving unit/);
     await bot.as(targetHead).press('Approve');
+    // Against the ketua's recommendation: the approval letter does not claim the verification found the applicant suitable.
+    const approval = await bot.db.surat.findFirstOrThrow({ where: { kind: 'PERSETUJUAN' } });
+    expect(approval.document).not.toContain('verifikasi oleh Ketua Tim');
+    expect(approval.document).not.toContain('Atas rekomendasi');
     expect(bot.inbox(targetHead).some((m) => m.kind === 'text' && /APPROVED by Kabid Aptika Uji on/.test(m.text))).toBe(true);
     expect(bot.lastText(applicant)).toMatch(/^Pengajuan nomor 1 disetujui oleh Kabid Aptika Uji \(Pimpinan Unit Organisasi yang dituju\)/);
   });

@@ -190,9 +190,11 @@ describe('WF-2 chains per profile', () => {
     expect(received[2]!.text).toContain('SURAT PENUGASAN');
     expect(bot.inbox(pranata).map(messageText).some((t) => t.startsWith('Penunjukan nomor 1'))).toBe(false);
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('AWAITING_SK_TIM');
-    // Only the requesting head issues it.
+    // Only the owner (the requesting head, or its Kepala PD) issues it; /pengajuanku offers it again.
     expect((await bot.as(kabidAptika).press('Terbitkan SK Tim Kerja', requester)).status).toBe('refused');
-    await bot.as(requester).press('Terbitkan SK Tim Kerja');
+    await bot.as(requester).command('pengajuanku');
+    expect(bot.lastText(requester)).toContain('- Nomor 1, permohonan pelibatan Pranata Muda Uji untuk Tim Statistik Sektoral: disetujui, menunggu SK Tim Kerja dari Bapak/Ibu');
+    await bot.as(requester).press('Terbitkan SK Tim Kerja nomor 1');
     const decree = (await documentsOf(bot, pranata)).find((d) => d.fileName.startsWith('sk-tim-kerja'))!;
     expect(decree.text).toContain('KEPUTUSAN');
     expect(decree.text).toContain('Statistisi Pertama Uji');

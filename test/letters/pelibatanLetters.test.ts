@@ -173,7 +173,7 @@ describe('suratJawabanPelibatan', () => {
     expect(text).toContain('Menindaklanjuti permohonan Saudara tanggal 26 November 2026, hal Permohonan pelibatan dalam Tim Kerja, dengan ini kami sampaikan hal-hal sebagai berikut:');
     expect(text).not.toContain('nomor');
     expect(text).toContain('1. Kami menyetujui pelibatan Rina Lestari, S.Kom., NIP 199003152015032004, Pranata Komputer Ahli Muda pada Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika, dalam Tim Kerja Satu Data Kota Uji pada Bidang Statistik, Dinas Komunikasi dan Informatika.');
-    expect(text).toContain('2. Surat penugasan bagi yang bersangkutan akan disampaikan kemudian.');
+    expect(text).toContain('2. Surat penugasan bagi yang bersangkutan disampaikan bersama surat ini.');
     expect(text).not.toContain('tidak dapat menyetujui');
     expect(text).not.toContain('Alasan');
   });

@@ -4,11 +4,20 @@ import { loadOrganisation } from '../helpers/organisationBot';
 import { recommendAsKetua, volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import { tickAt } from './schedulerHarness';
+import { askForOfficial, involvementBot } from '../helpers/involvement';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
 
 describe('scheduler: approvers and requested reports are reminded, never overruled', () => {
+  it('reminds the Penilai dituju of a request for their official in the name of the head who asked (WF-2)', async () => {
+    const started = await involvementBot('SMD');
+    bot = started.bot;
+    await askForOfficial(bot, started.requester, /^Pranata Muda Uji/);
+    expect((await tickAt(bot, '2026-11-25T00:00:00Z')).persetujuan).toBe(1); // Wednesday 08:00 WITA: two working days
+    expect(bot.lastText(started.kabidAptika)).toMatch(/^Pengingat: permohonan nomor 1 dari Kabid Statistik Uji \(Tim Statistik Sektoral\) menunggu keputusan Bapak\/Ibu/);
+  });
+
   it('reminds an approver after two working days in office hours, then tells their superior, and approves nothing', async () => {
     bot = await TestBot.start(); // Monday 23 November 2026, 10:00 WITA
     const org = await loadOrganisation(bot, smallOrganisation('SMD'));

@@ -32,15 +32,16 @@ export async function requireApprover(
 }
 
 /**
- * Pegawai who may act for this assignee today on a request of `applicantId`: notified together
- * with the assignee. The applicant is never one of them, even when they hold the delegation (C7).
+ * Pegawai who may act for this assignee today on a request: notified together with the assignee.
+ * The request's own parties (its applicant; for WF-2 also the head who asked) are never among
+ * them, even when they hold the delegation (C7).
  */
-export async function activeDelegates(tx: Tx, assigneeId: string, performer: string, now: Date, applicantId: string): Promise<string[]> {
+export async function activeDelegates(tx: Tx, assigneeId: string, performer: string, now: Date, parties: string[]): Promise<string[]> {
   const rows = await tx.delegation.findMany({
     where: {
       fromId: assigneeId, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now },
       scope: { in: ['SEMUA', SCOPE_FOR[performer as Performer | PelibatanPerformer] ?? 'SEMUA'] },
     },
   });
-  return [...new Set(rows.map((r) => r.toId))].filter((id) => id !== applicantId);
+  return [...new Set(rows.map((r) => r.toId))].filter((id) => !parties.includes(id));
 }

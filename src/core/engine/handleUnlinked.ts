@@ -35,8 +35,10 @@ export async function handleUnlinked(turn: TurnContext): Promise<TurnOutcome> {
   const { name, nip, jabatan } = outcome.pegawai;
   turn.reply(text('identitas.terhubung', { nama: name, nip, jabatan }));
   if (outcome.replacedAccount) turn.reply(text('identitas.akunLainTerhubung', { platform: event.meta.account.platform }));
+  // Cards queued before the first link went nowhere; with another account already linked they arrived there.
   const actor = await resolveActor(turn.tx, event.meta.account);
-  if (actor) {
+  const firstAccount = actor && !outcome.replacedAccount && (await turn.tx.platformIdentity.count({ where: { pegawaiId: actor.id } })) === 1;
+  if (actor && firstAccount) {
     turn.adopt(actor);
     const waiting = await resendWaitingCards(turn);
     if (waiting > 0) turn.reply(text('identitas.adaPermohonanMenunggu', { jumlah: waiting }));

@@ -1,6 +1,6 @@
 import { TimkerjaError } from '../errors';
 import type { LetterBlock, LetterDocument } from './letterDocument';
-import { signatureOf, type LetterPerson } from './penugasanLetters';
+import { identityFields, signatureOf, withoutEnd, type LetterPerson } from './penugasanLetters';
 
 /** What the request for another unit's official (penunjukan lintas unit, WF-2) and its answer share. */
 export interface PelibatanLetterBase {
@@ -77,7 +77,6 @@ export function terbilang(n: number): string {
 /** The renderers print "Yth." and "NOMOR :" themselves: a caller's own copy would come out doubled. */
 const withoutYth = (kepada: string) => kepada.trim().replace(/^yth[.,]?\s*/i, '');
 const bareNomor = (nomor: string) => nomor.trim().replace(/^nomor\s*:?\s*/i, '');
-const withoutEnd = (text: string) => text.trim().replace(/[;,.]+$/, '');
 
 /** "A", "A dan B", "A, B, dan C": the rules as one phrase inside a sentence. */
 function joinNaturally(items: string[]): string {
@@ -96,7 +95,6 @@ function requireFilled(fields: Record<string, string>): void {
   if (empty.length > 0) throw new TimkerjaError('LETTER_INCOMPLETE', `missing ${empty.join(', ')}`, { fields: empty });
 }
 
-const pangkatGol = (p: LetterPerson) => [p.pangkat, p.golongan && `(${p.golongan})`].filter(Boolean).join(' ');
 const personPhrase = (input: PelibatanLetterBase) => `${input.person.name}, NIP ${input.person.nip}, ${input.person.jabatan} pada ${input.personUnit}`;
 
 /** Formats 2–4 share the frame of a plain letter: date, Nomor/Sifat/Lampiran/Hal, addressee. */
@@ -129,15 +127,7 @@ export function suratPermohonanPelibatan(input: PermohonanPelibatanInput): Lette
   ];
   return plainLetter(input, 'Permohonan pelibatan dalam Tim Kerja', [
     { kind: 'paragraph', text: `${opening}, ${count}` },
-    {
-      kind: 'fields', fields: [
-        { label: 'Nama', value: input.person.name },
-        { label: 'NIP', value: input.person.nip },
-        ...(pangkatGol(input.person) ? [{ label: 'Pangkat/Gol.', value: pangkatGol(input.person) }] : []),
-        { label: 'Jabatan', value: input.person.jabatan },
-        { label: 'Unit Kerja', value: input.personUnit },
-      ],
-    },
+    identityFields(input.person, { label: 'Unit Kerja', value: input.personUnit }),
     { kind: 'paragraph', text: 'dengan rincian permohonan sebagai berikut:' },
     { kind: 'list', style: 'alpha', items: items.map((item, index) => (index < items.length - 1 ? `${withoutEnd(item)};` : `${withoutEnd(item)}.`)) },
     { kind: 'paragraph', text: 'Demikian kami sampaikan, atas perhatian dan perkenaan Bapak/Ibu kami ucapkan terima kasih.' },
@@ -156,7 +146,7 @@ export function suratJawabanPelibatan(input: JawabanPelibatanInput): LetterDocum
     : `permohonan Saudara tanggal ${input.requestDate}`;
   const where = `dalam Tim Kerja ${input.team} pada ${input.ownerUnit}`;
   const points = decision.approved
-    ? [`Kami menyetujui pelibatan ${personPhrase(input)}, ${where}.`, 'Surat penugasan bagi yang bersangkutan akan disampaikan kemudian.']
+    ? [`Kami menyetujui pelibatan ${personPhrase(input)}, ${where}.`, 'Surat penugasan bagi yang bersangkutan disampaikan bersama surat ini.']
     : [`Kami tidak dapat menyetujui pelibatan ${personPhrase(input)}, ${where}.`, `Alasan: ${decision.reason.trim()}`];
   return plainLetter(input, 'Jawaban permohonan pelibatan dalam Tim Kerja', [
     { kind: 'paragraph', text: `Menindaklanjuti ${request}, hal Permohonan pelibatan dalam Tim Kerja, dengan ini kami sampaikan hal-hal sebagai berikut:` },

@@ -1,4 +1,4 @@
-import type { LetterDocument, LetterSignature } from './letterDocument';
+import type { LetterBlock, LetterDocument, LetterSignature } from './letterDocument';
 
 /** Who appears in a letter: the official's identity block (Nama, NIP, Pangkat/Gol, Jabatan, Instansi). */
 export interface LetterPerson {
@@ -31,7 +31,23 @@ export interface VoluntaryLetterInput {
   ketuaTim?: { recommended: boolean };
 }
 
-const pangkatOf = (p: LetterPerson) => [p.pangkat, p.golongan && `(${p.golongan})`].filter(Boolean).join(' ') || undefined;
+/** "Penata (III/c)"; undefined when neither is known. */
+export const pangkatOf = (p: LetterPerson) => [p.pangkat, p.golongan && `(${p.golongan})`].filter(Boolean).join(' ') || undefined;
+
+/** A phrase without its closing punctuation, so a list can add its own ";" or ".". */
+export const withoutEnd = (text: string) => text.trim().replace(/[;,.]+$/, '');
+
+/** The identity block of formats 1, 2, 4b and 5: Nama, NIP, Pangkat/Gol. (when known), Jabatan, and Instansi or Unit Kerja. */
+export function identityFields(person: LetterPerson, last: { label: 'Instansi' | 'Unit Kerja'; value: string }): LetterBlock {
+  const pangkat = pangkatOf(person);
+  return {
+    kind: 'fields',
+    fields: [
+      { label: 'Nama', value: person.name }, { label: 'NIP', value: person.nip },
+      ...(pangkat ? [{ label: 'Pangkat/Gol.', value: pangkat }] : []), { label: 'Jabatan', value: person.jabatan }, last,
+    ],
+  };
+}
 
 export function signatureOf(signer: VoluntaryLetterInput['signer'], placeDate?: string[]): LetterSignature {
   return {
@@ -102,6 +118,9 @@ export function suratPenolakan(input: VoluntaryLetterInput & { reason: RefusalRe
     [afterVerification(input, reason), `${basis}, kami tidak menyetujui permohonan Saudara untuk dilibatkan dalam ${where}.`],
     'Demikian kami sampaikan, atas perhatiannya kami ucapkan terima kasih.');
 }
+
+/** The title each profile document prints (the profile's `document`). */
+export const ASSIGNMENT_TITLES = { SURAT_TUGAS: 'SURAT TUGAS', SURAT_PENUGASAN: 'SURAT PENUGASAN', SURAT_PERINTAH: 'SURAT PERINTAH' } as const;
 
 export interface SuratTugasInput extends VoluntaryLetterInput {
   /** Dasar items of the instansi (format 6 names national and regional rules; never another region's). */

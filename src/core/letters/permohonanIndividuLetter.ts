@@ -1,6 +1,6 @@
 import { TimkerjaError } from '../errors';
 import type { LetterDocument, LetterSignature } from './letterDocument';
-import { signatureOf, type LetterPerson } from './penugasanLetters';
+import { identityFields, signatureOf, withoutEnd, type LetterPerson } from './penugasanLetters';
 
 export interface PermohonanIndividuInput {
   issuedAt: Date;
@@ -24,8 +24,6 @@ export interface PermohonanIndividuInput {
 
 /** The renderer prints "Yth." itself: a caller's own copy would come out doubled. */
 const withoutYth = (kepada: string) => kepada.trim().replace(/^yth[.,]?\s*/i, '');
-const withoutEnd = (text: string) => text.trim().replace(/[;,.]+$/, '');
-const pangkatGol = (p: LetterPerson) => [p.pangkat, p.golongan && `(${p.golongan})`].filter(Boolean).join(' ');
 
 function requireFilled(fields: Record<string, string>): void {
   const empty = Object.keys(fields).filter((name) => fields[name]!.trim() === '');
@@ -63,15 +61,7 @@ export function suratPermohonanIndividu(input: PermohonanIndividuInput): LetterD
     body: [
       // the format cites the Perwali under a wrong title with a blank number (domain-spec §8.3): the caller's rule is written instead
       { kind: 'paragraph', text: `Berdasarkan ${withoutEnd(input.dasar)}, saya yang bertanda tangan di bawah ini:` },
-      {
-        kind: 'fields', fields: [
-          { label: 'Nama', value: applicant.name },
-          { label: 'NIP', value: applicant.nip },
-          ...(pangkatGol(applicant) ? [{ label: 'Pangkat/Gol.', value: pangkatGol(applicant) }] : []),
-          { label: 'Jabatan', value: applicant.jabatan },
-          { label: 'Instansi', value: input.instansiName },
-        ],
-      },
+      identityFields(applicant, { label: 'Instansi', value: input.instansiName }),
       { kind: 'paragraph', text: `Dengan ini saya mengajukan permohonan pelibatan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}, dengan kompetensi dan motivasi sebagai berikut:` },
       ...motivasi.map((text) => ({ kind: 'paragraph' as const, text })),
       { kind: 'paragraph', text: 'Demikian permohonan ini saya sampaikan, atas perhatian dan perkenaan Bapak/Ibu saya ucapkan terima kasih.' },

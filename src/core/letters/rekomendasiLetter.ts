@@ -1,6 +1,6 @@
 import { TimkerjaError } from '../errors';
 import type { LetterBlock, LetterDocument } from './letterDocument';
-import { category, signatureOf, type LetterPerson, type RefusalReason } from './penugasanLetters';
+import { category, identityFields, signatureOf, withoutEnd, type LetterPerson, type RefusalReason } from './penugasanLetters';
 
 export interface RekomendasiInput {
   /** The unit's letterhead; the builder adds the team line under the unit (kop.subUnit). */
@@ -30,12 +30,10 @@ export interface RekomendasiInput {
 
 const SUB_UNIT = 'TIM KERJA PEJABAT FUNGSIONAL DAN PELAKSANA';
 
-const withoutEnd = (text: string) => text.trim().replace(/[;,.]+$/, '');
 /** Items of a Dasar or Menimbang list end in ";", the last one in ".", as in the format. */
 const punctuated = (items: string[]) => items.map((item, index) => `${withoutEnd(item)}${index < items.length - 1 ? ';' : '.'}`);
 // 000-SMD format 4b/5 prints "Rencana Sestrategis": a drafting defect never copied (domain-spec §8.3)
 const withoutDefects = (text: string) => text.replace(/\bSestrategis\b/g, 'Strategis');
-const pangkatGol = (p: LetterPerson) => [p.pangkat, p.golongan && `(${p.golongan})`].filter(Boolean).join(' ');
 
 /** The "Untuk :" sentence: format 4b, format 5 alternative 1 or 2, or a reason of the ketua's own. */
 function untuk(input: RekomendasiInput): string {
@@ -71,15 +69,7 @@ export function suratRekomendasi(input: RekomendasiInput): LetterDocument {
     { kind: 'list', label: 'Dasar', style: 'alpha', items: punctuated(input.dasar.filter((item) => item.trim() !== '')) },
     { kind: 'list', label: 'Menimbang', style: 'alpha', items: punctuated(menimbang) },
     { kind: 'paragraph', text: `Ketua Tim Kerja ${input.team}, memberikan rekomendasi kepada :` },
-    {
-      kind: 'fields', fields: [
-        { label: 'Nama', value: applicant.name },
-        { label: 'NIP', value: applicant.nip },
-        ...(pangkatGol(applicant) ? [{ label: 'Pangkat/Gol.', value: pangkatGol(applicant) }] : []),
-        { label: 'Jabatan', value: applicant.jabatan },
-        { label: 'Instansi', value: input.instansiName },
-      ],
-    },
+    identityFields(applicant, { label: 'Instansi', value: input.instansiName }),
     { kind: 'list', label: 'Untuk', style: 'alpha', items: [untuk(input)] },
     { kind: 'paragraph', text: 'Demikian rekomendasi ini dibuat untuk dipergunakan seperlunya.' },
   ];

@@ -130,6 +130,18 @@ export const PolicyProfileSchema = z.object({
     /** Absent: a request to another Perangkat Daerah follows LINTAS_UO. */
     LINTAS_PD: PelibatanSchema.optional(),
   }),
+  /**
+   * Lamandau Ps 24: where another regulation mandates it, a team is set by Keputusan, by whom
+   * depending on its reach; null where the regulation has no such decree.
+   */
+  keputusanTim: z.object({
+    penetap: z.object({
+      DALAM_PD: z.array(z.enum(['KEPALA_PD_PEMILIK', 'SEKDA', 'KEPALA_DAERAH'])).min(1),
+      LINTAS_PD: z.array(z.enum(['KEPALA_PD_PEMILIK', 'SEKDA', 'KEPALA_DAERAH'])).min(1),
+      LINTAS_INSTANSI: z.array(z.enum(['KEPALA_PD_PEMILIK', 'SEKDA', 'KEPALA_DAERAH'])).min(1),
+    }),
+    citation: z.string().min(1),
+  }).nullable(),
   /** R4: who may ask for a report at any time, and of whom. */
   laporanDiminta: z.object({
     requesters: z.array(z.enum(['PIMPINAN_UO_PEMILIK', 'KEPALA_PD_PEMILIK'])).min(1),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/createDb';
 import { activeDelegates } from '../auth/requireApprover';
+import { requestParties } from '../domain/pengajuan/notifyStep';
 import { workingDaysBetween } from '../calendar/workCalendar';
 import { formatDate } from '../domain/formatTime';
 import { zonedDate } from '../domain/zonedTime';
@@ -18,7 +19,7 @@ import { inOfficeHours } from './workingHours';
 export async function sendApprovalReminders(db: Db, now: Date, schedules: Map<string, InstansiSchedule>): Promise<number> {
   const steps = await db.approvalStep.findMany({
     where: { status: 'PENDING' },
-    include: { assignee: { include: { homeUnit: true } }, penugasan: { include: { pegawai: true, tim: true } } },
+    include: { assignee: { include: { homeUnit: true } }, penugasan: { include: { pegawai: true, assigner: true, tim: true } } },
   });
   let sent = 0;
   for (const step of steps) {
@@ -30,12 +31,13 @@ export async function sendApprovalReminders(db: Db, now: Date, schedules: Map<st
     const rung = days >= 2 * limit ? 2 : days >= limit ? 1 : 0;
     if (rung === 0) continue;
     const params = {
-      nomor: step.penugasan.number, nama: step.penugasan.pegawai.name, tim: step.penugasan.tim?.name ?? '-',
+      // A WF-2 request comes from the head who asked, not from the official it names.
+      nomor: step.penugasan.number, nama: (step.penugasan.workflow === 'WF-2' ? step.penugasan.assigner : null)?.name ?? step.penugasan.pegawai.name, tim: step.penugasan.tim?.name ?? '-',
       sejak: formatDate(since, schedule.timeZone), hari: days,
     };
     // An approver on leave is not reminded (their delegates are); their superior still hears at 2N.
     const away = await onLeave(db, [step.assigneeId], zonedDate(now, schedule.timeZone));
-    const approvers = [...(away.size ? [] : [step.assigneeId]), ...(await activeDelegates(db, step.assigneeId, step.performer, now, step.penugasan.pegawaiId))];
+    const approvers = [...(away.size ? [] : [step.assigneeId]), ...(await activeDelegates(db, step.assigneeId, step.performer, now, requestParties(step.penugasan)))];
     const superior = step.assignee.penilaiId ?? step.assignee.homeUnit.headId;
     const sends = approvers.map((pegawaiId) => ({
       id: randomUUID(), idempotencyKey: `pengingat-persetujuan:${step.id}:${rung}:${pegawaiId}`, to: { kind: 'pegawai' as const, pegawaiId },

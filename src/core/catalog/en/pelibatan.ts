@@ -1,6 +1,7 @@
 import type { CatalogKey } from '../t';
 
-// WF-2: the owner unit's head asks another unit for one of its officials (permohonan pelibatan).
+// WF-2: the owner unit's head asks another unit for one of its officials (permohonan pelibatan);
+// Lamandau's Keputusan and SK Tim Kerja that set a team.
 export const pelibatan: Partial<Record<CatalogKey, string>> = {
   'pelibatan.perintah': 'ask another unit for a functional official or pelaksana for your team (permohonan pelibatan)',
   'pelibatan.tidakTersedia': 'A permohonan pelibatan is made by the head of the unit that owns a running team.',
@@ -33,9 +34,18 @@ export const pelibatan: Partial<Record<CatalogKey, string>> = {
   'pelibatan.ditolak': 'Request number {nomor} ({pegawai}) was declined by {nama} ({peran}). Reason: {alasan}',
   'pelibatan.tetapkanSk': 'Request number {nomor} approved and the surat penugasan for {pegawai} issued. Before it takes effect, team {tim} is set by a Surat Keputusan Tim Kerja of the owner ({citation}).',
   'pelibatan.tombolSk': 'Issue the SK Tim Kerja',
-  'pelibatan.bukanPemilikSk': 'This SK Tim Kerja is issued by the head who made the request.',
+  'pelibatan.bukanPemilikSk': 'This SK Tim Kerja is issued by the owner: the head who made the request or their Kepala Perangkat Daerah.',
   'pelibatan.skSudahTerbit': 'The SK Tim Kerja for request number {nomor} was already issued.',
   'pelibatan.skTerbit': 'SK Tim Kerja number {surat} issued (request number {nomor}). The official is now asked to accept the assignment.',
+  'keputusan.perintah': 'set a work team by Keputusan (decree, Lamandau Ps 24), with its ketua and members',
+  'keputusan.tidakTersedia': 'Setting a team by Keputusan is done by the Kepala Perangkat Daerah, the Sekda or the Bupati depending on the team\'s reach, where the instansi\'s rule provides it.',
+  'keputusan.pilihTim': 'Which team is set by Keputusan?',
+  'keputusan.konfirmasi': 'Set {tim} by Keputusan?\nKetua: {ketua}\nMembers: {anggota}\nBasis: {citation}',
+  'keputusan.terbitkan': 'Issue the Keputusan',
+  'keputusan.terbit': 'The Keputusan setting {tim}, number {nomor}, was issued and sent to the ketua, the members and the owner unit\'s head.',
+  'keputusan.bukanPenetap': 'You do not set this team by Keputusan (basis: {citation}).',
+  'keputusan.tanpaKetua': '{tim} has no ketua yet. A team set by Keputusan consists of a ketua and members ({citation}); designate the ketua first with /tunjukketua.',
+  'surat.jenis.KEPUTUSAN_TIM': 'Keputusan setting a Tim Kerja (team decree)',
   'peran.DITUJU_PENILAI': 'Penilai (appraiser) of the official asked for',
   'peran.DITUJU_PIMPINAN_UO': 'head of the unit of the official asked for',
   'peran.DITUJU_KEPALA_PD': 'head of the Perangkat Daerah of the official asked for',
@@ -45,5 +55,6 @@ export const pelibatan: Partial<Record<CatalogKey, string>> = {
   'surat.jenis.SK_TIM_KERJA': 'Surat Keputusan Tim Kerja (team decree)',
   'pengajuanku.barisPelibatan': '- Number {nomor}, request to involve {nama} in team {tim}: {keadaan}',
   'pengajuanku.menungguPegawai': 'approved, waiting for {nama} to accept',
+  'pengajuanku.tombolSk': 'Issue the SK Tim Kerja for number {nomor}',
   'pengajuanku.menungguSk': 'approved, waiting for your SK Tim Kerja',
 };

@@ -1,4 +1,5 @@
-// WF-2: the owner unit's head asks another unit for one of its officials (permohonan pelibatan).
+// WF-2: the owner unit's head asks another unit for one of its officials (permohonan pelibatan);
+// Lamandau's Keputusan and SK Tim Kerja that set a team.
 export const pelibatan = {
   'pelibatan.perintah': 'meminta pejabat fungsional atau pelaksana dari unit lain untuk tim Bapak/Ibu (permohonan pelibatan)',
   'pelibatan.tidakTersedia': 'Permohonan pelibatan diajukan oleh pimpinan unit pemilik kinerja tim kerja yang sedang berjalan.',
@@ -31,9 +32,18 @@ export const pelibatan = {
   'pelibatan.ditolak': 'Permohonan nomor {nomor} ({pegawai}) ditolak oleh {nama} ({peran}). Alasan: {alasan}',
   'pelibatan.tetapkanSk': 'Permohonan nomor {nomor} disetujui dan surat penugasan untuk {pegawai} telah terbit. Sebelum penugasan berlaku, tim {tim} ditetapkan dengan Surat Keputusan Tim Kerja oleh pemilik kinerja ({citation}).',
   'pelibatan.tombolSk': 'Terbitkan SK Tim Kerja',
-  'pelibatan.bukanPemilikSk': 'SK Tim Kerja ini diterbitkan oleh pimpinan yang mengajukan permohonan pelibatan.',
+  'pelibatan.bukanPemilikSk': 'SK Tim Kerja ini diterbitkan oleh pemilik kinerja: pimpinan yang mengajukan permohonan pelibatan atau Kepala Perangkat Daerahnya.',
   'pelibatan.skSudahTerbit': 'SK Tim Kerja untuk permohonan nomor {nomor} sudah terbit sebelumnya.',
   'pelibatan.skTerbit': 'SK Tim Kerja nomor {surat} terbit (permohonan nomor {nomor}). Pegawai yang bersangkutan kini diminta menerima penugasannya.',
+  'keputusan.perintah': 'menetapkan tim kerja dengan Keputusan (Lamandau Ps 24), dengan susunan ketua dan anggota',
+  'keputusan.tidakTersedia': 'Penetapan tim kerja dengan Keputusan dilakukan oleh Kepala Perangkat Daerah, Sekretaris Daerah atau Bupati sesuai lingkup timnya, di instansi yang mengaturnya.',
+  'keputusan.pilihTim': 'Tim kerja mana yang ditetapkan dengan Keputusan?',
+  'keputusan.konfirmasi': 'Tetapkan {tim} dengan Keputusan?\nKetua: {ketua}\nAnggota: {anggota}\nDasar: {citation}',
+  'keputusan.terbitkan': 'Terbitkan Keputusan',
+  'keputusan.terbit': 'Keputusan penetapan {tim} nomor {nomor} terbit dan dikirim kepada ketua, anggota dan pimpinan unit pemilik kinerja.',
+  'keputusan.bukanPenetap': 'Bapak/Ibu tidak menetapkan tim ini dengan Keputusan (dasar: {citation}).',
+  'keputusan.tanpaKetua': '{tim} belum memiliki ketua. Tim yang ditetapkan dengan Keputusan terdiri atas ketua dan anggota ({citation}); tunjuk ketuanya dahulu dengan /tunjukketua.',
+  'surat.jenis.KEPUTUSAN_TIM': 'Keputusan penetapan Tim Kerja',
   'peran.DITUJU_PENILAI': 'Pejabat Penilai Kinerja pegawai yang diminta',
   'peran.DITUJU_PIMPINAN_UO': 'Pimpinan Unit Organisasi pegawai yang diminta',
   'peran.DITUJU_KEPALA_PD': 'Kepala Perangkat Daerah pegawai yang diminta',
@@ -43,5 +53,6 @@ export const pelibatan = {
   'surat.jenis.SK_TIM_KERJA': 'Surat Keputusan Tim Kerja',
   'pengajuanku.barisPelibatan': '- Nomor {nomor}, permohonan pelibatan {nama} untuk tim {tim}: {keadaan}',
   'pengajuanku.menungguPegawai': 'disetujui, menunggu {nama} menerima penugasan',
+  'pengajuanku.tombolSk': 'Terbitkan SK Tim Kerja nomor {nomor}',
   'pengajuanku.menungguSk': 'disetujui, menunggu SK Tim Kerja dari Bapak/Ibu',
 } as const;

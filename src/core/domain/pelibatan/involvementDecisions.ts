@@ -1,4 +1,5 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
+import { ASSIGNMENT_TITLES } from '../../letters/penugasanLetters';
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
 import { choice, label, text } from '../../messages';
@@ -8,9 +9,9 @@ import { offerAssignment } from '../penunjukan/offerAssignment';
 import { issueAssignmentLetter } from '../surat/voluntaryLetters';
 import { issueInvolvementAnswer, issueTeamDecree } from '../surat/involvementLetters';
 import { involvementDetails, involvementOfRequest } from './involvementWorkflow';
+import { lockRequest } from '../pengajuan/lockRequest';
 
 export const PELIBATAN_FLOW_ID = 'permohonan-pelibatan';
-const TITLES = { SURAT_TUGAS: 'SURAT TUGAS', SURAT_PENUGASAN: 'SURAT PENUGASAN', SURAT_PERINTAH: 'SURAT PERINTAH' } as const;
 
 /** A step of a WF-2 chain was approved and the next one is waiting: the requesting head is told. */
 export function involvementAdvanced(ctx: FlowContext, request: LoadedRequest, step: { performer: string }, next: { performer: string; assignee: { name: string } }): void {
@@ -30,7 +31,7 @@ export async function involvementApproved(ctx: FlowContext, request: LoadedReque
   const chain = involvementOfRequest(request);
   const requester = request.assignerId!;
   if (chain.jawabanTertulis) await issueInvolvementAnswer(ctx, request, capacity, { approved: true });
-  await issueAssignmentLetter(ctx, request, capacity, TITLES[chain.document], [requester]);
+  await issueAssignmentLetter(ctx, request, capacity, ASSIGNMENT_TITLES[chain.document], [requester]);
   const shown = { nomor: request.number, pegawai: request.pegawai.name, tim: request.tim!.name };
   if (chain.skTimKerja) {
     ctx.notify(requester, choice('pelibatan.tetapkanSk', [[{
@@ -51,11 +52,14 @@ export async function involvementRejected(ctx: FlowContext, request: LoadedReque
 
 /**
  * Lamandau (002-LMD Lamp. II.C.a(3)): the owner sets the team by Surat Keputusan Tim Kerja; only
- * then is the official asked to accept. Only the requesting head may issue it, once.
+ * then is the official asked to accept. It is issued once.
  */
 export async function decreeTeam(ctx: FlowContext, penugasanId: string): Promise<void> {
-  const request = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, instansiId: ctx.actor.instansiId }, include: { tim: true } });
-  if (!request || request.assignerId !== ctx.actor.id) throw new Refused('WF-2', 'pelibatan.bukanPemilikSk');
+  const found = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, instansiId: ctx.actor.instansiId }, include: { tim: { include: { ownerUnit: { include: { perangkatDaerah: true } } } } } });
+  // The SK is the owner's: the head who asked, or the owner's Kepala PD (002-LMD Lamp. II.C.a(3) "dan/atau").
+  if (!found || (found.assignerId !== ctx.actor.id && found.tim?.ownerUnit.perangkatDaerah.kepalaId !== ctx.actor.id)) throw new Refused('WF-2', 'pelibatan.bukanPemilikSk');
+  await lockRequest(ctx.tx, penugasanId, ctx.now);
+  const request = await ctx.tx.penugasan.findUniqueOrThrow({ where: { id: penugasanId }, include: { tim: true } });
   if (request.status !== 'AWAITING_SK_TIM') {
     ctx.reply(text('pelibatan.skSudahTerbit', { nomor: request.number }));
     return;

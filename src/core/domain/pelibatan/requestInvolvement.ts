@@ -8,7 +8,7 @@ import { rolePhrase } from '../pengajuan/roleName';
 import { formatDate } from '../formatTime';
 import { zonedMidnight } from '../zonedTime';
 import { issueInvolvementRequestLetter } from '../surat/involvementLetters';
-import { chainHolders, mayRequest } from './involvementParties';
+import { chainHolders, mayRequest, resolveDituju } from './involvementParties';
 import { involvementCandidates, involvementTeam } from './involvementChoices';
 import { selectInvolvement, type InvolvementDetails } from './involvementWorkflow';
 
@@ -59,6 +59,8 @@ export async function requestInvolvement(ctx: FlowContext, input: InvolvementInp
   const steps = await chainHolders(tx, workflow, person.id);
   const gap = steps.find((s) => !s.assigneeId || s.assigneeId === actor.id);
   if (gap) throw new Refused('DATA', 'pengajuan.tidakAdaPemutus', { peran: rolePhrase(gap.performer) });
+  // The letter's addressee may hold no step (TBB: the Pimpinan UO receives, the Penilai decides).
+  if (workflow.kepada && !(await resolveDituju(tx, workflow.kepada, person.id))) throw new Refused('DATA', 'pengajuan.tidakAdaPemutus', { peran: rolePhrase(workflow.kepada) });
   const details: InvolvementDetails = {
     profile: profile.id, maksudTujuan: input.maksudTujuan.trim(), kompetensi: input.kompetensi.trim(), ekspektasi: input.ekspektasi.trim(), citation: workflow.citation,
   };

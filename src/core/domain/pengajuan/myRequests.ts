@@ -4,13 +4,14 @@ import { nested, type Param } from '../../catalog/t';
 import { text } from '../../messages';
 import { formatDate, formatDateTime } from '../formatTime';
 import { loadRequest } from './loadRequest';
+import { lockRequest } from './lockRequest';
 import { rolePhrase } from './roleName';
 import { markDecision } from './stepDecisions';
 
 const SHOWN = 10;
 
 /** Issue 6 item 7: the actor's voluntary requests, and their WF-2 requests for other units' officials, each with where it stands now. */
-export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; number: number; open: boolean; line: Param }>> {
+export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; number: number; open: boolean; awaitingDecree: boolean; line: Param }>> {
   const requests = await ctx.tx.penugasan.findMany({
     where: { OR: [{ pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' }, { assignerId: ctx.actor.id, workflow: 'WF-2' }] },
     include: { tim: true, pegawai: true, steps: { orderBy: { position: 'asc' }, include: { assignee: true } } },
@@ -30,7 +31,7 @@ export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; 
     const line = r.workflow === 'WF-2'
       ? nested('pengajuanku.barisPelibatan', { nomor: r.number, nama: r.pegawai.name, tim: r.tim?.name ?? '-', keadaan: state })
       : nested('pengajuanku.baris', { nomor: r.number, tim: r.tim?.name ?? '-', keadaan: state });
-    return { id: r.id, number: r.number, open: !!pending, line };
+    return { id: r.id, number: r.number, open: !!pending, awaitingDecree: r.status === 'AWAITING_SK_TIM', line };
   });
 }
 
@@ -41,6 +42,7 @@ export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; 
 export async function withdrawRequest(ctx: FlowContext, penugasanId: string): Promise<void> {
   const owned = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, OR: [{ pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' }, { assignerId: ctx.actor.id, workflow: 'WF-2' }] } });
   if (!owned) throw new Refused('C7', 'pengajuan.bukanPemohon');
+  await lockRequest(ctx.tx, penugasanId, ctx.now);
   const request = await loadRequest(ctx.tx, penugasanId);
   // Steps decided together (Magelang) may both be open.
   const pending = request.steps.filter((s) => s.status === 'PENDING');

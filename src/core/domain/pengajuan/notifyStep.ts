@@ -18,11 +18,14 @@ export async function notifyStep(ctx: FlowContext, penugasanId: string, stepId: 
   const request = await loadRequest(ctx.tx, penugasanId);
   const step = request.steps.find((s) => s.id === stepId)!;
   const message = stepCard(request, step, ctx.actor.timeZone);
-  const delegates = await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now, request.pegawaiId);
-  // A head who asked for another unit's official never answers for that unit, even as its Plh (WF-2).
-  const recipients = [step.assigneeId, ...delegates.filter((id) => request.workflow !== 'WF-2' || id !== request.assignerId)];
+  const recipients = [step.assigneeId, ...(await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now, requestParties(request)))];
   const messageIds = [...new Set(recipients)].map((pegawaiId) => ctx.notify(pegawaiId, message));
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { messageIds: JSON.stringify(messageIds) } });
+}
+
+/** Who may never decide a request: its applicant, and for WF-2 the head who asked for the official. */
+export function requestParties(request: { pegawaiId: string; workflow: string; assignerId: string | null }): string[] {
+  return [request.pegawaiId, ...(request.workflow === 'WF-2' && request.assignerId ? [request.assignerId] : [])];
 }
 
 /** The request card of a step with its two buttons, as its holder reads it. */

@@ -9,6 +9,7 @@ import { choice, label, text } from '../../messages';
 import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
 import { chainOfRequest } from './requestChain';
 import { stepGroup } from './parallelSteps';
+import { lockRequest } from './lockRequest';
 import { involvementAdvanced, involvementApproved, involvementRejected } from '../pelibatan/involvementDecisions';
 import { postToTeamChats } from '../tim/teamChats';
 import { loadRequest, type LoadedRequest } from './loadRequest';
@@ -29,8 +30,11 @@ export async function openStep(ctx: FlowContext, stepId: string): Promise<StepCh
   // Nor does the head who asked for another unit's official decide that unit's answer (WF-2).
   if (step.penugasan.workflow === 'WF-2' && step.penugasan.assignerId === ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   const capacity = await requireApprover(ctx.tx, ctx.actor, step, ctx.now);
-  if (step.status !== 'PENDING') return { status: 'decided' };
-  return { status: 'open', request: await loadRequest(ctx.tx, step.penugasanId), capacity };
+  await lockRequest(ctx.tx, step.penugasanId, ctx.now);
+  // Read again under the lock: a concurrent press may have decided it meanwhile.
+  const request = await loadRequest(ctx.tx, step.penugasanId);
+  if (request.steps.find((s) => s.id === stepId)?.status !== 'PENDING') return { status: 'decided' };
+  return { status: 'open', request, capacity };
 }
 
 /** The reasons a rejection of this request may give: FREE text, or the profile's alternatives. */

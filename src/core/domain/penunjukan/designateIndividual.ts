@@ -1,4 +1,5 @@
 import type { FlowContext } from '../../engine/defineFlow';
+import { ASSIGNMENT_TITLES } from '../../letters/penugasanLetters';
 import { Refused } from '../../errors';
 import { choice, label, text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
@@ -14,7 +15,6 @@ import { individualReportRecipients } from '../laporan/individualReportRecipient
 // `selesai` is the midnight after the last working day of the task.
 const lastDay = (task: IndividualTask) => new Date(task.selesai.getTime() - 1);
 
-const TITLES = { SURAT_TUGAS: 'SURAT TUGAS', SURAT_PENUGASAN: 'SURAT PENUGASAN', SURAT_PERINTAH: 'SURAT PERINTAH' } as const;
 
 export interface IndividualTask { pegawaiId: string; tugas: string; target: number; satuan: string; selesai: Date }
 
@@ -51,7 +51,7 @@ export async function designateIndividual(ctx: FlowContext, task: IndividualTask
       targets: { create: [{ subKegiatan: '-', sasaran: task.tugas, indikator: task.tugas, target: task.target, satuan: task.satuan }] },
     },
   });
-  await issueIndividualLetter(ctx, penugasan.id, assignee, task, TITLES[rule.document]);
+  await issueIndividualLetter(ctx, penugasan.id, assignee, task, ASSIGNMENT_TITLES[rule.document]);
   const answer = { scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [assignee.id], args: { penugasanId: penugasan.id } };
   ctx.notify(assignee.id, choice('individu.masuk', [[
     { label: label('pengajuan.terimaPenugasan'), action: 'terimaPenugasan', style: 'primary', ...answer },

@@ -1,4 +1,5 @@
 import type { FlowContext } from '../../engine/defineFlow';
+import { ASSIGNMENT_TITLES } from '../../letters/penugasanLetters';
 import { Refused } from '../../errors';
 import { text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
@@ -8,7 +9,6 @@ import { issueAssignmentLetter } from '../surat/voluntaryLetters';
 import { formatDate } from '../formatTime';
 import { zonedMidnight } from '../zonedTime';
 
-const TITLES = { SURAT_TUGAS: 'SURAT TUGAS', SURAT_PENUGASAN: 'SURAT PENUGASAN', SURAT_PERINTAH: 'SURAT PERINTAH' } as const;
 
 /** WF-1: the running teams of the unit the actor may designate members into, per the profile's issuer. */
 export async function designationTeams(ctx: FlowContext) {
@@ -64,7 +64,7 @@ export async function designateMember(ctx: FlowContext, input: { timId: string; 
       details: JSON.stringify({ ekspektasi: input.ekspektasi, citation: rule.citation }), createdAt: ctx.now,
     },
   });
-  await issueAssignmentLetter(ctx, await loadRequest(ctx.tx, penugasan.id), { onBehalfOf: null }, TITLES[rule.document]);
+  await issueAssignmentLetter(ctx, await loadRequest(ctx.tx, penugasan.id), { onBehalfOf: null }, ASSIGNMENT_TITLES[rule.document]);
   offerAssignment(ctx, penugasan, { pemberi: ctx.actor.name, tim: tim.name, ekspektasi: input.ekspektasi, citation: rule.citation, teamEnd: tim.endsOn });
   ctx.audit({ action: 'penunjukan.terbit', outcome: 'OK', rule: rule.citation, subject: `penugasan:${penugasan.id}`, details: { workflow: 'WF-1', pegawaiId: assignee.id } });
   ctx.reply(text('penunjukan.terkirim', { nomor: penugasan.number, nama: assignee.name, tim: tim.name }));

@@ -9,9 +9,9 @@ import { involvementDetails } from '../pelibatan/involvementWorkflow';
 import { dasarOf } from './voluntaryLetters';
 import { issueLetter } from './issueLetter';
 import { signingOffice } from './signingOffice';
+import { addressLine, tembusanOf } from './tembusan';
 
 const NO_DELEGATION: ApproverCapacity = { onBehalfOf: null };
-const addressLine = (p: { jabatan: string; name: string }) => `${p.jabatan} (${p.name})`;
 
 /** The parties of a WF-2 request as its letters name them. */
 async function parties(ctx: FlowContext, penugasanId: string) {
@@ -39,7 +39,7 @@ export async function issueInvolvementRequestLetter(ctx: FlowContext, penugasanI
   const office = await signingOffice(ctx, NO_DELEGATION);
   const addressee = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: (await resolveDituju(ctx.tx, workflow.kepada!, person.id))! } });
   const copyIds = workflow.tembusan.map((role) => (role === 'PENILAI_PEMOHON' ? office.signer.penilaiId : person.penilaiId));
-  const copies = await ctx.tx.pegawai.findMany({ where: { id: { in: copyIds.filter((id): id is string => !!id && id !== addressee.id && id !== ctx.actor.id) } } });
+  const copies = await tembusanOf(ctx.tx, copyIds, [addressee.id, ctx.actor.id]);
   const regulation = getPolicyProfile(office.instansi.policyProfile).regulation;
   return issueLetter(ctx, {
     kind: 'PERMOHONAN_PELIBATAN', penugasanId, unitCode: office.unitCode,

@@ -6,7 +6,7 @@ import { nextLetterNumber } from '../../letters/letterNumber';
 import { readSettings } from '../instansiSettings';
 import { zonedDate } from '../zonedTime';
 
-export type SuratKind = 'PERSETUJUAN' | 'PENOLAKAN' | 'SURAT_TUGAS' | 'PERMOHONAN_PELIBATAN' | 'JAWABAN_PELIBATAN' | 'SK_TIM_KERJA' | 'REKOMENDASI' | 'PERMOHONAN_INDIVIDU';
+export type SuratKind = 'PERSETUJUAN' | 'PENOLAKAN' | 'SURAT_TUGAS' | 'PERMOHONAN_PELIBATAN' | 'JAWABAN_PELIBATAN' | 'SK_TIM_KERJA' | 'REKOMENDASI' | 'PERMOHONAN_INDIVIDU' | 'KEPUTUSAN_TIM';
 
 /** An official's own letter (format 1) has no agenda number: "Nomor : -". */
 export const TANPA_NOMOR = '-';
@@ -18,7 +18,7 @@ export const TANPA_NOMOR = '-';
  */
 export async function issueLetter(
   ctx: FlowContext,
-  input: { kind: SuratKind; penugasanId: string; unitCode: string; build: (nomor: string) => LetterDocument; sendTo: string[]; readers: string[]; numbered?: boolean },
+  input: { kind: SuratKind; penugasanId: string | null; unitCode: string; build: (nomor: string) => LetterDocument; sendTo: string[]; readers: string[]; numbered?: boolean },
 ): Promise<{ id: string; nomor: string }> {
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: ctx.actor.instansiId } });
   const year = Number(zonedDate(ctx.now, ctx.actor.timeZone).slice(0, 4));

@@ -1,7 +1,7 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
 
-/** The letters the actor may fetch, newest first; letters of one moment in the order they were issued. */
+/** The letters the actor may fetch, newest first; of one moment, the unnumbered one first, then by number. */
 export async function lettersOf(ctx: FlowContext, limit: number) {
   const letters = await ctx.tx.surat.findMany({ where: { instansiId: ctx.actor.instansiId } });
   // Sorted here: the databases place an unnumbered letter (urutan NULL) differently.

@@ -7,6 +7,7 @@ import { readSettings } from '../instansiSettings';
 import { loadRequest } from '../pengajuan/loadRequest';
 import { issueLetter } from './issueLetter';
 import { dasarOf } from './voluntaryLetters';
+import { addressLine, tembusanOf } from './tembusan';
 
 const ADDRESSEES = ['TARGET_PIMPINAN_UO', 'TARGET_KEPALA_PD'];
 
@@ -31,8 +32,7 @@ export async function issueOwnRequestLetter(ctx: FlowContext, penugasanId: strin
   const knower = acknowledgement ? await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: acknowledgement.decidedById! } }) : null;
   const principal = acknowledgement?.onBehalfOf ? await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: acknowledgement.onBehalfOf } }) : null;
   // Tembusan (Lamp. BAB II.B.10.b.ii): the applicant's own Penilai and unit head, unless they already sign or receive it.
-  const skip = new Set([addressee.id, applicant.id, ...(knower ? [knower.id] : []), ...(principal ? [principal.id] : [])]);
-  const copies = await ctx.tx.pegawai.findMany({ where: { id: { in: [applicant.penilaiId, applicant.homeUnit.headId].filter((id): id is string => !!id && !skip.has(id)) } } });
+  const copies = await tembusanOf(ctx.tx, [applicant.penilaiId, applicant.homeUnit.headId], [addressee.id, applicant.id, ...(knower ? [knower.id] : []), ...(principal ? [principal.id] : [])]);
   const regulation = getPolicyProfile(instansi.policyProfile).regulation;
   const motivasi = (JSON.parse(request.details) as { motivasi?: string }).motivasi ?? '-';
   await issueLetter(ctx, {
@@ -41,8 +41,8 @@ export async function issueOwnRequestLetter(ctx: FlowContext, penugasanId: strin
     build: () => suratPermohonanIndividu({
       issuedAt: ctx.now, tempatTanggal: `${settings.tempatSurat ?? placeOf(instansi.name)}, ${formatDate(ctx.now, ctx.actor.timeZone)}`,
       dasar: regulation ?? dasarOf([], null).at(-1)!, applicant, instansiName: instansi.name,
-      kepada: `${addressee.jabatan} (${addressee.name})`, team: tim.name, ownerUnit: `${tim.ownerUnit.name}, ${tim.ownerUnit.perangkatDaerah.name}`,
-      motivasi, tembusan: copies.map((c) => `${c.jabatan} (${c.name})`),
+      kepada: addressLine(addressee), team: tim.name, ownerUnit: `${tim.ownerUnit.name}, ${tim.ownerUnit.perangkatDaerah.name}`,
+      motivasi, tembusan: copies.map(addressLine),
       ...(knower ? { mengetahui: { ...knower, ...(principal ? { atasNama: `a.n. ${principal.jabatan.toUpperCase()},` } : {}) } } : {}),
     }),
   });

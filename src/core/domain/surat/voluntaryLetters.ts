@@ -7,6 +7,7 @@ import type { LoadedRequest } from '../pengajuan/loadRequest';
 import { issueLetter } from './issueLetter';
 import { suratRekomendasi, type RekomendasiInput } from '../../letters/rekomendasiLetter';
 import { signingOffice } from './signingOffice';
+import { addressLine, tembusanOf } from './tembusan';
 
 const NATIONAL_DASAR = [
   'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara',
@@ -33,7 +34,7 @@ async function common(ctx: FlowContext, request: LoadedRequest, capacity: Approv
   const zone = ctx.actor.timeZone;
   const decidedBy = new Set([ctx.actor.id, office.id]);
   // Tembusan: the applicant's own Penilai and own unit head, who must know where their staff works.
-  const copies = await ctx.tx.pegawai.findMany({ where: { id: { in: [applicant.penilaiId, applicant.homeUnit.headId].filter((id): id is string => !!id && !decidedBy.has(id)) } } });
+  const copies = await tembusanOf(ctx.tx, [applicant.penilaiId, applicant.homeUnit.headId], decidedBy);
   const regulation = getPolicyProfile(instansi.policyProfile).regulation;
   // Samarinda: the target head's letters say when the ketua tim verified the applicant first.
   const recommendation = request.steps.find((s) => s.performer === 'TARGET_KETUA_TIM' && s.kind === 'RECOMMEND' && ['APPROVED', 'ADVISED_AGAINST'].includes(s.status));
@@ -42,7 +43,7 @@ async function common(ctx: FlowContext, request: LoadedRequest, capacity: Approv
     applicant, requestDate: formatDate(request.steps[0]?.pendingSince ?? request.createdAt, zone), team: tim.name,
     ownerUnit: `${tim.ownerUnit.name}, ${tim.ownerUnit.perangkatDaerah.name}`,
     signer: signature,
-    tembusan: copies.map((p) => `${p.jabatan} (${p.name})`),
+    tembusan: copies.map(addressLine),
     ...(recommendation ? { ketuaTim: { recommended: recommendation.status === 'APPROVED' } } : {}),
   };
   // The letter goes to the applicant, whoever decided, and the tembusan; the official stood in for may fetch it.
@@ -78,7 +79,11 @@ export async function issueRecommendation(
 export async function issueTargetAnswer(
   ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, answer: { approved: true } | { approved: false; reason: RefusalReason },
 ): Promise<void> {
-  const { input, sendTo, readers, unitCode } = await common(ctx, request, capacity);
+  const { input: full, sendTo, readers, unitCode } = await common(ctx, request, capacity);
+  // The ketua's verification is cited only when the decision follows it: a head deciding against
+  // the recommendation does not write that the verification found the opposite.
+  const { ketuaTim, ...plain } = full;
+  const input = ketuaTim?.recommended === answer.approved ? full : plain;
   await issueLetter(ctx, {
     kind: answer.approved ? 'PERSETUJUAN' : 'PENOLAKAN', penugasanId: request.id, unitCode, sendTo, readers,
     build: (nomor) => (answer.approved ? suratPersetujuan({ ...input, nomor }) : suratPenolakan({ ...input, nomor, reason: answer.reason })),
