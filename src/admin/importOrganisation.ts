@@ -7,6 +7,7 @@ import { ChangeTracker, differingFields, type SectionCount } from './changeTrack
 import { readImportFile, type ImportSource } from './readImportFile';
 import { validateImport, type ExistingKeys, type RowError } from './validateImport';
 import { missingAgreedCadence } from './agreedCadence';
+import { missingKetua } from './requiredKetua';
 
 export interface ImportReport {
   ok: boolean;
@@ -45,6 +46,7 @@ export async function importSource(db: Db, source: ImportSource, options: Import
   }
   const profileCode = source.format === 'json' && typeof profile === 'string' ? profile : existing?.policyProfile;
   errors.push(...missingAgreedCadence(source, profileCode ? profiles.get(profileCode) : undefined));
+  errors.push(...missingKetua(source, profileCode ? profiles.get(profileCode) : undefined));
   if (errors.length > 0) return fail(errors.sort((a, b) => a.line - b.line));
 
   const tracker = new ChangeTracker();

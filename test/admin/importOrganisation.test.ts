@@ -128,6 +128,21 @@ describe('organisation import', () => {
     expect((await importOrganisation(db, writeFile(toImportJson(samarinda)), { now })).errors).toEqual([]);
   });
 
+  it('K13: in Karanganyar refuses a team without a ketua ("dipimpin oleh Ketua Tim"); where a team "dapat dipimpin" it is accepted', async () => {
+    const karanganyar = smallOrganisation('KRA');
+    karanganyar.timKerja[1]!.anggota = [{ nip: NIP.pelaksana, peran: 'ANGGOTA' }];
+    const refused = await importOrganisation(db, writeFile(toImportJson(karanganyar)), { now });
+    expect(refused.errors).toEqual([expect.objectContaining({
+      section: 'timKerja', field: 'anggota', line: lineContaining(toImportJson(karanganyar), '"kode":"TIM-STAT"'),
+      reason: 'tim wajib dipimpin ketua tim: tandai satu anggota dengan peran KETUA (004-KRA Lamp. BAB II.A, B.3 (tim kerja dipimpin oleh Ketua Tim))',
+    })]);
+    expect(await db.timKerja.count()).toBe(0);
+
+    const samarinda = smallOrganisation('SMD');
+    samarinda.timKerja[1]!.anggota = [{ nip: NIP.pelaksana, peran: 'ANGGOTA' }];
+    expect((await importOrganisation(db, writeFile(toImportJson(samarinda)), { now })).errors).toEqual([]);
+  });
+
   const badRows: Array<[string, (org: ReturnType<typeof smallOrganisation>) => string, string, RegExp]> = [
     ['a NIP that is not 18 digits', (o) => { o.pegawai[6]!.nip = '19900606201503200'; return '19900606201503200'; }, 'nip', /18 digit/],
     ['a missing name', (o) => { delete (o.pegawai[6] as Record<string, unknown>).nama; return NIP.pfPertama; }, 'nama', /wajib diisi/],

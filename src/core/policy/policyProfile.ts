@@ -115,6 +115,8 @@ export const PolicyProfileSchema = z.object({
    * owner Perangkat Daerah): a preference, so an outsider needs a recorded reason.
    */
   ketuaDiutamakan: z.object({ dari: z.enum(['UNIT', 'PERANGKAT_DAERAH']), citation: z.string().min(1) }),
+  /** K13: the rule that a team must have a ketua (Karanganyar "dipimpin oleh Ketua Tim"); null where it "dapat dipimpin". */
+  ketuaWajib: z.string().min(1).nullable(),
   /** WF-11: criteria for a replacement ketua tim, where the regulation sets them (TBB Lamp. D.f). */
   ketuaPengganti: z.object({ minPendidikan: z.string().nullable(), minGolongan: z.string().nullable(), citation: z.string() }),
   /** WF-1 (domain-spec §3.1): who designates a member within the unit, and the document it produces. */
