@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageText, TestBot, type TestUser } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
-import { recommendAsKetua, volunteer } from '../helpers/volunteer';
+import { recommendAsKetua, requestToJoinSatuData, volunteer } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import { pdfText } from '../helpers/pdfText';
 
@@ -12,14 +12,9 @@ const texts = (user: TestUser) => bot.inbox(user).map(messageText);
 
 describe('pengajuan sukarela (WF-4, WF-5)', () => {
   it('runs a Samarinda cross-unit request through the ketua tim\'s recommendation, the target head and the own Penilai, who rejects with a prescribed alternative', async () => {
-    bot = await TestBot.start();
-    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
-    const applicant = await org.link(NIP.pfPertama);
-    const targetHead = await org.link(NIP.kabidA);
-    const ownPenilai = await org.link(NIP.kabidB);
-    const ketua = await org.link(NIP.pfMuda);
-
-    await volunteer(bot, applicant, /^Tim Satu Data/);
+    const started = await requestToJoinSatuData();
+    bot = started.bot;
+    const { applicant, targetHead, ownPenilai, ketua } = started;
     expect(bot.lastText(applicant)).toBe('Pengajuan nomor 1 telah dikirim kepada Pranata Muda Uji (Ketua tim yang dituju). Bapak/Ibu akan diberi tahu setiap ada keputusan.');
     expect(bot.lastText(ketua)).toMatch(/Langkah: rekomendasi sebagai Ketua tim yang dituju\nDasar: 000-SMD Lamp\. BAB III format 4b dan 5/);
     await recommendAsKetua(bot, ketua);
@@ -115,12 +110,9 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
 
 describe('Samarinda: the ketua tim recommends before the target head decides (formats 4b and 5)', () => {
   it('records a recommendation against as advice, shows it to the head, and the refusal letter rests on it', async () => {
-    bot = await TestBot.start();
-    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
-    const applicant = await org.link(NIP.pfPertama);
-    const targetHead = await org.link(NIP.kabidA);
-    const ketua = await org.link(NIP.pfMuda);
-    await volunteer(bot, applicant, /^Tim Satu Data/);
+    const started = await requestToJoinSatuData();
+    bot = started.bot;
+    const { applicant, targetHead, ketua } = started;
     // Only the ketua of that team recommends.
     expect((await bot.as(targetHead).press('Rekomendasikan', ketua)).status).toBe('refused');
     await recommendAsKetua(bot, ketua, /Kualifikasi tidak sesuai/);

@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageText, TestBot } from '../helpers/botHarness';
-import { loadOrganisation } from '../helpers/organisationBot';
-import { recommendAsKetua, volunteer } from '../helpers/volunteer';
-import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+import { messageText, type TestBot } from '../helpers/botHarness';
+import { recommendAsKetua, requestToJoinSatuData } from '../helpers/volunteer';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
 
 async function approvedRequest() {
-  bot = await TestBot.start();
-  const org = await loadOrganisation(bot, smallOrganisation('SMD'));
-  const applicant = await org.link(NIP.pfPertama);
-  const targetHead = await org.link(NIP.kabidA);
-  const ownPenilai = await org.link(NIP.kabidB);
-  const ketua = await org.link(NIP.pfMuda);
-  await volunteer(bot, applicant, /^Tim Satu Data/);
+  const started = await requestToJoinSatuData();
+  bot = started.bot;
+  const { applicant, targetHead, ownPenilai, ketua } = started;
   await recommendAsKetua(bot, ketua);
   await bot.as(targetHead).press('Setujui');
   await bot.as(ownPenilai).press('Setujui');
@@ -53,12 +47,9 @@ describe('penugasan lifecycle (issue 6 item 10)', () => {
   });
 
   it('shows the applicant where a request stands and lets them withdraw it before the last decision', async () => {
-    bot = await TestBot.start();
-    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
-    const applicant = await org.link(NIP.pfPertama);
-    const targetHead = await org.link(NIP.kabidA);
-    const ketua = await org.link(NIP.pfMuda);
-    await volunteer(bot, applicant, /^Tim Satu Data/);
+    const started = await requestToJoinSatuData();
+    bot = started.bot;
+    const { applicant, targetHead, ketua } = started;
     await bot.as(applicant).command('pengajuanku');
     expect(bot.lastText(applicant)).toBe('Pengajuan Bapak/Ibu:\n- Nomor 1, Tim Satu Data: menunggu Ketua tim yang dituju (Pranata Muda Uji) sejak 23 November 2026');
     await recommendAsKetua(bot, ketua);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestBot } from '../helpers/botHarness';
 import { loadOrganisation } from '../helpers/organisationBot';
-import { recommendAsKetua, volunteer } from '../helpers/volunteer';
+import { recommendAsKetua, requestToJoinSatuData } from '../helpers/volunteer';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 let bot: TestBot;
@@ -33,12 +33,9 @@ describe('rule P: own-unit work first', () => {
   });
 
   it('AC-68: shows the rule on a cross-unit approval card', async () => {
-    bot = await TestBot.start();
-    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
-    const applicant = await org.link(NIP.pfPertama);
-    const targetHead = await org.link(NIP.kabidA);
-    const ketua = await org.link(NIP.pfMuda);
-    await volunteer(bot, applicant, /^Tim Satu Data/);
+    const started = await requestToJoinSatuData();
+    bot = started.bot;
+    const { targetHead, ketua } = started;
     await recommendAsKetua(bot, ketua);
     expect(bot.lastText(targetHead)).toMatch(/Dasar: 000-SMD Lamp\. BAB II\.B\.10\.b\.ii langkah 1-2 — prioritas rendah \(000-SMD Ps 11\(2\)\)$/);
   });

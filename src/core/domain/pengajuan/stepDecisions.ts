@@ -13,7 +13,7 @@ import { lockRequest } from './lockRequest';
 import { involvementAdvanced, involvementApproved, involvementRejected } from '../pelibatan/involvementDecisions';
 import { postToTeamChats } from '../tim/teamChats';
 import { loadRequest, type LoadedRequest } from './loadRequest';
-import { notifyStep, PENGAJUAN_FLOW_ID } from './notifyStep';
+import { notifyStep, PENGAJUAN_FLOW_ID, requestParties } from './notifyStep';
 import { approvalCard } from './requestSummary';
 import { rolePhrase } from './roleName';
 
@@ -25,10 +25,8 @@ export async function openStep(ctx: FlowContext, stepId: string): Promise<StepCh
   if (!step) return { status: 'decided' };
   // C7: never decide, or even confirm the existence of, another instansi's request.
   if (step.penugasan.instansiId !== ctx.actor.instansiId) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
-  // C7: an applicant never decides their own request, not even as a delegate (Plh) of its approver.
-  if (step.penugasan.pegawaiId === ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
-  // Nor does the head who asked for another unit's official decide that unit's answer (WF-2).
-  if (step.penugasan.workflow === 'WF-2' && step.penugasan.assignerId === ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
+  // C7: a party to the request (its applicant; in WF-2 also the head who asked) never decides it, not even as a Plh.
+  if (requestParties(step.penugasan).includes(ctx.actor.id)) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   const capacity = await requireApprover(ctx.tx, ctx.actor, step, ctx.now);
   await lockRequest(ctx.tx, step.penugasanId, ctx.now);
   // Read again under the lock: a concurrent press may have decided it meanwhile.
