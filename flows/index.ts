@@ -20,10 +20,12 @@ import { surat } from './surat';
 import { pengajuanku } from './pengajuanku';
 import { penunjukan } from './penunjukan';
 import { permohonanPelibatan } from './permohonanPelibatan';
+import { pelibatanLintasInstansi } from './pelibatanLintasInstansi';
+import { catatSuratLuar } from './catatSuratLuar';
 import { tugasSaya } from './tugasSaya';
 import { tugasIndividu } from './tugasIndividu';
 import { tunjukKetua } from './tunjukKetua';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan, permohonanPelibatan, tugasIndividu, batalkanPenugasan, keputusanTim, bukti];
+export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan, permohonanPelibatan, tugasIndividu, batalkanPenugasan, keputusanTim, bukti, pelibatanLintasInstansi, catatSuratLuar];

@@ -2,51 +2,37 @@
 // the four items of a permohonan pelibatan; the chain's approvers answer with the buttons of
 // pengajuanSukarela (the same approval steps), and in Lamandau the head then issues the SK Tim Kerja.
 import { z } from 'zod';
-import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { formatDate } from '../src/core/domain/formatTime';
-import { zonedDate, zonedMidnight } from '../src/core/domain/zonedTime';
-import { validLastDay } from '../src/core/domain/penunjukan/lastDay';
+import { zonedMidnight } from '../src/core/domain/zonedTime';
 import { involvementCandidates, involvementTeam, involvementTeams, unitsMatching } from '../src/core/domain/pelibatan/involvementChoices';
 import { involvementRoute, requestInvolvement } from '../src/core/domain/pelibatan/requestInvolvement';
 import { chainHolders } from '../src/core/domain/pelibatan/involvementParties';
 import { decreeTeam, PELIBATAN_FLOW_ID } from '../src/core/domain/pelibatan/involvementDecisions';
 import { roleName } from '../src/core/domain/pengajuan/roleName';
+import { cancel, cancelButton, requestItemSteps, teamAnswer, type AskEnd } from './permohonanItems';
 
-const Chosen = { timId: z.string(), pegawaiId: z.string() };
+const ChosenFields = { timId: z.string(), pegawaiId: z.string() };
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),
   z.object({ step: z.literal('ASK_UNIT'), timId: z.string() }),
   z.object({ step: z.literal('CHOOSE_UNIT'), timId: z.string() }),
   z.object({ step: z.literal('CHOOSE_PERSON'), timId: z.string(), unitId: z.string() }),
-  z.object({ step: z.literal('ASK_MAKSUD'), ...Chosen }),
-  z.object({ step: z.literal('ASK_KOMPETENSI'), ...Chosen, maksudTujuan: z.string() }),
-  z.object({ step: z.literal('ASK_EKSPEKTASI'), ...Chosen, maksudTujuan: z.string(), kompetensi: z.string() }),
-  z.object({ step: z.literal('ASK_END'), ...Chosen, maksudTujuan: z.string(), kompetensi: z.string(), ekspektasi: z.string() }),
-  z.object({ step: z.literal('CONFIRM'), ...Chosen, maksudTujuan: z.string(), kompetensi: z.string(), ekspektasi: z.string(), selesai: z.string() }),
+  z.object({ step: z.literal('ASK_MAKSUD'), ...ChosenFields }),
+  z.object({ step: z.literal('ASK_KOMPETENSI'), ...ChosenFields, maksudTujuan: z.string() }),
+  z.object({ step: z.literal('ASK_EKSPEKTASI'), ...ChosenFields, maksudTujuan: z.string(), kompetensi: z.string() }),
+  z.object({ step: z.literal('ASK_END'), ...ChosenFields, maksudTujuan: z.string(), kompetensi: z.string(), ekspektasi: z.string() }),
+  z.object({ step: z.literal('CONFIRM'), ...ChosenFields, maksudTujuan: z.string(), kompetensi: z.string(), ekspektasi: z.string(), selesai: z.string() }),
 ]);
 type State = z.infer<typeof StateSchema>;
-type Draft = Extract<State, { step: 'ASK_END' }>;
-
-const MIN_ANSWER = 10;
-const cancelButton = { label: label('umum.batal'), action: 'batal' };
-
-function cancel(ctx: FlowContext) {
-  ctx.reply(text('percakapan.dibatalkan'));
-  return { end: true } as const;
-}
+type Chosen = { timId: string; pegawaiId: string };
 
 async function person(ctx: FlowContext, pegawaiId: string) {
   return ctx.tx.pegawai.findFirstOrThrow({ where: { id: pegawaiId, instansiId: ctx.actor.instansiId }, include: { homeUnit: true } });
 }
 
-/** The team's own text as a one-press answer, where the team has one. */
-function teamAnswer(value: string | null, action: string) {
-  return value ? [[{ label: label('pelibatan.pakaiDataTim', { isi: value.slice(0, 60) }), action }]] : [];
-}
-
-async function confirm(ctx: FlowContext, draft: Draft, selesai: string) {
+async function confirm(ctx: FlowContext, draft: AskEnd<Chosen>, selesai: string) {
   const tim = await involvementTeam(ctx, draft.timId);
   const asked = await person(ctx, draft.pegawaiId);
   const { workflow } = await involvementRoute(ctx, tim, asked);
@@ -114,52 +100,11 @@ export const permohonanPelibatan = defineFlow<State>({
         return { next: { step: 'ASK_MAKSUD', timId: tim.id, pegawaiId: asked.id } };
       },
     },
-    ASK_MAKSUD: {
-      async text(ctx, state, input) {
-        if (answerTooShort(ctx, input, MIN_ANSWER, 'pelibatan.jawabanTerlaluPendek')) return { stay: true };
-        return askKompetensi(ctx, state, input.trim());
-      },
-      async button(ctx, state, press) {
-        const tim = await involvementTeam(ctx, state.timId);
-        if (press.action !== 'maksudTim' || !tim.maksudTujuan) return cancel(ctx);
-        return askKompetensi(ctx, state, tim.maksudTujuan);
-      },
-    },
-    ASK_KOMPETENSI: {
-      async text(ctx, state, input) {
-        if (answerTooShort(ctx, input, MIN_ANSWER, 'pelibatan.jawabanTerlaluPendek')) return { stay: true };
-        return askEkspektasi(ctx, state, input.trim());
-      },
-      async button(ctx, state, press) {
-        const tim = await involvementTeam(ctx, state.timId);
-        if (press.action !== 'kompetensiTim' || !tim.kompetensi) return cancel(ctx);
-        return askEkspektasi(ctx, state, tim.kompetensi);
-      },
-    },
-    ASK_EKSPEKTASI: {
-      async text(ctx, state, input) {
-        if (answerTooShort(ctx, input, MIN_ANSWER, 'pelibatan.jawabanTerlaluPendek')) return { stay: true };
-        const tim = await involvementTeam(ctx, state.timId);
-        const teamEnd = formatDate(tim.endsOn, ctx.actor.timeZone);
-        ctx.reply(choice('pelibatan.tanyaSelesai', [[{ label: label('penunjukan.sampaiAkhirTim', { selesai: teamEnd }), action: 'selesai', args: { selesai: zonedDate(tim.endsOn, ctx.actor.timeZone) } }], [cancelButton]], { selesai: teamEnd }));
-        return { next: { ...state, step: 'ASK_END', ekspektasi: input.trim() } };
-      },
-    },
-    ASK_END: {
-      async text(ctx, state, input) {
-        const tim = await involvementTeam(ctx, state.timId);
-        if (!validLastDay(input.trim(), ctx.now, tim.endsOn, ctx.actor.timeZone)) {
-          ctx.reply(text('penunjukan.selesaiTidakValid', { selesai: formatDate(tim.endsOn, ctx.actor.timeZone) }));
-          return { stay: true };
-        }
-        return confirm(ctx, state, input.trim());
-      },
-      async button(ctx, state, press) {
-        const tim = await involvementTeam(ctx, state.timId);
-        if (press.action !== 'selesai' || !validLastDay(press.args.selesai ?? '', ctx.now, tim.endsOn, ctx.actor.timeZone)) return cancel(ctx);
-        return confirm(ctx, state, press.args.selesai!);
-      },
-    },
+    ...requestItemSteps<Chosen, State>({
+      team: (ctx, state) => involvementTeam(ctx, state.timId),
+      ekspektasiQuestion: async (ctx, state) => text('pelibatan.tanyaEkspektasi', { nama: (await person(ctx, state.pegawaiId)).name }),
+      confirm,
+    }),
     CONFIRM: {
       async button(ctx, state, press) {
         if (press.action !== 'kirim') return cancel(ctx);
@@ -185,15 +130,4 @@ async function searchUnits(ctx: FlowContext, timId: string, input: string) {
   const rows = units.map((u) => [{ label: label('pengajuan.tombolTim', { nama: u.name, unit: u.perangkatDaerah.name }), action: 'unit', args: { unitId: u.id } }]);
   ctx.reply(choice('pelibatan.pilihUnit', [...rows, [cancelButton]]));
   return { next: { step: 'CHOOSE_UNIT' as const, timId } };
-}
-
-async function askKompetensi(ctx: FlowContext, state: Extract<State, { step: 'ASK_MAKSUD' }>, maksudTujuan: string) {
-  const tim = await involvementTeam(ctx, state.timId);
-  ctx.reply(choice('pelibatan.tanyaKompetensi', [...teamAnswer(tim.kompetensi, 'kompetensiTim'), [cancelButton]]));
-  return { next: { ...state, step: 'ASK_KOMPETENSI' as const, maksudTujuan } };
-}
-
-async function askEkspektasi(ctx: FlowContext, state: Extract<State, { step: 'ASK_KOMPETENSI' }>, kompetensi: string) {
-  ctx.reply(text('pelibatan.tanyaEkspektasi', { nama: (await person(ctx, state.pegawaiId)).name }));
-  return { next: { ...state, step: 'ASK_EKSPEKTASI' as const, kompetensi } };
 }

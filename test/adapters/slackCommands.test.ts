@@ -30,6 +30,8 @@ const FIRST_ANSWERS: Array<[command: string, who: keyof typeof NIP, answer: RegE
   ['pengajuanku', 'pfMuda', /^Bapak\/Ibu belum pernah mengajukan diri ke tim kerja\./],
   ['tunjuk', 'kabidA', /^Tunjuk anggota untuk tim mana\?/],
   ['mintapegawai', 'kabidA', /^Untuk tim mana Bapak\/Ibu meminta pegawai dari unit lain\?/],
+  ['mintainstansi', 'kabidA', /^Untuk tim mana Bapak\/Ibu meminta pegawai dari instansi lain\?/],
+  ['catatsurat', 'admin', /^Tidak ada permohonan lintas instansi yang sedang menunggu surat dari instansi lain\./],
   ['bukti', 'pfMuda', /^Tuliskan kode bukti dukung dari berkas ekspor/],
   ['tugaskan', 'kabidA', /^Tugas individu untuk siapa\?/],
   ['batalkantugas', 'kabidA', /^Penugasan aktif yang Bapak\/Ibu terbitkan\. Pilih yang akan dibatalkan:/],

@@ -16,7 +16,7 @@ export function sqliteFile(): string {
 /**
  * The demo organisation (Kota Samarinda) after a working week, through the real flows: a sent
  * progress report with evidence and a revision request, a volunteer request half-way through its approvals
- * (with the letters of the first two), leave, a kendala with a follow-up, a resignation, a submitted
+ * (with the letters of the first two), a request to another government forwarded by the PyB, leave, a kendala with a follow-up, a resignation, a submitted
  * result, a half-filled report, a team's group chat, a day off and a scheduler tick.
  */
 export async function demoWithActivity(): Promise<{ bot: TestBot; people: Record<'ketua' | 'halfway', TestUser> }> {
@@ -50,6 +50,17 @@ export async function demoWithActivity(): Promise<{ bot: TestBot; people: Record
   await bot.as(applicant).press('Kirim');
   await bot.as(ketuaTransformasi).press('Rekomendasikan');
   await bot.as(kabidAptika).press('Setujui');
+
+  // WF-3: the same head asks another government for two officials; the Sekda, the demo's PyB, forwards it.
+  const pyb = await link('196903141994031001');
+  await bot.as(kabidAptika).command('mintainstansi');
+  await bot.as(kabidAptika).press('Tim Percepatan Transformasi Digital');
+  for (const answer of ['Pemerintah Kabupaten Kutai Kartanegara', '2', 'Mengintegrasikan layanan perizinan kedua daerah', 'Integrasi sistem dan interoperabilitas data', 'Dua layanan perizinan terintegrasi']) {
+    await bot.as(kabidAptika).say(answer);
+  }
+  await bot.as(kabidAptika).press(/^Sampai akhir masa tim/);
+  await bot.as(kabidAptika).press('Kirim');
+  await bot.as(pyb).press('Setujui dan teruskan');
 
   await bot.as(otherMember).command('cuti');
   await bot.as(otherMember).press('Cuti tahunan');

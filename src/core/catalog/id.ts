@@ -5,5 +5,6 @@ import { penugasan } from './id/penugasan';
 import { pelibatan } from './id/pelibatan';
 import { tindakLanjut } from './id/tindakLanjut';
 import { jadwal } from './id/jadwal';
+import { lintasInstansi } from './id/lintasInstansi';
 
-export const id = { ...core, ...penugasan, ...pelibatan, ...laporan, ...tindakLanjut, ...jadwal } as const;
+export const id = { ...core, ...penugasan, ...pelibatan, ...laporan, ...tindakLanjut, ...jadwal, ...lintasInstansi } as const;

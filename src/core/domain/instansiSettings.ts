@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HariSchema } from './enums';
+import { LintasInstansiStageSchema } from '../policy/lintasInstansiSchema';
 
 const Jam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
@@ -19,6 +20,11 @@ export const InstansiSettingsSchema = z.object({
   dasarSuratTugas: z.array(z.string().min(1)).default([]),
   /** Where letters are signed (the capital of a kabupaten); default: the city's or kabupaten's name. */
   tempatSurat: z.string().min(1).optional(),
+  /**
+   * WF-3 stages the instansi sets where its regulation stops (Tulang Bawang Barat after step 3):
+   * they follow the profile's and are shown as "kebijakan instansi", whatever their citation says.
+   */
+  lintasInstansiLanjutan: z.array(LintasInstansiStageSchema).default([]),
 });
 export type InstansiSettings = z.infer<typeof InstansiSettingsSchema>;
 

@@ -75,11 +75,11 @@ export function terbilang(n: number): string {
 }
 
 /** The renderers print "Yth." and "NOMOR :" themselves: a caller's own copy would come out doubled. */
-const withoutYth = (kepada: string) => kepada.trim().replace(/^yth[.,]?\s*/i, '');
-const bareNomor = (nomor: string) => nomor.trim().replace(/^nomor\s*:?\s*/i, '');
+export const withoutYth = (kepada: string) => kepada.trim().replace(/^yth[.,]?\s*/i, '');
+export const bareNomor = (nomor: string) => nomor.trim().replace(/^nomor\s*:?\s*/i, '');
 
 /** "A", "A dan B", "A, B, dan C": the rules as one phrase inside a sentence. */
-function joinNaturally(items: string[]): string {
+export function joinNaturally(items: string[]): string {
   const parts = items.map(withoutEnd).filter(Boolean);
   return parts.length <= 2 ? parts.join(' dan ') : `${parts.slice(0, -1).join(', ')}, dan ${parts.at(-1)}`;
 }
@@ -90,7 +90,7 @@ function midSentence(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed;
 }
 
-function requireFilled(fields: Record<string, string>): void {
+export function requireFilled(fields: Record<string, string>): void {
   const empty = Object.keys(fields).filter((name) => fields[name]!.trim() === '');
   if (empty.length > 0) throw new TimkerjaError('LETTER_INCOMPLETE', `missing ${empty.join(', ')}`, { fields: empty });
 }
@@ -98,7 +98,11 @@ function requireFilled(fields: Record<string, string>): void {
 const personPhrase = (input: PelibatanLetterBase) => `${input.person.name}, NIP ${input.person.nip}, ${input.person.jabatan} pada ${input.personUnit}`;
 
 /** Formats 2–4 share the frame of a plain letter: date, Nomor/Sifat/Lampiran/Hal, addressee. */
-function plainLetter(input: PelibatanLetterBase & { kepada: string }, hal: string, body: LetterBlock[]): LetterDocument {
+export function plainLetter(
+  input: Pick<PelibatanLetterBase, 'kop' | 'issuedAt' | 'nomor' | 'tempatTanggal' | 'signer' | 'tembusan'> & { kepada: string },
+  hal: string,
+  body: LetterBlock[],
+): LetterDocument {
   return {
     issuedAt: input.issuedAt, kop: input.kop, nomor: bareNomor(input.nomor), tempatTanggal: input.tempatTanggal,
     header: { sifat: 'Biasa', lampiran: '-', hal }, kepada: [withoutYth(input.kepada)], body,

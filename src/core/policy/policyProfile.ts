@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { JenisJabatanSchema, JfJenjangSchema } from '../domain/enums';
+import { LintasInstansiSchema } from './lintasInstansiSchema';
 
 export const PerformerSchema = z.enum([
   'HOME_PENILAI', 'HOME_PIMPINAN_UO', 'HOME_KEPALA_PD', 'TARGET_PIMPINAN_UO', 'TARGET_KEPALA_PD', 'TARGET_KETUA_TIM',
@@ -131,6 +132,7 @@ export const PolicyProfileSchema = z.object({
     LINTAS_UO: PelibatanSchema,
     /** Absent: a request to another Perangkat Daerah follows LINTAS_UO. */
     LINTAS_PD: PelibatanSchema.optional(),
+    LINTAS_INSTANSI: LintasInstansiSchema,
   }),
   /**
    * Lamandau Ps 24: where another regulation mandates it, a team is set by Keputusan, by whom

@@ -13,7 +13,7 @@ export async function resolveDituju(tx: Tx, performer: PelibatanPerformer, pegaw
 
 /** Whether the actor asks for this team in one of the roles the chain names (owner unit head, or its PD's head). */
 export function mayRequest(
-  workflow: PelibatanWorkflow, actorId: string, tim: { ownerUnit: { headId: string | null; perangkatDaerah: { kepalaId: string | null } } },
+  workflow: Pick<PelibatanWorkflow, 'pemohon'>, actorId: string, tim: { ownerUnit: { headId: string | null; perangkatDaerah: { kepalaId: string | null } } },
 ): boolean {
   return workflow.pemohon.some((role) => (role === 'PIMPINAN_UO_PEMILIK' ? tim.ownerUnit.headId : tim.ownerUnit.perangkatDaerah.kepalaId) === actorId);
 }

@@ -1,0 +1,53 @@
+import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+import { TestBot, type TestUser } from './botHarness';
+import { EKSPEKTASI, KOMPETENSI, MAKSUD } from './involvement';
+import { loadOrganisation } from './organisationBot';
+
+export const TARGET = 'Pemerintah Kabupaten Kutai Kartanegara';
+/** Two officials as another government's answer names them, one per line. */
+export const DAFTAR = [
+  'Rudi Hartono, S.Kom.; 198701012010011001; Pranata Komputer Ahli Muda; Dinas Komunikasi dan Informatika',
+  'Sari Dewi, S.Si.; 199002022015032002; Statistisi Ahli Pertama; Badan Pusat Data',
+].join('\n');
+
+/** The small organisation whose Sekretaris Daerah the admin made Pejabat yang Berwenang (the role is the instansi's choice, S6). */
+export function organisationWithPyb(profile: string, kode?: string) {
+  const organisation = smallOrganisation(profile, kode);
+  organisation.peran.push({ peran: 'PEJABAT_BERWENANG', nip: NIP.sekda });
+  return organisation;
+}
+
+/** The organisation loaded, with the officials a WF-3 request involves linked. */
+export async function lintasBot(profile: string, organisation = organisationWithPyb(profile)) {
+  const bot = await TestBot.start();
+  const org = await loadOrganisation(bot, organisation);
+  const people = {
+    requester: await org.link(NIP.kabidB), pyb: await org.link(NIP.sekda), admin: await org.link(NIP.admin),
+    kadis: await org.link(NIP.kadis), ketua: await org.link(NIP.pfPertama),
+  };
+  return { bot, org, ...people };
+}
+
+/** /mintainstansi by `head` for Tim Statistik Sektoral: `jumlah` officials of `target`, until the team's end. */
+export async function askAcrossInstansi(bot: TestBot, head: TestUser, options: { target?: string; jumlah?: number } = {}) {
+  await bot.as(head).command('mintainstansi');
+  await bot.as(head).press('Tim Statistik Sektoral');
+  await bot.as(head).say(options.target ?? TARGET);
+  await bot.as(head).say(String(options.jumlah ?? 2));
+  await bot.as(head).say(MAKSUD);
+  await bot.as(head).say(KOMPETENSI);
+  await bot.as(head).say(EKSPEKTASI);
+  await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
+  await bot.as(head).press('Kirim');
+}
+
+/** /catatsurat: the other government's letter with `outcome`, uploaded, with its list or reason. */
+export async function recordLetter(bot: TestBot, recorder: TestUser, outcome: string | RegExp, fill: { daftar?: string; alasan?: string } = {}, nomor = 1) {
+  await bot.as(recorder).command('catatsurat');
+  await bot.as(recorder).press(new RegExp(`^Nomor ${nomor}:`));
+  await bot.as(recorder).press(outcome);
+  await bot.as(recorder).sendFile(`file-${outcome.toString().length}-${nomor}`, 'surat-balasan.pdf', 'application/pdf');
+  if (fill.daftar) await bot.as(recorder).say(fill.daftar);
+  if (fill.alasan) await bot.as(recorder).say(fill.alasan);
+  await bot.as(recorder).press('Simpan');
+}
