@@ -15,6 +15,8 @@ import { MAX_JUMLAH, requestAcrossInstansi } from '../src/core/domain/lintasInst
 import { approveAcrossInstansi, openPybDecision, rejectAcrossInstansi } from '../src/core/domain/lintasInstansi/pybDecision';
 import { decreeAcrossInstansi } from '../src/core/domain/lintasInstansi/lintasTeamDecree';
 import { LINTAS_FLOW_ID } from '../src/core/domain/lintasInstansi/pybCard';
+import { withdrawAcrossInstansi } from '../src/core/domain/lintasInstansi/withdrawAcrossInstansi';
+import { forwardToOwner } from '../src/core/domain/lintasInstansi/forwardToOwner';
 import { cancel, cancelButton, requestItemSteps, teamAnswer, type AskEnd } from './permohonanItems';
 
 const Target = z.object({ name: z.string(), instansiId: z.string().optional() });
@@ -124,6 +126,12 @@ export const pelibatanLintasInstansi = defineFlow<State>({
     },
     async tetapkanSk(ctx, args) {
       await decreeAcrossInstansi(ctx, args.pelibatanId ?? '');
+    },
+    async teruskan(ctx, args) {
+      await forwardToOwner(ctx, args.pelibatanId ?? '');
+    },
+    async tarik(ctx, args) {
+      await withdrawAcrossInstansi(ctx, args.pelibatanId ?? '');
     },
   },
 });

@@ -5,6 +5,8 @@ import { choice, label, text } from '../src/core/messages';
 import { nested } from '../src/core/catalog/t';
 import { myRequests, withdrawRequest } from '../src/core/domain/pengajuan/myRequests';
 import { PELIBATAN_FLOW_ID } from '../src/core/domain/pelibatan/involvementDecisions';
+import { myAcrossRequests } from '../src/core/domain/lintasInstansi/myAcrossRequests';
+import { LINTAS_FLOW_ID } from '../src/core/domain/lintasInstansi/pybCard';
 
 const StateSchema = z.object({ step: z.literal('NONE') });
 
@@ -16,17 +18,21 @@ export const pengajuanku = defineFlow<z.infer<typeof StateSchema>>({
   state: StateSchema,
   async start(ctx) {
     const requests = await myRequests(ctx);
-    if (requests.length === 0) {
+    const across = await myAcrossRequests(ctx);
+    if (requests.length === 0 && across.length === 0) {
       ctx.reply(text('pengajuanku.kosong'));
       return { end: true };
     }
-    const daftar = requests.map((r) => r.line).reduce((a, b) => nested('ringkasan.gabung', { a, b }));
+    const daftar = [...requests, ...across].map((r) => r.line).reduce((a, b) => nested('ringkasan.gabung', { a, b }));
     const mine = { scope: 'action' as const, allowed: [ctx.actor.id] };
     const rows = [
       ...requests.filter((r) => r.open).map((r) => [{ label: label('pengajuanku.tarik', { nomor: r.number }), action: 'tarik', args: { penugasanId: r.id }, style: 'danger' as const, ...mine }]),
       // Lamandau: an approved request waits for the SK Tim Kerja; its button is offered here again.
       ...requests.filter((r) => r.awaitingDecree).map((r) => [{
         label: label('pengajuanku.tombolSk', { nomor: r.number }), action: 'tetapkanSk', args: { penugasanId: r.id }, style: 'primary' as const, flowId: PELIBATAN_FLOW_ID, ...mine,
+      }]),
+      ...across.filter((r) => r.open).map((r) => [{
+        label: label('lintas.tarik', { nomor: r.number }), action: 'tarik', args: { pelibatanId: r.id }, style: 'danger' as const, flowId: LINTAS_FLOW_ID, ...mine,
       }]),
     ];
     ctx.reply(rows.length > 0 ? choice('pengajuanku.daftar', rows, { daftar }) : text('pengajuanku.daftar', { daftar }));

@@ -1,7 +1,7 @@
 // Organisation import format (README "Format impor"). Field names are Indonesian because the
 // admin who writes these files is; messages are Bahasa Indonesia.
 import { z } from 'zod';
-import { LintasInstansiStageSchema } from '../core/policy/lintasInstansiSchema';
+import { PeristiwaStageSchema } from '../core/policy/lintasInstansiSchema';
 import {
   DelegationKindSchema, DelegationScopeSchema, EmploymentStatusSchema, HariSchema, InstansiKindSchema,
   InstansiRoleSchema, JenisJabatanSchema, JfJenjangSchema, JfKategoriSchema, LeaderKindSchema, LingkupSchema,
@@ -34,8 +34,8 @@ export const InstansiRowSchema = z.object({
     nomorSurat: z.string().min(1).includes('{urutan}', { message: 'skema nomor surat wajib memuat {urutan}' }).optional(),
     dasarSuratTugas: z.array(z.string().min(1)).optional(),
     tempatSurat: z.string().min(1).optional(),
-    /** WF-3 stages where the regulation stops (Tulang Bawang Barat), as the profile writes them. */
-    lintasInstansiLanjutan: z.array(LintasInstansiStageSchema).optional(),
+    /** WF-3 events recorded where the regulation stops (Tulang Bawang Barat), in the profile's PERISTIWA format. */
+    lintasInstansiLanjutan: z.array(PeristiwaStageSchema).optional(),
   }).strict().optional(),
 });
 export const PerangkatDaerahRowSchema = z.object({ kode, nama: teks, jenis: PerangkatDaerahKindSchema, nipKepala: NipSchema.optional() });

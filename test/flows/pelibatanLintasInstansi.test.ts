@@ -64,11 +64,12 @@ describe('penunjukan across governments (WF-3)', () => {
     for (const person of [ketua, requester]) {
       expect(bot.inbox(person).map(messageText)).toContainEqual(expect.stringMatching(/^Pegawai dari Pemerintah Kabupaten Kutai Kartanegara ditugaskan dalam Tim Statistik Sektoral[\s\S]*Sari Dewi/));
     }
-    const events = await bot.db.peristiwaLintasInstansi.findMany({ orderBy: { createdAt: 'asc' } });
-    expect(events.map((e) => [e.kind, e.statusTo, e.fileId])).toEqual([
+    // The test clock stands still: every event has the same time, so they are compared as a set.
+    const events = await bot.db.peristiwaLintasInstansi.findMany();
+    expect(events.map((e) => [e.kind, e.statusTo, e.fileId]).sort()).toEqual([
       ['DIAJUKAN', 'SUBMITTED_TO_OWN_PYB', null], ['DISETUJUI', 'FORWARDED_TO_TARGET_PYB', null],
       ['JAWABAN_TERSEDIA', 'ANSWER_RECEIVED_BY_OWN_PYB', 'file-jawaban'], ['SURAT_PENUGASAN', 'ASSIGNMENT_ISSUED', expect.any(String)],
-    ]);
+    ].sort());
     // Nothing is left to record.
     await bot.as(admin).command('catatsurat');
     expect(bot.lastText(admin)).toBe('Tidak ada permohonan lintas instansi yang sedang menunggu surat dari instansi lain.');
@@ -87,9 +88,11 @@ describe('penunjukan across governments (WF-3)', () => {
     expect(bot.inbox(requester).map(messageText)).toContainEqual('Permohonan lintas instansi nomor 1 (Pemerintah Kabupaten Kutai Kartanegara) tidak disetujui oleh Sekretaris Daerah Uji (Pejabat yang Berwenang). Alasan: Kebutuhan dapat dipenuhi dari perangkat daerah sendiri');
     expect(await letterKinds()).toEqual(['PERMOHONAN_LINTAS_INSTANSI']);
     expect(await bot.db.auditLog.findFirst({ where: { action: 'lintas.tolak' } })).toMatchObject({ outcome: 'OK', rule: expect.stringMatching(/^004-KRA Lamp\. BAB II\.B\.2\.a\.3/) });
-    // A second press on the spent card changes nothing.
-    expect((await bot.as(pyb).press('Setujui dan teruskan')).status).not.toBe('ok');
+    // A second press on the card changes nothing.
+    await bot.as(pyb).press('Setujui dan teruskan');
+    expect(bot.lastText(pyb)).toMatch(/^(Langkah ini sudah diputuskan sebelumnya\.|Tombol ini sudah dipakai)/);
     expect((await request()).status).toBe('DECLINED_BY_OWN_PYB');
+    expect(await letterKinds()).toEqual(['PERMOHONAN_LINTAS_INSTANSI']);
   });
 
   it('Tulang Bawang Barat: after the target PyB instructs its Penilai the Perbup says nothing more; the request waits for the instansi\'s own stages (AC-26)', async () => {
@@ -159,7 +162,13 @@ describe('penunjukan across governments (WF-3)', () => {
     expect((await request()).status).toBe('FORWARDED_TO_TARGET_PIMPINAN');
 
     await recordLetter(bot, admin, 'Surat persetujuan Pimpinan Unit Organisasi dituju, dengan daftar pegawainya', { daftar: DAFTAR });
+    expect((await request()).status).toBe('TARGET_APPROVED');
+    // Huruf e-f: the SK rests on the PyB's letter to the owner, so the owner has no SK button before the PyB passes it on.
+    expect(() => bot.findButton(requester, 'Tetapkan SK Tim Kerja')).toThrow();
+    expect((await bot.as(requester).press('Teruskan ke pemilik kinerja', pyb)).status).toBe('refused');
+    await bot.as(pyb).press('Teruskan ke pemilik kinerja');
     expect((await request()).status).toBe('RETURNED_TO_OWNER');
+    expect(bot.inbox(requester).map(messageText)).toContainEqual('Persetujuan Pemerintah Kabupaten Kutai Kartanegara atas permohonan lintas instansi nomor 1 diteruskan kepada Bapak/Ibu oleh Sekretaris Daerah Uji (Pejabat yang Berwenang).');
     // Only the owner sets the team: the PyB may not.
     expect((await bot.as(pyb).press('Tetapkan SK Tim Kerja', requester)).status).toBe('refused');
     await bot.as(requester).press('Tetapkan SK Tim Kerja');
@@ -188,6 +197,30 @@ describe('penunjukan across governments (WF-3)', () => {
     expect(bot.lastText(requester)).toBe('Instansi ini belum menetapkan Pejabat yang Berwenang untuk permohonan lintas instansi. Mohon hubungi admin instansi.');
     expect(await bot.db.pelibatanLintasInstansi.count()).toBe(0);
     expect(await bot.db.surat.count()).toBe(0);
+  });
+
+  it('the requesting head never decides their own request, not even as the Plh of the PyB (C7)', async () => {
+    const organisation = organisationWithPyb('SMD');
+    organisation.delegasi.push({ nipDari: NIP.sekda, nipKe: NIP.kabidB, jenis: 'PLH', lingkup: 'SEMUA', mulai: '2026-11-01', selesai: '2026-12-31' });
+    const started = await lintasBot('SMD', organisation);
+    bot = started.bot;
+    const { requester, pyb } = started;
+    await askAcrossInstansi(bot, requester);
+    expect(bot.inbox(requester).map(messageText).filter((t) => t.startsWith('Permohonan lintas instansi nomor 1\nPemohon'))).toEqual([]);
+    expect((await bot.as(requester).press('Setujui dan teruskan', pyb)).status).toBe('refused');
+    expect((await request()).status).toBe('SUBMITTED_TO_OWN_PYB');
+    expect(await bot.db.auditLog.count({ where: { outcome: 'REFUSED', rule: 'C7' } })).toBe(1);
+  });
+
+  it('a PyB asking for a team of their own unit needs another PyB: nothing is sent where nobody else could decide', async () => {
+    const organisation = organisationWithPyb('SMD');
+    organisation.peran = organisation.peran.filter((r) => r.peran !== 'PEJABAT_BERWENANG');
+    organisation.peran.push({ peran: 'PEJABAT_BERWENANG', nip: NIP.kabidB });
+    const started = await lintasBot('SMD', organisation);
+    bot = started.bot;
+    await askAcrossInstansi(bot, started.requester);
+    expect(bot.lastText(started.requester)).toMatch(/^Permohonan ini tidak dapat diputuskan oleh Bapak\/Ibu sendiri/);
+    expect(await bot.db.pelibatanLintasInstansi.count()).toBe(0);
   });
 
   it('the Plh of the PyB decides atas nama, and the PyB is told (C6)', async () => {

@@ -28,11 +28,15 @@ export async function lintasBot(profile: string, organisation = organisationWith
   return { bot, org, ...people };
 }
 
-/** /mintainstansi by `head` for Tim Statistik Sektoral: `jumlah` officials of `target`, until the team's end. */
-export async function askAcrossInstansi(bot: TestBot, head: TestUser, options: { target?: string; jumlah?: number } = {}) {
+/**
+ * /mintainstansi by `head` for Tim Statistik Sektoral: `jumlah` officials of `target` (typed), or of
+ * the government `pick` (a button: one this deployment serves), until the team's end.
+ */
+export async function askAcrossInstansi(bot: TestBot, head: TestUser, options: { target?: string; pick?: RegExp; jumlah?: number } = {}) {
   await bot.as(head).command('mintainstansi');
   await bot.as(head).press('Tim Statistik Sektoral');
-  await bot.as(head).say(options.target ?? TARGET);
+  if (options.pick) await bot.as(head).press(options.pick);
+  else await bot.as(head).say(options.target ?? TARGET);
   await bot.as(head).say(String(options.jumlah ?? 2));
   await bot.as(head).say(MAKSUD);
   await bot.as(head).say(KOMPETENSI);
@@ -50,4 +54,23 @@ export async function recordLetter(bot: TestBot, recorder: TestUser, outcome: st
   if (fill.daftar) await bot.as(recorder).say(fill.daftar);
   if (fill.alasan) await bot.as(recorder).say(fill.alasan);
   await bot.as(recorder).press('Simpan');
+}
+
+export const SEBERANG = 'Pemerintah Kabupaten Seberang';
+
+/**
+ * Two governments on one deployment: the requesting Kota Uji (`profile`) and the Kabupaten
+ * Seberang (`targetProfile`), each with its Sekretaris Daerah as PyB. Both organisations have the
+ * same shape; people of the second carry the prefix `seberang`.
+ */
+export async function twoGovernments(profile: string, targetProfile: string) {
+  const started = await lintasBot(profile);
+  const target = organisationWithPyb(targetProfile, 'kab-seberang');
+  target.instansi.nama = SEBERANG;
+  const other = await loadOrganisation(started.bot, target);
+  const seberang = {
+    pyb: await other.link(NIP.sekda), kabidAptika: await other.link(NIP.kabidA), kadis: await other.link(NIP.kadis),
+    pranata: await other.link(NIP.pfMuda), analis: await other.link(NIP.pfMadya),
+  };
+  return { ...started, other, seberang };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HariSchema } from './enums';
-import { LintasInstansiStageSchema } from '../policy/lintasInstansiSchema';
+import { PeristiwaStageSchema } from '../policy/lintasInstansiSchema';
 
 const Jam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
@@ -22,9 +22,10 @@ export const InstansiSettingsSchema = z.object({
   tempatSurat: z.string().min(1).optional(),
   /**
    * WF-3 stages the instansi sets where its regulation stops (Tulang Bawang Barat after step 3):
-   * they follow the profile's and are shown as "kebijakan instansi", whatever their citation says.
+   * events recorded from the other government's letters, shown as "kebijakan instansi" whatever
+   * their citation says. Its own officials' decisions stay the profile's.
    */
-  lintasInstansiLanjutan: z.array(LintasInstansiStageSchema).default([]),
+  lintasInstansiLanjutan: z.array(PeristiwaStageSchema).default([]),
 });
 export type InstansiSettings = z.infer<typeof InstansiSettingsSchema>;
 

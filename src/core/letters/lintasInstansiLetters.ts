@@ -39,7 +39,8 @@ export interface PermohonanLintasInstansiInput extends LintasInstansiLetterBase 
 type JawabanLintasInstansiInput = LintasInstansiLetterBase & {
   /** The requesting PyB's letter (T2) being answered. */
   rujukan: { nomor: string; tanggal: string };
-  decision: { tersedia: true; daftar: Array<{ name: string; nip: string; jabatan: string; unit: string }> } | { tersedia: false; reason: string };
+  /** `ditolak`: the request itself is not approved (the PyB's refusal), rather than no official being available. */
+  decision: { tersedia: true; daftar: Array<{ name: string; nip: string; jabatan: string; unit: string }> } | { tersedia: false; reason: string; ditolak?: boolean };
 };
 
 /** T1 sets the subject; T2 and the answer refer back to it, so the three letters name it alike. */
@@ -121,6 +122,9 @@ function lampiranHeading(input: JawabanLintasInstansiInput): string[] {
 function answerPoints(input: JawabanLintasInstansiInput): string[] {
   const where = `dalam ${teamPhrase(input.team)} pada ${input.ownerUnit} di lingkungan ${input.ownInstansi.trim()}`;
   const { decision } = input;
+  if (!decision.tersedia && decision.ditolak) {
+    return [`Kami tidak dapat menyetujui permohonan pelibatan ${PF} di lingkungan ${input.targetInstansi.trim()} ${where}.`, `Alasan: ${decision.reason.trim()}`];
+  }
   if (!decision.tersedia) {
     return [
       `${PF} di lingkungan ${input.targetInstansi.trim()} tidak tersedia untuk dilibatkan ${where}, sehingga kami tidak dapat memenuhi permohonan tersebut.`,

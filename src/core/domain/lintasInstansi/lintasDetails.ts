@@ -44,3 +44,27 @@ export const readLintasDetails = (json: string): LintasInstansiDetails => Lintas
 /** A recorded event's note: the reason given, or the officials named. */
 export const EventNoteSchema = z.object({ alasan: z.string().optional(), daftar: z.array(OfficialSchema).optional() });
 export type EventNote = z.infer<typeof EventNoteSchema>;
+
+/** What a request that arrived from another government records: its content as that government sent it, and our answer so far. */
+export const InboundDetailsSchema = z.object({
+  /** Our profile: the stages this instansi runs for a request it receives. */
+  profile: z.string(),
+  team: z.string(),
+  ownerUnit: z.string(),
+  requester: z.object({ name: z.string(), jabatan: z.string() }),
+  maksudTujuan: z.string(),
+  kompetensi: z.string(),
+  ekspektasi: z.string(),
+  jumlah: z.number().int().min(1),
+  selesai: z.string(),
+  /** The letter that brought the request (the other PyB's). */
+  suratMasuk: z.object({ nomor: z.string(), tanggal: z.string() }),
+  /** The unit our PyB instructed, and the officials its head named. */
+  unitId: z.string().optional(),
+  pegawaiIds: z.array(z.string()).optional(),
+  daftar: z.array(OfficialSchema).optional(),
+  alasan: z.string().optional(),
+});
+export type InboundDetails = z.infer<typeof InboundDetailsSchema>;
+
+export const readInboundDetails = (json: string): InboundDetails => InboundDetailsSchema.parse(JSON.parse(json));

@@ -26,9 +26,10 @@ export function stageAt(stages: LintasInstansiStage[], status: string): LintasIn
   return stages.find((stage) => stage.status === status);
 }
 
-/** Whether a request in this status is over: refused, not available, assigned, or withdrawn. */
+/** Whether a request in this status is over: refused, not available, assigned, or withdrawn. A status some stage waits in is never over. */
 export function isFinal(stages: LintasInstansiStage[], status: string): boolean {
   if (status === 'WITHDRAWN') return true;
+  if (stageAt(stages, status)) return false;
   for (const stage of stages) {
     if (stage.kind === 'PUTUSAN' && stage.rejected === status) return true;
     if (stage.kind === 'PERISTIWA' && stage.outcomes.some((o) => o.next === status && o.akhir)) return true;

@@ -4,28 +4,29 @@ import { text } from '../../messages';
 import { issueLintasTeamDecree } from '../surat/acrossInstansiLetters';
 import { advanceRequest } from './advanceRequest';
 import { readLintasDetails } from './lintasDetails';
-import { stageAt, stagesOf } from './lintasStages';
-import { mayRequest } from '../pelibatan/involvementParties';
-import { lintasWorkflow } from './lintasStages';
 import { getPolicyProfile } from '../../policy/policyProfile';
+import { mayRequest } from '../pelibatan/involvementParties';
+import { lintasWorkflow, stageAt, stagesOf } from './lintasStages';
+import { ownRequest } from './ownRequest';
 
 /**
  * Lamandau (Lamp. II.C.a(4) huruf f): on the PyB's letter with the target's approval, the owner
  * (Kepala PD or Pimpinan UO pemilik kinerja) sets the team by Surat Keputusan Tim Kerja.
  */
 export async function decreeAcrossInstansi(ctx: FlowContext, pelibatanId: string) {
-  const request = await ctx.tx.pelibatanLintasInstansi.findFirst({ where: { id: pelibatanId, instansiId: ctx.actor.instansiId, direction: 'KELUAR' } });
+  const request = await ownRequest(ctx, pelibatanId, 'KELUAR');
   if (!request) throw new Refused('WF-3', 'lintas.tidakMenungguSurat', { nomor: '-' });
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: request.instansiId } });
   const details = readLintasDetails(request.details);
+  const workflow = lintasWorkflow(getPolicyProfile(details.profile));
+  // Authorized before anything else, so a stranger's press is refused and audited even once the SK exists.
+  const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: request.timId! }, include: { ownerUnit: { include: { perangkatDaerah: true } } } });
+  if (ctx.actor.id !== request.requesterId && !mayRequest(workflow, ctx.actor.id, tim)) throw new Refused('C7', 'lintas.bukanPemilik', { citation: workflow.citation });
   const stage = stageAt(stagesOf(details.profile, instansi.settings), request.status);
   if (stage?.kind !== 'SK_TIM') {
     ctx.reply(text('lintas.sudahDicatat', { nomor: request.number }));
     return;
   }
-  const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: request.timId! }, include: { ownerUnit: { include: { perangkatDaerah: true } } } });
-  const workflow = lintasWorkflow(getPolicyProfile(details.profile));
-  if (ctx.actor.id !== request.requesterId && !mayRequest(workflow, ctx.actor.id, tim)) throw new Refused('C7', 'lintas.bukanPemilik', { citation: stage.citation });
   if (!(await advanceRequest(ctx.tx, request, stage.next))) {
     ctx.reply(text('lintas.sudahDicatat', { nomor: request.number }));
     return;

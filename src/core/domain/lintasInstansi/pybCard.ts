@@ -8,15 +8,20 @@ import { pybRecipients } from './pejabatBerwenang';
 
 export const LINTAS_FLOW_ID = 'pelibatan-lintas-instansi';
 
-/** The request as its PyB reads it, with the buttons of its decision (the handler authorizes each press). */
+/**
+ * The request as its PyB reads it, with the buttons of the stage it waits in: the decision, or
+ * (Lamandau) passing the other government's approval on to the owner. The handler authorizes each press.
+ */
 export async function notifyPyb(ctx: FlowContext, request: LintasRequest): Promise<void> {
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: request.instansiId } });
   const details = readLintasDetails(request.details);
   const stage = stageAt(stagesOf(details.profile, instansi.settings), request.status)!;
   const requester = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: request.requesterId! } });
-  const button = (key: 'lintas.setujuiTeruskan' | 'persetujuan.tolak', action: string, style: 'primary' | 'danger') =>
+  const button = (key: 'lintas.setujuiTeruskan' | 'persetujuan.tolak' | 'lintas.teruskanKePemilik', action: string, style: 'primary' | 'danger') =>
     ({ label: label(key), action, args: { pelibatanId: request.id }, style, scope: 'action' as const, flowId: LINTAS_FLOW_ID });
-  const card = choice('lintas.kartuPyb', [[button('lintas.setujuiTeruskan', 'setujui', 'primary'), button('persetujuan.tolak', 'tolak', 'danger')]], {
+  const forward = stage.kind === 'TERUSKAN';
+  const rows = forward ? [[button('lintas.teruskanKePemilik', 'teruskan', 'primary')]] : [[button('lintas.setujuiTeruskan', 'setujui', 'primary'), button('persetujuan.tolak', 'tolak', 'danger')]];
+  const card = choice(forward ? 'lintas.kartuTeruskan' : 'lintas.kartuPyb', rows, {
     nomor: request.number, pemohon: requester.name, jabatan: requester.jabatan, tim: details.team, unit: details.ownerUnit, target: request.targetName,
     jumlah: details.jumlah, maksud: details.maksudTujuan, kompetensi: details.kompetensi, ekspektasi: details.ekspektasi,
     selesai: formatDate(zonedMidnight(details.selesai, instansi.timeZone), instansi.timeZone), citation: stage.citation,

@@ -1,23 +1,30 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
 import type { FlowContext } from '../../engine/defineFlow';
+import { Refused } from '../../errors';
 import { text } from '../../messages';
 import { formatDate } from '../formatTime';
 import { issueLintasOutboundLetter } from '../surat/acrossInstansiLetters';
 import { readLintasDetails, type LintasRequest } from './lintasDetails';
 import { stageAt, stagesOf } from './lintasStages';
-import { requirePyb } from './pejabatBerwenang';
+import { pybRecipients, requirePyb } from './pejabatBerwenang';
+import { mirrorTarget, receiveInbound } from './receiveInbound';
 import { advanceRequest } from './advanceRequest';
+import { ownRequest } from './ownRequest';
 
 type Decision = { status: 'decided' } | { status: 'open'; request: LintasRequest; capacity: ApproverCapacity; stage: { status: string; approved: string; rejected: string; citation: string } };
 
 /** The request waiting for this PyB decision, after checking the actor may take it (C6, C7). */
 export async function openPybDecision(ctx: FlowContext, pelibatanId: string): Promise<Decision> {
   const capacity = await requirePyb(ctx.tx, ctx.actor, ctx.now);
-  const request = await ctx.tx.pelibatanLintasInstansi.findFirst({ where: { id: pelibatanId, instansiId: ctx.actor.instansiId } });
+  const request = await ownRequest(ctx, pelibatanId, 'KELUAR');
   if (!request) return { status: 'decided' };
+  // C7: the head who asked never decides their own request, not even as Plh of the PyB.
+  if (request.requesterId === ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: request.instansiId } });
-  const stage = stageAt(stagesOf(readLintasDetails(request.details).profile, instansi.settings), request.status);
-  if (stage?.kind !== 'PUTUSAN') return { status: 'decided' };
+  const stages = stagesOf(readLintasDetails(request.details).profile, instansi.settings);
+  const stage = stageAt(stages, request.status);
+  // Only the first stage is the PyB's decision: approving it sends the letter out.
+  if (stage?.kind !== 'PUTUSAN' || stage !== stages[0]) return { status: 'decided' };
   return { status: 'open', request, capacity, stage };
 }
 
@@ -28,7 +35,9 @@ export async function approveAcrossInstansi(ctx: FlowContext, decision: Extract<
     ctx.reply(text('persetujuan.sudahDiputuskan'));
     return;
   }
-  const surat = await issueLintasOutboundLetter(ctx, request, capacity);
+  // A government this deployment serves receives the letter in its own chats, as its own request.
+  const mirrored = await mirrorTarget(ctx, request);
+  const surat = await issueLintasOutboundLetter(ctx, request, capacity, mirrored ? await pybRecipients(ctx.tx, mirrored.id, ctx.now, []) : []);
   const details = readLintasDetails(request.details);
   const withLetter = { ...details, suratKeluar: { nomor: surat.nomor, tanggal: formatDate(ctx.now, ctx.actor.timeZone) } };
   await ctx.tx.pelibatanLintasInstansi.update({ where: { id: request.id }, data: { details: JSON.stringify(withLetter) } });
@@ -39,9 +48,10 @@ export async function approveAcrossInstansi(ctx: FlowContext, decision: Extract<
     },
   });
   const params = { nomor: request.number, target: request.targetName, surat: surat.nomor, nama: ctx.actor.name };
-  ctx.reply(text('lintas.pybSetuju', params));
+  ctx.reply(text(mirrored ? 'lintas.pybSetujuLangsung' : 'lintas.pybSetuju', params));
   ctx.notify(request.requesterId!, text('lintas.diteruskan', params));
   if (capacity.onBehalfOf) ctx.notify(capacity.onBehalfOf.id, text('lintas.diputuskanAtasNama', params));
+  if (mirrored) await receiveInbound(ctx, request, withLetter.suratKeluar);
   ctx.audit({ action: 'lintas.setujui', outcome: 'OK', subject: `lintas:${request.id}`, rule: stage.citation, details: { nomor: request.number, surat: surat.nomor, atasNama: capacity.onBehalfOf?.id ?? null } });
 }
 

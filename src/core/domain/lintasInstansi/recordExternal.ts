@@ -6,10 +6,12 @@ import type { Peristiwa } from '../../policy/lintasInstansiSchema';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { advanceRequest } from './advanceRequest';
 import { officialLines } from './externalOfficials';
-import { readLintasDetails, type ExternalOfficial, type LintasRequest } from './lintasDetails';
+import { readInboundDetails, readLintasDetails, type ExternalOfficial, type LintasRequest } from './lintasDetails';
+import { inboundStageAt } from './inboundStages';
 import { endedWell, isFinal, lintasWorkflow, stageAt, stagesOf } from './lintasStages';
 import { requireRecorder } from './pejabatBerwenang';
 import { LINTAS_FLOW_ID, notifyPyb } from './pybCard';
+import { ownRequest } from './ownRequest';
 
 export interface ExternalRecord {
   pelibatanId: string;
@@ -20,7 +22,7 @@ export interface ExternalRecord {
   daftar?: ExternalOfficial[];
 }
 
-async function stagesOfRequest(ctx: FlowContext, request: LintasRequest) {
+export async function stagesOfRequest(ctx: FlowContext, request: LintasRequest) {
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: request.instansiId } });
   return stagesOf(readLintasDetails(request.details).profile, instansi.settings);
 }
@@ -31,19 +33,30 @@ export async function requestsAwaitingLetters(ctx: FlowContext) {
   const open = await ctx.tx.pelibatanLintasInstansi.findMany({ where: { instansiId: ctx.actor.instansiId, direction: 'KELUAR' }, orderBy: { number: 'asc' } });
   const waiting = [];
   for (const request of open) {
-    if (stageAt(await stagesOfRequest(ctx, request), request.status)?.kind === 'PERISTIWA') waiting.push(request);
+    if (stageAt(await stagesOfRequest(ctx, request), request.status)?.kind === 'PERISTIWA' && !(await answeredByItself(ctx, request))) waiting.push(request);
   }
   return waiting;
 }
 
 /** The request and the event stage it waits in, or the refusal when it waits for nothing from outside. */
 export async function openExternalStage(ctx: FlowContext, pelibatanId: string) {
-  const request = await ctx.tx.pelibatanLintasInstansi.findFirst({ where: { id: pelibatanId, instansiId: ctx.actor.instansiId, direction: 'KELUAR' } });
+  const request = await ownRequest(ctx, pelibatanId, 'KELUAR');
   if (!request) throw new Refused('WF-3', 'lintas.tidakMenungguSurat', { nomor: '-' });
   const stages = await stagesOfRequest(ctx, request);
   const stage = stageAt(stages, request.status);
   if (stage?.kind !== 'PERISTIWA') throw new Refused('WF-3', 'lintas.tidakMenungguSurat', { nomor: request.number });
+  if (await answeredByItself(ctx, request)) throw new Refused('WF-3', 'lintas.tercatatOtomatis', { nomor: request.number, target: request.targetName });
   return { request, stage, stages };
+}
+
+/**
+ * The other government runs timkerja and its request is still going: its steps are recorded here
+ * by themselves, and a hand-made record would contradict them. Where its regulation stopped (or it
+ * withdrew), letters are recorded by hand again.
+ */
+async function answeredByItself(ctx: FlowContext, request: LintasRequest): Promise<boolean> {
+  const inbound = request.counterpartId ? await ctx.tx.pelibatanLintasInstansi.findUnique({ where: { id: request.counterpartId } }) : null;
+  return !!inbound && !!inboundStageAt(readInboundDetails(inbound.details).profile, inbound.status);
 }
 
 /**
@@ -58,31 +71,50 @@ export async function recordExternalEvent(ctx: FlowContext, input: ExternalRecor
   const alasan = input.alasan?.trim();
   if (outcome.isian === 'ALASAN' && !alasan) throw new Refused('S14', 'lintas.alasanWajib', { citation: stage.citation });
   if (outcome.isian === 'DAFTAR' && !input.daftar?.length) throw new Refused('WF-3', 'lintas.daftarWajib', { citation: stage.citation });
-  if (!(await advanceRequest(ctx.tx, request, outcome.next))) {
+  const applied = await applyOutcome(ctx, { request, stage, stages, outcome, alasan, daftar: input.daftar, evidence: { file: input.file }, onBehalfOf: capacity.onBehalfOf?.id ?? null });
+  if (!applied) {
     ctx.reply(text('lintas.sudahDicatat', { nomor: request.number }));
     return;
   }
+  ctx.reply(text('lintas.dicatat', { nomor: request.number, peristiwa: { key: `lintas.peristiwa.${outcome.peristiwa}` } }));
+  await regulationEnds(ctx, request, stages, outcome.next, ctx.actor.id);
+}
+
+type Stages = Awaited<ReturnType<typeof stagesOfRequest>>;
+type PeristiwaStage = Extract<Stages[number], { kind: 'PERISTIWA' }>;
+
+/**
+ * Moves an outbound request by one outcome of the other government and tells its people: from a
+ * letter uploaded here, or (when both run timkerja) from the letter the other side's bot issued.
+ * False when the request had already moved on.
+ */
+export async function applyOutcome(ctx: FlowContext, input: {
+  request: LintasRequest; stage: PeristiwaStage; stages: Stages; outcome: PeristiwaStage['outcomes'][number];
+  alasan?: string; daftar?: ExternalOfficial[]; evidence: { file: FileInput } | { suratId: string } | null; onBehalfOf: string | null;
+}): Promise<boolean> {
+  const { request, stage, stages, outcome, alasan } = input;
+  if (!(await advanceRequest(ctx.tx, request, outcome.next))) return false;
   const details = readLintasDetails(request.details);
-  const daftar = outcome.isian === 'DAFTAR' ? input.daftar! : details.daftar;
+  const daftar = outcome.isian === 'DAFTAR' ? input.daftar : details.daftar;
   if (outcome.isian === 'DAFTAR') await ctx.tx.pelibatanLintasInstansi.update({ where: { id: request.id }, data: { details: JSON.stringify({ ...details, daftar }) } });
-  const { platform, fileId, fileName, mimeType } = input.file;
+  const file = input.evidence && 'file' in input.evidence ? input.evidence.file : null;
   await ctx.tx.peristiwaLintasInstansi.create({
     data: {
-      pelibatanId: request.id, kind: outcome.peristiwa, statusFrom: request.status, statusTo: outcome.next, actorId: ctx.actor.id,
-      onBehalfOf: capacity.onBehalfOf?.id ?? null, note: outcome.isian ? JSON.stringify(outcome.isian === 'ALASAN' ? { alasan } : { daftar }) : null,
-      platform, fileId, fileName: fileName ?? null, mimeType: mimeType ?? null, createdAt: ctx.now,
+      pelibatanId: request.id, kind: outcome.peristiwa, statusFrom: request.status, statusTo: outcome.next, actorId: ctx.actor.id, onBehalfOf: input.onBehalfOf,
+      note: outcome.isian ? JSON.stringify(outcome.isian === 'ALASAN' ? { alasan } : { daftar }) : null,
+      suratId: input.evidence && 'suratId' in input.evidence ? input.evidence.suratId : null,
+      platform: file?.platform ?? null, fileId: file?.fileId ?? null, fileName: file?.fileName ?? null, mimeType: file?.mimeType ?? null, createdAt: ctx.now,
     },
   });
-  const peristiwa = { key: `lintas.peristiwa.${outcome.peristiwa}` as const };
-  const isi: Param = outcome.isian === 'ALASAN' ? nested('lintas.isiAlasan', { alasan: alasan! })
-    : outcome.isian === 'DAFTAR' ? nested('lintas.isiDaftar', { daftar: officialLines(daftar!) }) : '';
-  const params = { nomor: request.number, target: request.targetName, tim: details.team, peristiwa, isi };
-  ctx.reply(text('lintas.dicatat', params));
+  const isi: Param = outcome.isian === 'ALASAN' && alasan ? nested('lintas.isiAlasan', { alasan })
+    : outcome.isian === 'DAFTAR' && daftar ? nested('lintas.isiDaftar', { daftar: officialLines(daftar) }) : '';
+  const params = { nomor: request.number, target: request.targetName, tim: details.team, peristiwa: { key: `lintas.peristiwa.${outcome.peristiwa}` as const }, isi };
   ctx.notify(request.requesterId!, text('lintas.peristiwaTercatat', params));
-  ctx.notify(request.requesterId!, { kind: 'attachment', file: { platform, fileId, fileName, mimeType }, caption: { key: 'lintas.suratDari', params: { target: request.targetName, nomor: request.number } } });
+  if (file) ctx.notify(request.requesterId!, { kind: 'attachment', file, caption: { key: 'lintas.suratDari', params: { target: request.targetName, nomor: request.number } } });
   if (endedWell(stages, outcome.next)) await announceMembers(ctx, request, daftar ?? []);
-  await afterEvent(ctx, request, stages, outcome.next);
+  await nextStage(ctx, request, stages, outcome.next);
   ctx.audit({ action: 'lintas.catat', outcome: 'OK', subject: `lintas:${request.id}`, rule: stage.citation, details: { nomor: request.number, peristiwa: outcome.peristiwa, status: outcome.next } });
+  return true;
 }
 
 /** S12: the ketua and the owner unit are told who joins from the other government. */
@@ -93,20 +125,21 @@ async function announceMembers(ctx: FlowContext, request: LintasRequest, daftar:
   for (const pegawaiId of told) ctx.notify(pegawaiId, message);
 }
 
-/** What comes next: the instansi's own stage, the owner's SK Tim Kerja, or the notice that the regulation stops here. */
-async function afterEvent(ctx: FlowContext, request: LintasRequest, stages: Awaited<ReturnType<typeof stagesOfRequest>>, status: string) {
+/** What comes next: the PyB passing the approval on (Lamandau), or the owner's SK Tim Kerja. */
+export async function nextStage(ctx: FlowContext, request: LintasRequest, stages: Stages, status: string) {
   const next = stageAt(stages, status);
-  const moved = { ...request, status };
-  if (next?.kind === 'PUTUSAN') await notifyPyb(ctx, moved);
+  if (next?.kind === 'TERUSKAN') await notifyPyb(ctx, { ...request, status });
   if (next?.kind === 'SK_TIM') {
     ctx.notify(request.requesterId!, choice('lintas.mintaSk', [[{
       label: label('lintas.tetapkanSk'), action: 'tetapkanSk', args: { pelibatanId: request.id }, style: 'primary', scope: 'action', flowId: LINTAS_FLOW_ID,
     }]], { nomor: request.number, citation: next.citation }));
   }
-  if (!next && !isFinal(stages, status)) {
-    const { batasRegulasi } = lintasWorkflow(getPolicyProfile(readLintasDetails(request.details).profile));
-    const notice = text('lintas.tidakDiaturLagi', { nomor: request.number, citation: batasRegulasi?.citation ?? '-' });
-    ctx.reply(notice);
-    ctx.notify(request.requesterId!, notice);
-  }
+}
+
+/** Where the regulation stops short of an end (Tulang Bawang Barat): the requester and whoever recorded it are told. */
+export async function regulationEnds(ctx: FlowContext, request: LintasRequest, stages: Stages, status: string, recorderId: string | null) {
+  if (stageAt(stages, status) || isFinal(stages, status)) return;
+  const { batasRegulasi } = lintasWorkflow(getPolicyProfile(readLintasDetails(request.details).profile));
+  const notice = text('lintas.tidakDiaturLagi', { nomor: request.number, citation: batasRegulasi?.citation ?? '-' });
+  for (const pegawaiId of new Set([request.requesterId!, ...(recorderId ? [recorderId] : [])])) ctx.notify(pegawaiId, notice);
 }

@@ -8,7 +8,7 @@ import { issueLintasRequestLetter } from '../surat/acrossInstansiLetters';
 import { lintasTeam } from './lintasChoices';
 import type { LintasInstansiDetails } from './lintasDetails';
 import { lintasWorkflow } from './lintasStages';
-import { pybHolders } from './pejabatBerwenang';
+import { pybHolders, pybRecipients } from './pejabatBerwenang';
 import { notifyPyb } from './pybCard';
 
 export interface LintasInstansiInput {
@@ -47,6 +47,8 @@ export async function requestAcrossInstansi(ctx: FlowContext, input: LintasInsta
   const target = input.target.instansiId ? await tx.instansi.findUnique({ where: { id: input.target.instansiId } }) : null;
   if (input.target.instansiId && !target) throw new Refused('WF-3', 'lintas.instansiTidakDikenal');
   if ((await pybHolders(tx, actor.instansiId)).length === 0) throw new Refused('DATA', 'lintas.tanpaPyb');
+  // A PyB asking for their own unit's team needs another PyB, or a Plh, to decide (C7).
+  if ((await pybRecipients(tx, actor.instansiId, ctx.now, [actor.id])).length === 0) throw new Refused('C7', 'lintas.pybPemohon');
 
   const own = await tx.instansi.findUniqueOrThrow({ where: { id: actor.instansiId } });
   const first = workflow.stages[0]!;

@@ -52,15 +52,15 @@ export async function issueLintasRequestLetter(ctx: FlowContext, request: Lintas
   });
 }
 
-/** T2: the PyB's own letter to the other government, referring to the head's request; the head is copied. */
-export async function issueLintasOutboundLetter(ctx: FlowContext, request: LintasRequest, capacity: ApproverCapacity) {
+/** T2: the PyB's own letter to the other government, referring to the head's request; the head is copied. `receivers` get it in their chats (the other government runs timkerja too). */
+export async function issueLintasOutboundLetter(ctx: FlowContext, request: LintasRequest, capacity: ApproverCapacity, receivers: string[]) {
   const office = await signingOffice(ctx, capacity);
   const { details, fields } = content(ctx, request, getPolicyProfile(office.instansi.policyProfile).regulation);
   const workflow = getPolicyProfile(details.profile).penunjukan.LINTAS_INSTANSI;
   const requester = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: request.requesterId! } });
   return issueLetter(ctx, {
     kind: 'PERMOHONAN_ANTAR_INSTANSI', penugasanId: null, unitCode: office.unitCode,
-    sendTo: [ctx.actor.id, requester.id], readers: office.principal ? [office.principal.id] : [],
+    sendTo: [ctx.actor.id, requester.id, ...receivers], readers: office.principal ? [office.principal.id] : [],
     build: (nomor) => suratPermohonanAntarInstansi({
       ...fields, kop: office.kop, issuedAt: ctx.now, nomor, tempatTanggal: office.tempatTanggal, signer: office.signature,
       kepada: targetOffice(workflow.workflow === 'WF-3' ? workflow.kepadaLuar : 'PYB_TUJUAN', request.targetName), tembusan: [addressLine(requester)],
