@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
-import { t } from '../src/core/catalog/t';
+import { nested, t } from '../src/core/catalog/t';
+import { getPolicyProfile } from '../src/core/policy/policyProfile';
+import { determineScope } from '../src/core/domain/pengajuan/determineScope';
+import { selectWorkflow } from '../src/core/domain/pengajuan/selectWorkflow';
 import { findTeamForVolunteer, listTeamsOpenToVolunteers } from '../src/core/domain/pengajuan/listTeamsOpenToVolunteers';
 import { submitPengajuan } from '../src/core/domain/pengajuan/submitPengajuan';
 import { approveStep, openStep, rejectReasons, rejectStep } from '../src/core/domain/pengajuan/stepDecisions';
@@ -13,10 +16,12 @@ import { roleName } from '../src/core/domain/pengajuan/roleName';
 import { acceptAssignment, objectToAssignment, openAcceptance } from '../src/core/domain/pengajuan/acceptAssignment';
 import { isAdvisory, recommendStep } from '../src/core/domain/pengajuan/ketuaRecommendation';
 
+const MAX_FILES = 5;
+const FileSchema = z.object({ platform: z.string(), fileId: z.string(), fileName: z.string().optional(), mimeType: z.string().optional() });
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),
   z.object({ step: z.literal('ASK_MOTIVATION'), timId: z.string() }),
-  z.object({ step: z.literal('CONFIRM'), timId: z.string(), motivasi: z.string() }),
+  z.object({ step: z.literal('CONFIRM'), timId: z.string(), motivasi: z.string(), lampiran: z.array(FileSchema).max(MAX_FILES).default([]) }),
   z.object({ step: z.literal('ASK_REASON'), stepId: z.string() }),
   z.object({ step: z.literal('ASK_OBJECTION'), penugasanId: z.string() }),
 ]);
@@ -75,9 +80,18 @@ export const pengajuanSukarela = defineFlow<State>({
     CONFIRM: {
       async button(ctx, state, press) {
         if (press.action !== 'kirim') return cancel(ctx);
-        const { penugasan, firstHolder, firstPerformer } = await submitPengajuan(ctx, { timId: state.timId, motivasi: state.motivasi });
+        const { penugasan, firstHolder, firstPerformer } = await submitPengajuan(ctx, { timId: state.timId, motivasi: state.motivasi, lampiran: state.lampiran });
         ctx.reply(text('pengajuan.terkirim', { nomor: penugasan.number, penerima: firstHolder.name, peran: roleName(firstPerformer, ctx.actor.locale) }));
         return { end: true };
+      },
+      // Samarinda format 1: the CV and other documents, sent as files before Kirim.
+      async file(ctx, state, file) {
+        if (!(await offersFiles(ctx, state.timId)) || state.lampiran.length >= MAX_FILES) {
+          ctx.reply(text('umum.berkasTidakDiharapkan'));
+          return { stay: true };
+        }
+        const kept = { platform: file.platform, fileId: file.fileId, ...(file.fileName ? { fileName: file.fileName } : {}), ...(file.mimeType ? { mimeType: file.mimeType } : {}) };
+        return confirm(ctx, state.timId, state.motivasi, [...state.lampiran, kept]);
       },
     },
     ASK_OBJECTION: {
@@ -154,12 +168,21 @@ export const pengajuanSukarela = defineFlow<State>({
   },
 });
 
-async function confirm(ctx: FlowContext, timId: string, motivasi: string) {
+/** Whether the applicant's letter to this team carries a CV and documents (the profile's format 1, across units). */
+async function offersFiles(ctx: FlowContext, timId: string): Promise<boolean> {
   const tim = await findTeamForVolunteer(ctx.tx, ctx.actor, timId);
+  const scope = await determineScope(ctx.tx, ctx.actor.homeUnitId, tim.ownerUnitId);
+  return !!selectWorkflow(getPolicyProfile(ctx.actor.policyProfile), scope)?.suratPemohon?.lampiranCv;
+}
+
+async function confirm(ctx: FlowContext, timId: string, motivasi: string, lampiran: Array<z.infer<typeof FileSchema>> = []) {
+  const tim = await findTeamForVolunteer(ctx.tx, ctx.actor, timId);
+  const files = (await offersFiles(ctx, timId))
+    ? nested('pengajuan.lampiranDitawarkan', { berkas: lampiran.length ? lampiran.map((f) => f.fileName ?? '-').join(', ') : '-' }) : '';
   ctx.reply(choice('pengajuan.konfirmasi', [[{ label: label('pengajuan.kirim'), action: 'kirim', style: 'primary' }, cancelButton]], {
-    nama: tim.name, unit: tim.ownerUnit.name, motivasi,
+    nama: tim.name, unit: tim.ownerUnit.name, motivasi, lampiran: files,
   }));
-  return { next: { step: 'CONFIRM', timId, motivasi } } as const;
+  return { next: { step: 'CONFIRM', timId, motivasi, lampiran } } as const;
 }
 
 function cancel(ctx: FlowContext) {

@@ -1,6 +1,6 @@
 // Issue 6 item 8: letters stay retrievable; each recipient can fetch a PDF, or a DOCX to edit before signing.
 import { z } from 'zod';
-import { defineFlow } from '../src/core/engine/defineFlow';
+import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
 import { nested } from '../src/core/catalog/t';
 import { renderLetter } from '../src/core/letters/renderLetter';
@@ -19,25 +19,13 @@ export const surat = defineFlow<z.infer<typeof StateSchema>>({
   descriptionKey: 'surat.perintah',
   state: StateSchema,
   async start(ctx) {
-    const letters = await lettersOf(ctx, SHOWN);
-    if (letters.length === 0) {
-      ctx.reply(text('surat.tidakAda'));
-      return { end: true };
-    }
-    const mine = { scope: 'action' as const, allowed: [ctx.actor.id] };
-    const zone = ctx.actor.timeZone;
-    const lines = letters.map((s) => (s.nomor === TANPA_NOMOR
-      ? nested('surat.barisTanpaNomor', { jenis: nested(`surat.jenis.${s.kind as SuratKind}`), tanggal: formatDate(s.issuedAt, zone) })
-      : nested('surat.baris', { jenis: nested(`surat.jenis.${s.kind as SuratKind}`), nomor: s.nomor, tanggal: formatDate(s.issuedAt, zone) })));
-    // An unnumbered letter is told apart by its date.
-    const reference = (s: (typeof letters)[number]) => (s.nomor === TANPA_NOMOR ? formatDateTime(s.issuedAt, zone) : s.nomor);
-    ctx.reply(choice('surat.daftar', letters.map((s) => (['pdf', 'docx'] as const).map((format) => ({
-      label: label('surat.tombol', { format: format.toUpperCase(), nomor: reference(s) }), action: 'unduh', args: { suratId: s.id, format }, ...mine,
-    }))), { daftar: lines.reduce((a, b) => nested('ringkasan.gabung', { a, b })) }));
-    return { end: true };
+    return listLetters(ctx, 0);
   },
   steps: { NONE: {} },
   actions: {
+    async lebihLama(ctx, args) {
+      return listLetters(ctx, Math.max(0, Number(args.mulai) || 0));
+    },
     async unduh(ctx, args) {
       const letter = await letterFor(ctx, args.suratId ?? '');
       const file = await renderLetter(storedDocument(letter.document), args.format === 'docx' ? 'docx' : 'pdf', fileBase(letter.kind as SuratKind, letter.nomor, zonedDate(letter.issuedAt, ctx.actor.timeZone)));
@@ -47,3 +35,25 @@ export const surat = defineFlow<z.infer<typeof StateSchema>>({
     },
   },
 });
+
+/** `SHOWN` letters from `offset`, newest first, each with its PDF and DOCX buttons, and a button for older ones. */
+async function listLetters(ctx: FlowContext, offset: number) {
+  const { letters, older } = await lettersOf(ctx, SHOWN, offset);
+  if (letters.length === 0) {
+    ctx.reply(text(offset === 0 ? 'surat.tidakAda' : 'surat.tidakAdaLagi'));
+    return { end: true } as const;
+  }
+  const mine = { scope: 'action' as const, allowed: [ctx.actor.id] };
+  const zone = ctx.actor.timeZone;
+  const lines = letters.map((s) => (s.nomor === TANPA_NOMOR
+    ? nested('surat.barisTanpaNomor', { jenis: nested(`surat.jenis.${s.kind as SuratKind}`), tanggal: formatDate(s.issuedAt, zone) })
+    : nested('surat.baris', { jenis: nested(`surat.jenis.${s.kind as SuratKind}`), nomor: s.nomor, tanggal: formatDate(s.issuedAt, zone) })));
+  // An unnumbered letter is told apart by its date.
+  const reference = (s: (typeof letters)[number]) => (s.nomor === TANPA_NOMOR ? formatDateTime(s.issuedAt, zone) : s.nomor);
+  const rows = letters.map((s) => (['pdf', 'docx'] as const).map((format) => ({
+    label: label('surat.tombol', { format: format.toUpperCase(), nomor: reference(s) }), action: 'unduh', args: { suratId: s.id, format }, ...mine,
+  })));
+  const more = older ? [[{ label: label('surat.lebihLama'), action: 'lebihLama', args: { mulai: String(offset + SHOWN) }, ...mine }]] : [];
+  ctx.reply(choice('surat.daftar', [...rows, ...more], { daftar: lines.reduce((a, b) => nested('ringkasan.gabung', { a, b })) }));
+  return { end: true } as const;
+}

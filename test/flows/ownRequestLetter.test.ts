@@ -35,6 +35,44 @@ describe('the applicant\'s own request letter (format 1)', () => {
     expect((await lettersOfKind('PERSETUJUAN'))[0]).toMatchObject({ nomor: '0001/DISKOMINFO/2026', urutan: 1 });
   });
 
+  it('Samarinda: with the CV sent before Kirim, addressed to the target head with tembusan the own Penilai, own unit head and the Kepala Bagian Organisasi Setda (AC-31)', async () => {
+    bot = await TestBot.start();
+    const organisation = smallOrganisation('SMD');
+    organisation.peran.push({ peran: 'KEPALA_BAGIAN_ORGANISASI', nip: NIP.admin });
+    const org = await loadOrganisation(bot, organisation);
+    const applicant = await org.link(NIP.pelaksana);
+    const targetHead = await org.link(NIP.kabidA);
+    const kabagOrganisasi = await org.link(NIP.admin);
+    await bot.as(applicant).command('ajukan');
+    await bot.as(applicant).press(/^Tim Statistik Sektoral/);
+    // Within the unit the request is oral: no CV is asked for.
+    await bot.as(applicant).say('Saya berpengalaman mengolah data statistik sektoral selama lima tahun');
+    expect(bot.lastText(applicant)).not.toContain('Lampiran');
+    await bot.as(applicant).sendFile('BQACAgUAAxkBcv', 'cv.pdf', 'application/pdf');
+    expect(bot.lastText(applicant)).toMatch(/^Berkas belum diperlukan/);
+    await bot.as(applicant).command('batal');
+
+    const statistisi = await org.link(NIP.pfPertama);
+    await bot.as(statistisi).command('ajukan');
+    await bot.as(statistisi).press(/^Tim Satu Data/);
+    await bot.as(statistisi).say('Saya berpengalaman mengolah data statistik sektoral selama lima tahun');
+    expect(bot.lastText(statistisi)).toContain('Lampiran (CV dan dokumen pendukung, format 1): -.');
+    await bot.as(statistisi).sendFile('BQACAgUAAxkBcv', 'cv-statistisi.pdf', 'application/pdf');
+    await bot.as(statistisi).sendFile('BQACAgUAAxkBsk', 'sertifikat.pdf', 'application/pdf');
+    expect(bot.lastText(statistisi)).toContain('Lampiran (CV dan dokumen pendukung, format 1): cv-statistisi.pdf, sertifikat.pdf.');
+    await bot.as(statistisi).press('Kirim');
+
+    const received = bot.inbox(targetHead);
+    const letter = received.find((m) => m.kind === 'document');
+    const text = (await pdfText(Buffer.from(letter && letter.kind === 'document' ? letter.contentBase64 : '', 'base64'))).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Lampiran : 2 (dua) berkas');
+    expect(text).toContain('bersama ini saya lampirkan Curriculum Vitae (CV) dan dokumen pendukung lainnya');
+    expect(text).toMatch(/Tembusan : 1\. Jabatan Kabid Statistik Uji \(Kabid Statistik Uji\).*2\. Jabatan Admin Uji \(Admin Uji\)/);
+    // The files themselves go with it, by their file id; the Kepala Bagian Organisasi gets the letter.
+    expect(received.filter((m) => m.kind === 'attachment').map((m) => m.kind === 'attachment' && m.fileId)).toEqual(['BQACAgUAAxkBcv', 'BQACAgUAAxkBsk']);
+    expect(bot.inbox(kabagOrganisasi).filter((m) => m.kind === 'document').map((m) => m.kind === 'document' && m.fileName)).toEqual(['permohonan-individu-2026-11-23.pdf']);
+  });
+
   it('Lamandau: goes to the target head only after the home approval ("atas persetujuan" of the own Penilai)', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('LMD'));

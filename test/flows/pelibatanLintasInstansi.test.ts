@@ -199,6 +199,29 @@ describe('penunjukan across governments (WF-3)', () => {
     expect(await bot.db.surat.count()).toBe(0);
   });
 
+  it('/surat lists ten letters at a time, newest first, with the older ones a press away', async () => {
+    const started = await lintasBot('SMD');
+    bot = started.bot;
+    const { requester, pyb } = started;
+    for (let i = 0; i < 6; i += 1) {
+      await askAcrossInstansi(bot, requester);
+      await bot.as(pyb).press('Setujui dan teruskan');
+      bot.clock.advance(60_000); // each pair of letters a minute apart
+    }
+    await bot.as(requester).command('surat');
+    const first = bot.lastText(requester).split('\n').slice(1);
+    expect(first).toHaveLength(10);
+    // The last pair first; a pair issued in one minute reads in agenda order.
+    expect(first.slice(0, 2)).toEqual([expect.stringMatching(/^- Surat permohonan pelibatan pegawai lintas instansi nomor 0011\//), expect.stringMatching(/^- Surat permohonan pelibatan kepada instansi lain nomor 0012\//)]);
+    await bot.as(requester).press('Surat lebih lama');
+    expect(bot.lastText(requester).split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^- Surat permohonan pelibatan pegawai lintas instansi nomor 0001\//), expect.stringMatching(/^- Surat permohonan pelibatan kepada instansi lain nomor 0002\//),
+    ]);
+    expect(() => bot.findButton(requester, 'Surat lebih lama')).not.toThrow(); // the first list's button, still there
+    const last = bot.inbox(requester).at(-1);
+    expect(last?.kind === 'choice' ? last.rows.flat().map((b) => b.label) : []).not.toContain('Surat lebih lama');
+  });
+
   it('the requesting head never decides their own request, not even as the Plh of the PyB (C7)', async () => {
     const organisation = organisationWithPyb('SMD');
     organisation.delegasi.push({ nipDari: NIP.sekda, nipKe: NIP.kabidB, jenis: 'PLH', lingkup: 'SEMUA', mulai: '2026-11-01', selesai: '2026-12-31' });

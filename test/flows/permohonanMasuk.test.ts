@@ -3,12 +3,21 @@ import { messageText, type TestBot } from '../helpers/botHarness';
 import { documentsOf } from '../helpers/involvement';
 import { askAcrossInstansi, SEBERANG, twoGovernments } from '../helpers/lintasInstansi';
 import { NIP } from '../fixtures/smallOrganisation';
+import { tickAt } from '../scheduler/schedulerHarness';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
 
 const statuses = async () => Object.fromEntries((await bot.db.pelibatanLintasInstansi.findMany()).map((r) => [r.direction, r.status]));
 const texts = (user: Parameters<TestBot['inbox']>[0]) => bot.inbox(user).map(messageText);
+
+/** Their PyB approves the request and instructs the head of their Bidang Aplikasi Informatika to answer. */
+async function instructAptika(pybSeberang: Parameters<TestBot['as']>[0]) {
+  await bot.as(pybSeberang).press('Setujui');
+  await bot.as(pybSeberang).press('Pilih unit yang menjawab');
+  await bot.as(pybSeberang).say('aplikasi');
+  await bot.as(pybSeberang).press(/^Bidang Aplikasi Informatika/);
+}
 
 describe('a request between two governments that both run timkerja (WF-3 mirrored)', () => {
   it('arrives as the other government\'s own request; its PyB, unit head and letters answer it, and each step is recorded on the requesting side', async () => {
@@ -33,10 +42,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     expect(await bot.db.auditLog.count({ where: { outcome: 'REFUSED', rule: 'C7', actorId: await started.org.idOf(NIP.sekda) } })).toBe(1);
     expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'RECEIVED' });
 
-    await bot.as(seberang.pyb).press('Setujui');
-    await bot.as(seberang.pyb).press('Pilih unit yang menjawab');
-    await bot.as(seberang.pyb).say('aplikasi');
-    await bot.as(seberang.pyb).press(/^Bidang Aplikasi Informatika/);
+    await instructAptika(seberang.pyb);
     expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'TARGET_INSTRUCTED_PENILAI' });
     // Samarinda's requesting side has no event for the instruction: its requester just hears of it.
     expect(bot.lastText(requester)).toBe(`Kabar dari ${SEBERANG} atas permohonan lintas instansi nomor 1: Pejabat yang Berwenang di sana menyetujui dan menginstruksikan Pejabat Penilai Kinerja untuk menjawab ketersediaan pegawai.`);
@@ -71,6 +77,12 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     expect(letter).toMatch(/Tembusan.*Pejabat yang Berwenang pada Pemerintah Kabupaten Seberang.*Pejabat yang Berwenang pada Pemerintah Kota Uji/);
     expect((await documentsOf(bot, requester)).map((d) => d.fileName)).toContain(penugasan.fileName);
     expect(texts(ketua)).toContainEqual(expect.stringMatching(/^Pegawai dari Pemerintah Kabupaten Seberang ditugaskan dalam Tim Statistik Sektoral[\s\S]*Pranata Muda Uji/));
+    // The other government's letters stay retrievable for the requester with /surat, as DOCX too.
+    await bot.as(requester).command('surat');
+    // (Numbered by their government's own agenda: Kabupaten Seberang's first letter.)
+    expect(bot.lastText(requester)).toContain('- Surat jawaban permohonan pelibatan lintas instansi nomor 0001/SETDA/2026');
+    await bot.as(requester).press('DOCX 0001/SETDA/2026');
+    expect(bot.inbox(requester).at(-1)).toMatchObject({ kind: 'document', fileName: 'jawaban-antar-instansi-0001-SETDA-2026.docx' });
   });
 
   it('their PyB sends an answer back; the card of the first answer cannot approve the second, and "none available" goes out over the PyB\'s signature', async () => {
@@ -79,10 +91,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     const { requester, pyb, seberang } = started;
     await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
     await bot.as(pyb).press('Setujui dan teruskan');
-    await bot.as(seberang.pyb).press('Setujui');
-    await bot.as(seberang.pyb).press('Pilih unit yang menjawab');
-    await bot.as(seberang.pyb).say('aplikasi');
-    await bot.as(seberang.pyb).press(/^Bidang Aplikasi Informatika/);
+    await instructAptika(seberang.pyb);
     await bot.as(seberang.kabidAptika).press('Tunjuk pegawai');
     await bot.as(seberang.kabidAptika).say('2');
     await bot.as(seberang.kabidAptika).press('Kirim');
@@ -103,6 +112,25 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     const jawaban = (await documentsOf(bot, requester)).find((d) => d.fileName.startsWith('jawaban-antar-instansi'))!;
     expect(jawaban.text.replace(/\s+/g, ' ')).toMatch(/tidak tersedia untuk dilibatkan.*Alasan: Pejabat senior sedang menjadi tim audit BPK/);
     expect(jawaban.text).toMatch(/NIP\.? ?196809091995031009/); // signed by their PyB
+  });
+
+  it('reminds whoever holds a step here after two working days, and their superior after four; a wait for the other government reminds nobody (S2)', async () => {
+    const started = await twoGovernments('SMD', 'SMD');
+    bot = started.bot;
+    const { requester, pyb, kadis, seberang } = started;
+    await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
+    await tickAt(bot, '2026-11-25T02:00:00Z');
+    expect(bot.lastText(pyb)).toBe('Pengingat: permohonan lintas instansi nomor 1 (Pemerintah Kabupaten Seberang) menunggu langkah Bapak/Ibu sejak 23 November 2026 (2 hari kerja). Pesannya ada di atas; keputusan tetap di tangan Bapak/Ibu.');
+    await tickAt(bot, '2026-11-25T03:00:00Z');
+    expect(texts(pyb).filter((t) => t.startsWith('Pengingat'))).toHaveLength(1);
+    await bot.as(pyb).press('Setujui dan teruskan');
+    await instructAptika(seberang.pyb);
+    const remindedBefore = texts(requester).length + texts(pyb).length + texts(kadis).length;
+    // Four working days later: their unit head is reminded and the head's Penilai told; our side waits for them and hears nothing.
+    await tickAt(bot, '2026-12-01T02:00:00Z');
+    expect(bot.lastText(seberang.kabidAptika)).toMatch(/^Pengingat: permohonan lintas instansi nomor 1 \(Pemerintah Kota Uji\) menunggu langkah Bapak\/Ibu sejak \d+ November 2026 \(\d hari kerja\)/);
+    expect(bot.lastText(seberang.kadis)).toMatch(/^Untuk diketahui: permohonan lintas instansi nomor 1 \(Pemerintah Kota Uji\) menunggu langkah Kabid Aptika Uji sejak/);
+    expect(texts(requester).length + texts(pyb).length + texts(kadis).length).toBe(remindedBefore);
   });
 
   it('a refusal by their PyB goes back in writing with its reason and ends the request here too', async () => {
@@ -127,10 +155,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     await bot.as(requester).command('pengajuanku');
     expect(bot.lastText(requester)).toMatch(/^Pengajuan Bapak\/Ibu:\n- Nomor lintas instansi 1, 2 pegawai dari Pemerintah Kabupaten Seberang untuk Tim Statistik Sektoral: menunggu keputusan Pejabat yang Berwenang sejak \d+ November 2026$/);
     await bot.as(pyb).press('Setujui dan teruskan');
-    await bot.as(seberang.pyb).press('Setujui');
-    await bot.as(seberang.pyb).press('Pilih unit yang menjawab');
-    await bot.as(seberang.pyb).say('aplikasi');
-    await bot.as(seberang.pyb).press(/^Bidang Aplikasi Informatika/);
+    await instructAptika(seberang.pyb);
     await bot.as(requester).command('pengajuanku');
     expect(bot.lastText(requester)).toContain(': menunggu surat dari Pemerintah Kabupaten Seberang sejak');
     // Only the head who asked may withdraw it.
@@ -150,10 +175,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     const { requester, pyb, seberang } = started;
     await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
     await bot.as(pyb).press('Setujui dan teruskan');
-    await bot.as(seberang.pyb).press('Setujui');
-    await bot.as(seberang.pyb).press('Pilih unit yang menjawab');
-    await bot.as(seberang.pyb).say('aplikasi');
-    await bot.as(seberang.pyb).press(/^Bidang Aplikasi Informatika/);
+    await instructAptika(seberang.pyb);
     expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'TARGET_INSTRUCTED_PENILAI' });
     expect(texts(seberang.pyb)).toContainEqual('Permohonan masuk nomor 1: peraturan instansi ini tidak mengatur tahap setelah ini (001-TBB Lamp. c. A.3 (tahapan hanya huruf a sampai c)). Langkah berikutnya ditetapkan instansi (kebijakan instansi).');
     expect(bot.inbox(seberang.kabidAptika).filter((m) => m.kind === 'choice')).toEqual([]);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageText, type TestBot } from '../helpers/botHarness';
+import { messageText, TestBot } from '../helpers/botHarness';
 import { askForOfficial, documentsOf, EKSPEKTASI, involvementBot, KOMPETENSI, MAKSUD } from '../helpers/involvement';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+import { loadOrganisation } from '../helpers/organisationBot';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
@@ -190,6 +191,8 @@ describe('WF-2 chains per profile', () => {
     expect(received[2]!.text).toContain('SURAT PENUGASAN');
     expect(bot.inbox(pranata).map(messageText).some((t) => t.startsWith('Penunjukan nomor 1'))).toBe(false);
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('AWAITING_SK_TIM');
+    // The owner's Kepala PD may issue it too, and has the button.
+    expect(() => bot.findButton(started.kadis, 'Terbitkan SK Tim Kerja')).not.toThrow();
     // Only the owner (the requesting head, or its Kepala PD) issues it; /pengajuanku offers it again.
     expect((await bot.as(kabidAptika).press('Terbitkan SK Tim Kerja', requester)).status).toBe('refused');
     await bot.as(requester).command('pengajuanku');
@@ -204,6 +207,26 @@ describe('WF-2 chains per profile', () => {
     expect(bot.lastText(requester)).toBe('SK Tim Kerja untuk permohonan nomor 1 sudah terbit sebelumnya.');
     await bot.as(pranata).press('Terima penugasan');
     expect(await bot.db.membership.findFirstOrThrow({ where: inTeam(pranata.pegawaiId) })).toMatchObject({ status: 'ACTIVE' });
+  });
+
+  it('Lamandau: the Kepala PD and the official who link only after the approval get the SK button and the offer then', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('LMD'));
+    const requester = await org.link(NIP.kabidB);
+    const kabidAptika = await org.link(NIP.kabidA);
+    await askForOfficial(bot, requester, /^Pranata Muda Uji/);
+    await bot.as(kabidAptika).press('Setujui');
+    const kadis = await org.link(NIP.kadis);
+    expect(bot.lastText(kadis)).toBe('Ada 1 penugasan atau SK Tim Kerja yang menunggu jawaban Bapak/Ibu; pesannya dikirim ulang di atas.');
+    await bot.as(kadis).press('Terbitkan SK Tim Kerja');
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ISSUED');
+    const pranata = await org.link(NIP.pfMuda);
+    expect(bot.inbox(pranata).map(messageText)).toContainEqual('Penugasan nomor 1 (Tim Statistik Sektoral) menunggu jawaban Bapak/Ibu: tekan "Terima penugasan" untuk mulai, atau "Ajukan keberatan".');
+    await bot.as(pranata).press('Terima penugasan');
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ACTIVE');
+    // A second account of the same official gets no copies.
+    const again = await bot.link(pranata.pegawaiId, 'akun-kedua-pranata');
+    expect(bot.inbox(again).filter((m) => m.kind === 'choice')).toEqual([]);
   });
 
   it('the baseline profile cites its own policy, and the requesting head follows and may withdraw the request with /pengajuanku', async () => {

@@ -20,7 +20,7 @@ export const UnitTypeSchema = z.enum([
   'UOBK_RSUD', 'RSUD_BIDANG', 'UPTD', 'PUSKESMAS', 'SATUAN_PENDIDIKAN', 'KECAMATAN', 'KELURAHAN',
 ]);
 export type UnitType = z.infer<typeof UnitTypeSchema>;
-export const InstansiRoleSchema = z.enum(['KEPALA_DAERAH', 'SEKDA', 'PEJABAT_BERWENANG', 'ADMIN']);
+export const InstansiRoleSchema = z.enum(['KEPALA_DAERAH', 'SEKDA', 'PEJABAT_BERWENANG', 'KEPALA_BAGIAN_ORGANISASI', 'ADMIN']);
 export type InstansiRole = z.infer<typeof InstansiRoleSchema>;
 export const DelegationKindSchema = z.enum(['PLH', 'PLT', 'PENDELEGASIAN']);
 export const DelegationScopeSchema = z.enum(['SEMUA', 'PENILAI', 'PIMPINAN_UNIT']);

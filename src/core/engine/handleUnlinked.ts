@@ -3,6 +3,7 @@ import { t } from '../catalog/t';
 import { linkIdentity } from '../auth/linkIdentity';
 import { resolveActor } from '../auth/resolveActor';
 import { resendWaitingCards } from '../domain/pengajuan/notifyStep';
+import { resendOffers } from '../domain/pengajuan/resendOffers';
 import type { TurnOutcome } from './dispatchEvent';
 import type { TurnContext } from './turnContext';
 
@@ -42,6 +43,8 @@ export async function handleUnlinked(turn: TurnContext): Promise<TurnOutcome> {
     turn.adopt(actor);
     const waiting = await resendWaitingCards(turn);
     if (waiting > 0) turn.reply(text('identitas.adaPermohonanMenunggu', { jumlah: waiting }));
+    const offers = await resendOffers(turn);
+    if (offers > 0) turn.reply(text('identitas.adaPenugasanMenunggu', { jumlah: offers }));
   }
   return idle;
 }

@@ -1,6 +1,7 @@
 import { TimkerjaError } from '../errors';
 import type { LetterDocument, LetterSignature } from './letterDocument';
 import { identityFields, signatureOf, withoutEnd, type LetterPerson } from './penugasanLetters';
+import { terbilang } from './pelibatanLetters';
 
 export interface PermohonanIndividuInput {
   issuedAt: Date;
@@ -20,6 +21,8 @@ export interface PermohonanIndividuInput {
   tembusan: string[];
   /** TBB and MGL: the letter is "diketahui oleh Pejabat Penilai Kinerja"; their acknowledgement block. */
   mengetahui?: LetterPerson & { atasNama?: string };
+  /** Files the applicant sent with it (the format's CV and supporting documents); 0 or absent: none. */
+  berkas?: number;
 }
 
 /** The renderer prints "Yth." itself: a caller's own copy would come out doubled. */
@@ -47,6 +50,7 @@ function acknowledgement(penilai: NonNullable<PermohonanIndividuInput['mengetahu
 export function suratPermohonanIndividu(input: PermohonanIndividuInput): LetterDocument {
   requireFilled({ dasar: input.dasar, motivasi: input.motivasi });
   const { applicant } = input;
+  const berkas = input.berkas ?? 0;
   // the applicant's words, one paragraph per line they wrote (a DOCX run would not keep a line break)
   const motivasi = input.motivasi.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   return {
@@ -55,8 +59,8 @@ export function suratPermohonanIndividu(input: PermohonanIndividuInput): LetterD
     kop: null,
     nomor: '-',
     tempatTanggal: input.tempatTanggal,
-    // the bot attaches no CV, so Lampiran is "-" rather than the format's "1 (satu) berkas"
-    header: { sifat: 'Biasa', lampiran: '-', hal: 'Permohonan pelibatan dalam Tim Kerja' },
+    // the format's "1 (satu) berkas" only when the applicant sent a CV or other documents
+    header: { sifat: 'Biasa', lampiran: berkas > 0 ? `${berkas} (${terbilang(berkas)}) berkas` : '-', hal: 'Permohonan pelibatan dalam Tim Kerja' },
     kepada: [withoutYth(input.kepada)],
     body: [
       // the format cites the Perwali under a wrong title with a blank number (domain-spec §8.3): the caller's rule is written instead
@@ -64,6 +68,7 @@ export function suratPermohonanIndividu(input: PermohonanIndividuInput): LetterD
       identityFields(applicant, { label: 'Instansi', value: input.instansiName }),
       { kind: 'paragraph', text: `Dengan ini saya mengajukan permohonan pelibatan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}, dengan kompetensi dan motivasi sebagai berikut:` },
       ...motivasi.map((text) => ({ kind: 'paragraph' as const, text })),
+      ...(berkas > 0 ? [{ kind: 'paragraph' as const, text: 'Sebagai bahan pertimbangan, bersama ini saya lampirkan Curriculum Vitae (CV) dan dokumen pendukung lainnya.' }] : []),
       { kind: 'paragraph', text: 'Demikian permohonan ini saya sampaikan, atas perhatian dan perkenaan Bapak/Ibu saya ucapkan terima kasih.' },
     ],
     signature: { ...signatureOf(applicant), jabatan: 'Pemohon,' },

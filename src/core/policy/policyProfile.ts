@@ -32,6 +32,11 @@ const WorkflowSchema = z.object({
   approvedStatus: z.string().regex(/^[A-Z_]+$/),
   /** FREE: any written reason; otherwise the prescribed alternatives (e.g. SMD alternatif 1 and 2). */
   rejectReasons: z.union([z.literal('FREE'), z.array(z.enum(['KUALIFIKASI_TIDAK_SESUAI', 'ANGGOTA_MENCUKUPI'])).min(1)]),
+  /**
+   * The applicant's own letter (format 1): who else its template copies, by instansi role (Samarinda:
+   * the Kepala Bagian Organisasi Setda), and whether it offers a CV and other documents as lampiran.
+   */
+  suratPemohon: z.object({ tembusan: z.array(z.literal('KEPALA_BAGIAN_ORGANISASI')), lampiranCv: z.boolean(), citation: z.string().min(1) }).optional(),
 });
 export type SukarelaWorkflow = z.infer<typeof WorkflowSchema>;
 

@@ -6,10 +6,9 @@ import { workingDaysBetween } from '../calendar/workCalendar';
 import { formatDate } from '../domain/formatTime';
 import { zonedDate } from '../domain/zonedTime';
 import { text } from '../messages';
-import { enqueueSends } from '../outbox/enqueue';
-import { once, type InstansiSchedule } from './instansiSchedules';
+import type { InstansiSchedule } from './instansiSchedules';
+import { enqueueNewReminders } from './enqueueNewReminders';
 import { onLeave } from '../domain/cuti/leave';
-import { REMINDER_TOKENS } from './reportReminders';
 import { inOfficeHours } from './workingHours';
 
 /**
@@ -49,12 +48,7 @@ export async function sendApprovalReminders(db: Db, now: Date, schedules: Map<st
         message: text('pengingat.persetujuanAtasan', { ...params, penyetuju: step.assignee.name }),
       });
     }
-    sent += await once(() => db.$transaction(async (tx) => {
-      const fresh = [];
-      for (const send of sends) if (!(await tx.outboxMessage.findUnique({ where: { idempotencyKey: send.idempotencyKey } }))) fresh.push(send);
-      await enqueueSends(tx, fresh, REMINDER_TOKENS, now);
-      return fresh.length;
-    }));
+    sent += await enqueueNewReminders(db, sends, now);
   }
   return sent;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/createDb';
 import type { Logger } from '../ports';
 import { sendApprovalReminders } from './approvalReminders';
+import { sendLintasReminders } from './lintasReminders';
 import { warnAboutCalendar } from './calendarWarning';
 import { loadInstansiSchedules } from './instansiSchedules';
 import { sendDueReportReminders, type FanOutOptions } from './reportReminders';
@@ -22,7 +23,7 @@ export async function runTick(db: Db, now: Date, logger: Logger, options: FanOut
   const jobs: Array<[keyof TickResult, () => Promise<number>]> = [
     ['laporan', () => sendDueReportReminders(db, now, schedules, options)],
     ['tunda', () => sendDueSnoozes(db, now, schedules)],
-    ['persetujuan', () => sendApprovalReminders(db, now, schedules)],
+    ['persetujuan', async () => (await sendApprovalReminders(db, now, schedules)) + (await sendLintasReminders(db, now, schedules))],
     ['diminta', () => sendRequestedReportReminders(db, now, schedules)],
     ['ringkasan', () => sendWeeklyDigests(db, now, schedules)],
     ['kalender', () => warnAboutCalendar(db, now, schedules)],

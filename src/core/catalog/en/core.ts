@@ -32,6 +32,7 @@ export const core: Partial<Record<CatalogKey, string>> = {
   'identitas.kodeTidakValid': "The link code is invalid, has already been used, or has expired. Ask your agency's admin for a new one.",
   'identitas.terhubung': 'Account linked as {nama} (NIP {nip}), {jabatan}. Type /bantuan to see the available commands.',
   'identitas.sudahTerhubung': 'This account is already linked as {nama}.',
+  'identitas.adaPenugasanMenunggu': '{jumlah} assignment(s) or SK Tim Kerja are waiting for your answer; their messages were sent again above.',
   'identitas.adaPermohonanMenunggu': '{jumlah} request(s) are waiting for your decision; their messages were sent again above.',
   'identitas.akunLainTerhubung': 'Note: the {platform} account you linked before has been unlinked and replaced by this one.',
   'admin.akunTidakTerjangkau': 'The message to {nama} (NIP {nip}) on {platform} could not be delivered ({alasan}); the bot may have been blocked or the account deleted. Further messages are held until the employee contacts the bot again or the account is linked again.',

@@ -3,6 +3,8 @@ export const jadwal = {
   'pengingat.tundaSejam': 'Remind me in 1 hour',
   'pengingat.tundaBesok': 'Tomorrow morning',
   'pengingat.ditunda': 'All right, you will be reminded again {waktu}.',
+  'pengingat.lintas': 'Reminder: request across governments number {nomor} ({instansi}) has been waiting for your step since {sejak} ({hari} working days). Its message is above; the decision stays yours.',
+  'pengingat.lintasAtasan': 'For your information: request across governments number {nomor} ({instansi}) has been waiting for {penyetuju} since {sejak} ({hari} working days). Nothing is decided automatically.',
   'pengingat.persetujuan': 'Reminder: request number {nomor} from {nama} (team {tim}) has been waiting for your decision since {sejak} ({hari} working days). The request message is above; the decision remains yours.',
   'pengingat.persetujuanAtasan': 'For your information: request number {nomor} from {nama} (team {tim}) has been waiting for a decision by {penyetuju} since {sejak} ({hari} working days). This is only a notice; the request is never approved automatically.',
   'pengingat.diminta': 'Reminder: the report {peminta} asked for about "{topik}" (team {tim}) is due by {batas}.',

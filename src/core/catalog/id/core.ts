@@ -30,6 +30,7 @@ export const core = {
   'identitas.kodeTidakValid': 'Kode penghubung tidak valid, sudah digunakan, atau sudah kedaluwarsa. Mintalah kode baru kepada admin instansi.',
   'identitas.terhubung': 'Akun berhasil terhubung sebagai {nama} (NIP {nip}), {jabatan}. Ketik /bantuan untuk melihat perintah yang tersedia.',
   'identitas.sudahTerhubung': 'Akun ini sudah terhubung sebagai {nama}.',
+  'identitas.adaPenugasanMenunggu': 'Ada {jumlah} penugasan atau SK Tim Kerja yang menunggu jawaban Bapak/Ibu; pesannya dikirim ulang di atas.',
   'identitas.adaPermohonanMenunggu': 'Ada {jumlah} permohonan yang menunggu keputusan Bapak/Ibu; pesannya dikirim ulang di atas.',
   'identitas.akunLainTerhubung': 'Catatan: akun {platform} Bapak/Ibu yang sebelumnya terhubung telah dilepas dan digantikan akun ini.',
   'admin.akunTidakTerjangkau': 'Pesan kepada {nama} (NIP {nip}) di {platform} tidak dapat dikirim ({alasan}); kemungkinan bot diblokir atau akun dihapus. Pesan berikutnya ditahan sampai pegawai tersebut menghubungi bot lagi atau akunnya dihubungkan ulang.',

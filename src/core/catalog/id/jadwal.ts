@@ -3,6 +3,8 @@ export const jadwal = {
   'pengingat.tundaSejam': 'Ingatkan 1 jam lagi',
   'pengingat.tundaBesok': 'Besok pagi',
   'pengingat.ditunda': 'Baik, Bapak/Ibu akan diingatkan lagi {waktu}.',
+  'pengingat.lintas': 'Pengingat: permohonan lintas instansi nomor {nomor} ({instansi}) menunggu langkah Bapak/Ibu sejak {sejak} ({hari} hari kerja). Pesannya ada di atas; keputusan tetap di tangan Bapak/Ibu.',
+  'pengingat.lintasAtasan': 'Untuk diketahui: permohonan lintas instansi nomor {nomor} ({instansi}) menunggu langkah {penyetuju} sejak {sejak} ({hari} hari kerja). Tidak ada yang diputuskan otomatis.',
   'pengingat.persetujuan': 'Pengingat: permohonan nomor {nomor} dari {nama} (tim {tim}) menunggu keputusan Bapak/Ibu sejak {sejak} ({hari} hari kerja). Pesan permohonannya ada di atas; keputusan tetap di tangan Bapak/Ibu.',
   'pengingat.persetujuanAtasan': 'Untuk diketahui: permohonan nomor {nomor} dari {nama} (tim {tim}) menunggu keputusan {penyetuju} sejak {sejak} ({hari} hari kerja). Pesan ini hanya pemberitahuan; permohonan tidak disetujui otomatis.',
   'pengingat.diminta': 'Pengingat: laporan yang diminta {peminta} tentang "{topik}" (tim {tim}) ditunggu paling lambat {batas}.',

@@ -21,6 +21,20 @@ export function involvementAdvanced(ctx: FlowContext, request: LoadedRequest, st
   }));
 }
 
+/** Who may issue a Lamandau SK Tim Kerja: the requesting head and the owner unit's Kepala PD. */
+export async function decreeIssuers(ctx: FlowContext, request: { assignerId: string | null; timId: string | null }): Promise<string[]> {
+  const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: request.timId! }, include: { ownerUnit: { include: { perangkatDaerah: true } } } });
+  return [...new Set([request.assignerId!, ...(tim.ownerUnit.perangkatDaerah.kepalaId ? [tim.ownerUnit.perangkatDaerah.kepalaId] : [])])];
+}
+
+/** The SK Tim Kerja button as its issuer receives it. */
+export function decreeOffer(request: { id: string; number: number; pegawai: { name: string }; tim: { name: string } | null }, citation: string, owner: string) {
+  return choice('pelibatan.tetapkanSk', [[{
+    label: label('pelibatan.tombolSk'), action: 'tetapkanSk', args: { penugasanId: request.id }, style: 'primary',
+    scope: 'action', flowId: PELIBATAN_FLOW_ID, allowed: [owner],
+  }]], { nomor: request.number, pegawai: request.pegawai.name, tim: request.tim?.name ?? '-', citation });
+}
+
 /**
  * The last step approved: the surat penugasan is issued by its signer to the official, the
  * requesting head and the tembusan. Where the profile sets the team by Surat Keputusan (Lamandau),
@@ -34,10 +48,7 @@ export async function involvementApproved(ctx: FlowContext, request: LoadedReque
   await issueAssignmentLetter(ctx, request, capacity, ASSIGNMENT_TITLES[chain.document], [requester]);
   const shown = { nomor: request.number, pegawai: request.pegawai.name, tim: request.tim!.name };
   if (chain.skTimKerja) {
-    ctx.notify(requester, choice('pelibatan.tetapkanSk', [[{
-      label: label('pelibatan.tombolSk'), action: 'tetapkanSk', args: { penugasanId: request.id }, style: 'primary',
-      scope: 'action', flowId: PELIBATAN_FLOW_ID, allowed: [requester],
-    }]], { ...shown, citation: chain.skTimKerja.citation }));
+    for (const owner of await decreeIssuers(ctx, request)) ctx.notify(owner, decreeOffer(request, chain.skTimKerja.citation, owner));
     return;
   }
   ctx.notify(requester, text('pelibatan.disetujuiAkhir', shown));

@@ -1,5 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
+import type { PlatformFile } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { selectWorkflow } from './selectWorkflow';
 import { determineScope } from './determineScope';
@@ -11,6 +12,8 @@ import { rolePhrase } from './roleName';
 export interface PengajuanInput {
   timId: string;
   motivasi: string;
+  /** The CV and other documents of the applicant's letter (format 1), kept by the platform's file id. */
+  lampiran?: PlatformFile[];
 }
 
 /**
@@ -45,7 +48,7 @@ export async function submitPengajuan(ctx: FlowContext, input: PengajuanInput) {
     data: {
       instansiId: actor.instansiId, number: (last?.number ?? 0) + 1, workflow: workflow.workflow, mode: 'PENGAJUAN_SUKARELA',
       scope, status: steps[0]!.pendingStatus, pegawaiId: actor.id, timId: tim.id, ownerUnitId: tim.ownerUnitId,
-      role: 'ANGGOTA', details: JSON.stringify({ motivasi: input.motivasi, profile: profile.id }),
+      role: 'ANGGOTA', details: JSON.stringify({ motivasi: input.motivasi, profile: profile.id, ...(input.lampiran?.length ? { lampiran: input.lampiran } : {}) }),
       steps: {
         create: steps.map((step, position) => ({
           position, kind: step.kind, performer: step.performer, assigneeId: step.assigneeId, citation: step.citation,

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/createDb';
+import { workingDaysBetween } from '../calendar/workCalendar';
+import { formatDate } from '../domain/formatTime';
+import { zonedDate } from '../domain/zonedTime';
+import { inboundStageAt } from '../domain/lintasInstansi/inboundStages';
+import { readInboundDetails, readLintasDetails } from '../domain/lintasInstansi/lintasDetails';
+import { stageAt, stagesOf } from '../domain/lintasInstansi/lintasStages';
+import { pybHolders, pybRecipients } from '../domain/lintasInstansi/pejabatBerwenang';
+import { activeDelegates } from '../auth/requireApprover';
+import { text } from '../messages';
+import type { InstansiSchedule } from './instansiSchedules';
+import { enqueueNewReminders } from './enqueueNewReminders';
+import { inOfficeHours } from './workingHours';
+
+/** Who must act on a WF-3 request now, here: the PyB (or their Plh), the unit head our PyB named, or the owner for an SK; nobody while it waits outside. */
+async function holdersNow(db: Db, request: { id: string; instansiId: string; direction: string; status: string; requesterId: string | null; details: string }, settings: string, now: Date) {
+  if (request.direction === 'KELUAR') {
+    const stage = stageAt(stagesOf(readLintasDetails(request.details).profile, settings), request.status);
+    if (stage?.kind === 'PUTUSAN' || stage?.kind === 'TERUSKAN') return { holders: await pybRecipients(db, request.instansiId, now, [request.requesterId!]), principal: (await pybHolders(db, request.instansiId))[0]?.id };
+    if (stage?.kind === 'SK_TIM') return { holders: [request.requesterId!], principal: request.requesterId! };
+    return null;
+  }
+  const details = readInboundDetails(request.details);
+  const stage = inboundStageAt(details.profile, request.status);
+  if (!stage) return null;
+  if (stage.performer === 'PYB') return { holders: await pybRecipients(db, request.instansiId, now, []), principal: (await pybHolders(db, request.instansiId))[0]?.id };
+  const head = details.unitId ? (await db.unitOrganisasi.findUnique({ where: { id: details.unitId } }))?.headId : null;
+  return head ? { holders: [head, ...(await activeDelegates(db, head, 'DITUJU_PIMPINAN_UO', now, []))], principal: head } : null;
+}
+
+/**
+ * S2 for requests across governments: a stage our own officials hold reminds them after N working
+ * days, and at 2N their superior is told. Stages that wait for the other government remind nobody.
+ */
+export async function sendLintasReminders(db: Db, now: Date, schedules: Map<string, InstansiSchedule>): Promise<number> {
+  const requests = await db.pelibatanLintasInstansi.findMany({ include: { instansi: true, events: { orderBy: { createdAt: 'desc' }, take: 1 }, _count: { select: { events: true } } } });
+  let sent = 0;
+  for (const request of requests) {
+    const schedule = schedules.get(request.instansiId);
+    if (!schedule || schedule.remindersPaused || !inOfficeHours(now, schedule)) continue;
+    const since = request.events[0]?.createdAt ?? request.createdAt;
+    const days = workingDaysBetween(zonedDate(since, schedule.timeZone), zonedDate(now, schedule.timeZone), schedule.calendar);
+    const limit = schedule.settings.pengingatPersetujuanHariKerja;
+    const rung = days >= 2 * limit ? 2 : days >= limit ? 1 : 0;
+    if (rung === 0) continue;
+    const waiting = await holdersNow(db, request, request.instansi.settings, now);
+    if (!waiting || waiting.holders.length === 0) continue;
+    // The step count keys the reminders: a request sent back to a stage is a new wait.
+    const key = `pengingat-lintas:${request.id}:${request._count.events}`;
+    const params = { nomor: request.number, instansi: request.targetName, sejak: formatDate(since, schedule.timeZone), hari: days };
+    const sends = waiting.holders.map((pegawaiId) => ({
+      id: randomUUID(), idempotencyKey: `${key}:${rung}:${pegawaiId}`, to: { kind: 'pegawai' as const, pegawaiId }, message: text('pengingat.lintas', params),
+    }));
+    const principal = waiting.principal ? await db.pegawai.findUnique({ where: { id: waiting.principal }, include: { homeUnit: true } }) : null;
+    const superior = principal && (principal.penilaiId ?? principal.homeUnit.headId);
+    if (rung === 2 && principal && superior && superior !== principal.id) {
+      sends.push({
+        id: randomUUID(), idempotencyKey: `${key}:atasan:${superior}`, to: { kind: 'pegawai', pegawaiId: superior },
+        message: text('pengingat.lintasAtasan', { ...params, penyetuju: principal.name }),
+      });
+    }
+    sent += await enqueueNewReminders(db, sends, now);
+  }
+  return sent;
+}
