@@ -66,7 +66,10 @@ export const pelibatanLintasInstansi = defineFlow<State>({
     ASK_TARGET: {
       async text(ctx, state, input) {
         if (answerTooShort(ctx, input, MIN_TARGET_NAME, 'lintas.namaInstansiPendek')) return { stay: true };
-        return askJumlah(ctx, state.timId, { name: input.trim().replace(/\s+/g, ' ') });
+        const name = input.trim().replace(/\s+/g, ' ');
+        // A government this deployment serves, typed rather than picked, is still the one it serves.
+        const known = (await otherInstansi(ctx)).find((i) => i.name.toLowerCase() === name.toLowerCase());
+        return askJumlah(ctx, state.timId, known ? { name: known.name, instansiId: known.id } : { name });
       },
       async button(ctx, state, press) {
         const known = (await otherInstansi(ctx)).find((i) => i.id === press.args.instansiId);

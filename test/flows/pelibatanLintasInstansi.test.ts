@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageText, type TestBot } from '../helpers/botHarness';
+import { messageText, TestBot } from '../helpers/botHarness';
+import { loadOrganisation } from '../helpers/organisationBot';
 import { documentsOf, EKSPEKTASI, KOMPETENSI, MAKSUD } from '../helpers/involvement';
 import { askAcrossInstansi, DAFTAR, lintasBot, organisationWithPyb, recordLetter, TARGET } from '../helpers/lintasInstansi';
 import { NIP } from '../fixtures/smallOrganisation';
@@ -220,6 +221,18 @@ describe('penunjukan across governments (WF-3)', () => {
     expect(() => bot.findButton(requester, 'Surat lebih lama')).not.toThrow(); // the first list's button, still there
     const last = bot.inbox(requester).at(-1);
     expect(last?.kind === 'choice' ? last.rows.flat().map((b) => b.label) : []).not.toContain('Surat lebih lama');
+  });
+
+  it('a PyB who links their chat account after the request arrived gets its card then', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, organisationWithPyb('SMD'));
+    const requester = await org.link(NIP.kabidB);
+    await askAcrossInstansi(bot, requester);
+    const pyb = await org.link(NIP.sekda);
+    expect(bot.inbox(pyb).map(messageText).filter((t) => t.startsWith('Permohonan lintas instansi nomor 1\nPemohon: Kabid Statistik Uji'))).toHaveLength(1);
+    expect(bot.lastText(pyb)).toBe('Ada 1 permohonan yang menunggu keputusan Bapak/Ibu; pesannya dikirim ulang di atas.');
+    await bot.as(pyb).press('Setujui dan teruskan');
+    expect((await request()).status).toBe('FORWARDED_TO_TARGET_PYB');
   });
 
   it('the requesting head never decides their own request, not even as the Plh of the PyB (C7)', async () => {

@@ -181,6 +181,13 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     expect(bot.inbox(seberang.kabidAptika).filter((m) => m.kind === 'choice')).toEqual([]);
   });
 
+  it('a government this deployment serves is recognised when its name is typed rather than picked', async () => {
+    const started = await twoGovernments('SMD', 'SMD');
+    bot = started.bot;
+    await askAcrossInstansi(bot, started.requester, { target: 'pemerintah kabupaten  seberang' });
+    expect(await bot.db.pelibatanLintasInstansi.findFirstOrThrow()).toMatchObject({ targetName: SEBERANG, targetInstansiId: started.other.instansi.id });
+  });
+
   it('Magelang has no WF-3 to receive with: the letter goes by post and the answer is recorded by hand', async () => {
     const started = await twoGovernments('SMD', 'MGL');
     bot = started.bot;

@@ -4,6 +4,7 @@ import { linkIdentity } from '../auth/linkIdentity';
 import { resolveActor } from '../auth/resolveActor';
 import { resendWaitingCards } from '../domain/pengajuan/notifyStep';
 import { resendOffers } from '../domain/pengajuan/resendOffers';
+import { resendLintasCards } from '../domain/lintasInstansi/resendLintasCards';
 import type { TurnOutcome } from './dispatchEvent';
 import type { TurnContext } from './turnContext';
 
@@ -41,7 +42,7 @@ export async function handleUnlinked(turn: TurnContext): Promise<TurnOutcome> {
   const firstAccount = actor && !outcome.replacedAccount && (await turn.tx.platformIdentity.count({ where: { pegawaiId: actor.id } })) === 1;
   if (actor && firstAccount) {
     turn.adopt(actor);
-    const waiting = await resendWaitingCards(turn);
+    const waiting = (await resendWaitingCards(turn)) + (await resendLintasCards(turn));
     if (waiting > 0) turn.reply(text('identitas.adaPermohonanMenunggu', { jumlah: waiting }));
     const offers = await resendOffers(turn);
     if (offers > 0) turn.reply(text('identitas.adaPenugasanMenunggu', { jumlah: offers }));

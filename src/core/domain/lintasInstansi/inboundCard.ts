@@ -26,17 +26,20 @@ export async function inboundVersion(ctx: FlowContext, pelibatanId: string): Pro
   return String(await ctx.tx.peristiwaLintasInstansi.count({ where: { pelibatanId } }));
 }
 
-/** The request as the holder of its current stage reads it, with that stage's buttons; where the regulation stops, the PyB hears so. */
-export async function notifyInboundStage(ctx: FlowContext, inbound: LintasRequest): Promise<void> {
+/**
+ * The request as the holder of its current stage reads it, with that stage's buttons; where the
+ * regulation stops, the PyB hears so. `only`: to that one holder (who linked late); returns how many got it.
+ */
+export async function notifyInboundStage(ctx: FlowContext, inbound: LintasRequest, only?: string): Promise<number> {
   const details = readInboundDetails(inbound.details);
   const stage = inboundStageAt(details.profile, inbound.status);
   if (!stage) {
     const batas = inboundWorkflow(details.profile)?.batasRegulasi;
-    if (batas?.status !== inbound.status) return;
+    if (batas?.status !== inbound.status || only) return 0;
     for (const pegawaiId of await pybRecipients(ctx.tx, inbound.instansiId, ctx.now, [])) {
       ctx.notify(pegawaiId, text('lintas.masukTidakDiaturLagi', { nomor: inbound.number, citation: batas.citation }));
     }
-    return;
+    return 0;
   }
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: inbound.instansiId } });
   const versi = await inboundVersion(ctx, inbound.id);
@@ -57,5 +60,7 @@ export async function notifyInboundStage(ctx: FlowContext, inbound: LintasReques
     selesai: formatDate(zonedMidnight(details.selesai, instansi.timeZone), instansi.timeZone), surat: details.suratMasuk.nomor,
     langkah: { key: `lintas.langkahMasuk.${stage.kind}`, params: { unit: unit?.name ?? '-' } }, isi: named, citation: stage.citation,
   });
-  for (const pegawaiId of await inboundHolders(ctx, inbound, stage.performer)) ctx.notify(pegawaiId, card);
+  const holders = (await inboundHolders(ctx, inbound, stage.performer)).filter((id) => !only || id === only);
+  for (const pegawaiId of holders) ctx.notify(pegawaiId, card);
+  return holders.length;
 }

@@ -11,8 +11,9 @@ export const LINTAS_FLOW_ID = 'pelibatan-lintas-instansi';
 /**
  * The request as its PyB reads it, with the buttons of the stage it waits in: the decision, or
  * (Lamandau) passing the other government's approval on to the owner. The handler authorizes each press.
+ * `only`: to that one recipient (who linked late); returns how many got it.
  */
-export async function notifyPyb(ctx: FlowContext, request: LintasRequest): Promise<void> {
+export async function notifyPyb(ctx: FlowContext, request: LintasRequest, only?: string): Promise<number> {
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: request.instansiId } });
   const details = readLintasDetails(request.details);
   const stage = stageAt(stagesOf(details.profile, instansi.settings), request.status)!;
@@ -26,5 +27,7 @@ export async function notifyPyb(ctx: FlowContext, request: LintasRequest): Promi
     jumlah: details.jumlah, maksud: details.maksudTujuan, kompetensi: details.kompetensi, ekspektasi: details.ekspektasi,
     selesai: formatDate(zonedMidnight(details.selesai, instansi.timeZone), instansi.timeZone), citation: stage.citation,
   });
-  for (const pegawaiId of await pybRecipients(ctx.tx, request.instansiId, ctx.now, [request.requesterId!])) ctx.notify(pegawaiId, card);
+  const recipients = (await pybRecipients(ctx.tx, request.instansiId, ctx.now, [request.requesterId!])).filter((id) => !only || id === only);
+  for (const pegawaiId of recipients) ctx.notify(pegawaiId, card);
+  return recipients.length;
 }
