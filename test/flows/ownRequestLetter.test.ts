@@ -52,9 +52,12 @@ describe('the applicant\'s own request letter (format 1)', () => {
     expect(bot.lastText(applicant)).toMatch(/^Berkas belum diperlukan/);
     await bot.as(applicant).command('batal');
 
-    const statistisi = await org.link(NIP.pfPertama);
+    // The Analis Madya's Penilai (the Kepala Dinas) is not the head of their unit: three tembusan.
+    const statistisi = await org.link(NIP.pfMadya);
+    const ownHead = targetHead;
+    const kabidStatistik = await org.link(NIP.kabidB);
     await bot.as(statistisi).command('ajukan');
-    await bot.as(statistisi).press(/^Tim Satu Data/);
+    await bot.as(statistisi).press(/^Tim Statistik Sektoral/);
     await bot.as(statistisi).say('Saya berpengalaman mengolah data statistik sektoral selama lima tahun');
     expect(bot.lastText(statistisi)).toContain('Lampiran (CV dan dokumen pendukung, format 1): -.');
     await bot.as(statistisi).sendFile('BQACAgUAAxkBcv', 'cv-statistisi.pdf', 'application/pdf');
@@ -62,12 +65,14 @@ describe('the applicant\'s own request letter (format 1)', () => {
     expect(bot.lastText(statistisi)).toContain('Lampiran (CV dan dokumen pendukung, format 1): cv-statistisi.pdf, sertifikat.pdf.');
     await bot.as(statistisi).press('Kirim');
 
-    const received = bot.inbox(targetHead);
+    const received = bot.inbox(kabidStatistik);
     const letter = received.find((m) => m.kind === 'document');
     const text = (await pdfText(Buffer.from(letter && letter.kind === 'document' ? letter.contentBase64 : '', 'base64'))).join(' ').replace(/\s+/g, ' ');
     expect(text).toContain('Lampiran : 2 (dua) berkas');
     expect(text).toContain('bersama ini saya lampirkan Curriculum Vitae (CV) dan dokumen pendukung lainnya');
-    expect(text).toMatch(/Tembusan : 1\. Jabatan Kabid Statistik Uji \(Kabid Statistik Uji\).*2\. Jabatan Admin Uji \(Admin Uji\)/);
+    expect(text).toContain('Yth. Jabatan Kabid Statistik Uji (Kabid Statistik Uji)');
+    expect(text).toMatch(/Tembusan : 1\. Jabatan Kepala Dinas Uji \(Kepala Dinas Uji\) 2\. Jabatan Kabid Aptika Uji \(Kabid Aptika Uji\) 3\. Jabatan Admin Uji \(Admin Uji\)/);
+    expect(bot.inbox(ownHead).some((m) => m.kind === 'document')).toBe(true);
     // The files themselves go with it, by their file id; the Kepala Bagian Organisasi gets the letter.
     expect(received.filter((m) => m.kind === 'attachment').map((m) => m.kind === 'attachment' && m.fileId)).toEqual(['BQACAgUAAxkBcv', 'BQACAgUAAxkBsk']);
     expect(bot.inbox(kabagOrganisasi).filter((m) => m.kind === 'document').map((m) => m.kind === 'document' && m.fileName)).toEqual(['permohonan-individu-2026-11-23.pdf']);

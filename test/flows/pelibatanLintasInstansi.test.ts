@@ -248,6 +248,20 @@ describe('penunjukan across governments (WF-3)', () => {
     expect(await bot.db.auditLog.count({ where: { outcome: 'REFUSED', rule: 'C7' } })).toBe(1);
   });
 
+  it('Lamandau: the requesting head, as Plh of the PyB, may not pass the approval on to themself (C7)', async () => {
+    const organisation = organisationWithPyb('LMD');
+    organisation.delegasi.push({ nipDari: NIP.sekda, nipKe: NIP.kabidB, jenis: 'PLH', lingkup: 'SEMUA', mulai: '2026-11-01', selesai: '2026-12-31' });
+    const started = await lintasBot('LMD', organisation);
+    bot = started.bot;
+    const { requester, pyb, admin } = started;
+    await askAcrossInstansi(bot, requester);
+    await bot.as(pyb).press('Setujui dan teruskan');
+    await recordLetter(bot, admin, 'Surat persetujuan Pimpinan Unit Organisasi dituju, dengan daftar pegawainya', { daftar: DAFTAR });
+    expect((await bot.as(requester).press('Teruskan ke pemilik kinerja', pyb)).status).toBe('refused');
+    expect((await request()).status).toBe('TARGET_APPROVED');
+    expect(await bot.db.auditLog.count({ where: { outcome: 'REFUSED', rule: 'C7' } })).toBe(1);
+  });
+
   it('a PyB asking for a team of their own unit needs another PyB: nothing is sent where nobody else could decide', async () => {
     const organisation = organisationWithPyb('SMD');
     organisation.peran = organisation.peran.filter((r) => r.peran !== 'PEJABAT_BERWENANG');

@@ -188,6 +188,47 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     expect(await bot.db.pelibatanLintasInstansi.findFirstOrThrow()).toMatchObject({ targetName: SEBERANG, targetInstansiId: started.other.instansi.id });
   });
 
+  it('Lamandau asking Samarinda: the answer with officials is Lamandau\'s surat persetujuan; once Samarinda assigned them, the request can no longer be withdrawn', async () => {
+    const started = await twoGovernments('LMD', 'SMD');
+    bot = started.bot;
+    const { requester, pyb, seberang } = started;
+    await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
+    await bot.as(pyb).press('Setujui dan teruskan');
+    await instructAptika(seberang.pyb);
+    await bot.as(seberang.kabidAptika).press('Tunjuk pegawai');
+    await bot.as(seberang.kabidAptika).say('2');
+    await bot.as(seberang.kabidAptika).press('Kirim');
+    await bot.as(seberang.pyb).press('Setujui');
+    expect(await statuses()).toEqual({ KELUAR: 'TARGET_APPROVED', MASUK: 'ANSWER_APPROVED_BY_TARGET_PYB' });
+    await bot.as(seberang.kabidAptika).press('Terbitkan surat penugasan');
+    expect(await statuses()).toEqual({ KELUAR: 'TARGET_APPROVED', MASUK: 'ASSIGNMENT_ISSUED' });
+    await bot.as(requester).command('pengajuanku');
+    await bot.as(requester).press('Tarik permohonan lintas instansi nomor 1');
+    expect(bot.lastText(requester)).toBe('Pengajuan nomor 1 sudah diputuskan dan tidak dapat ditarik lagi.');
+    expect(await statuses()).toEqual({ KELUAR: 'TARGET_APPROVED', MASUK: 'ASSIGNMENT_ISSUED' });
+    // Lamandau goes on: its PyB passes the approval to the owner, who sets the team by SK.
+    await bot.as(pyb).press('Teruskan ke pemilik kinerja');
+    await bot.as(requester).press('Tetapkan SK Tim Kerja');
+    expect(await statuses()).toEqual({ KELUAR: 'TEAM_DECREE_ISSUED', MASUK: 'ASSIGNMENT_ISSUED' });
+  });
+
+  it('Tulang Bawang Barat asking Lamandau: the surat persetujuan tells TBB that the other side agreed, where TBB\'s Perbup stops', async () => {
+    const started = await twoGovernments('TBB', 'LMD');
+    bot = started.bot;
+    const { requester, pyb, seberang } = started;
+    await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
+    await bot.as(pyb).press('Setujui dan teruskan');
+    // Lamandau's PyB passes it to the unit (kebijakan instansi), whose head answers straight back.
+    await bot.as(seberang.pyb).press('Pilih unit yang menjawab');
+    await bot.as(seberang.pyb).say('aplikasi');
+    await bot.as(seberang.pyb).press(/^Bidang Aplikasi Informatika/);
+    await bot.as(seberang.kabidAptika).press('Tunjuk pegawai');
+    await bot.as(seberang.kabidAptika).say('2');
+    await bot.as(seberang.kabidAptika).press('Kirim');
+    expect(await statuses()).toEqual({ KELUAR: 'TARGET_INSTRUCTED_PENILAI', MASUK: 'TARGET_APPROVED' });
+    expect(texts(requester)).toContainEqual(expect.stringMatching(/^Peraturan instansi ini tidak mengatur tahap setelah ini \(001-TBB/));
+  });
+
   it('Magelang has no WF-3 to receive with: the letter goes by post and the answer is recorded by hand', async () => {
     const started = await twoGovernments('SMD', 'MGL');
     bot = started.bot;

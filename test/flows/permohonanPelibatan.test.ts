@@ -222,11 +222,11 @@ describe('WF-2 chains per profile', () => {
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ISSUED');
     const pranata = await org.link(NIP.pfMuda);
     expect(bot.inbox(pranata).map(messageText)).toContainEqual('Penugasan nomor 1 (Tim Statistik Sektoral) menunggu jawaban Bapak/Ibu: tekan "Terima penugasan" untuk mulai, atau "Ajukan keberatan".');
-    await bot.as(pranata).press('Terima penugasan');
-    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ACTIVE');
-    // A second account of the same official gets no copies.
+    // A second account of the same official, linked while the offer is still open, gets no copies.
     const again = await bot.link(pranata.pegawaiId, 'akun-kedua-pranata');
     expect(bot.inbox(again).filter((m) => m.kind === 'choice')).toEqual([]);
+    await bot.as(again).press('Terima penugasan', pranata);
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ACTIVE');
   });
 
   it('the baseline profile cites its own policy, and the requesting head follows and may withdraw the request with /pengajuanku', async () => {

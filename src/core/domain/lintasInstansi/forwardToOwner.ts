@@ -1,4 +1,5 @@
 import type { FlowContext } from '../../engine/defineFlow';
+import { Refused } from '../../errors';
 import { text } from '../../messages';
 import { advanceRequest } from './advanceRequest';
 import { readLintasDetails } from './lintasDetails';
@@ -14,6 +15,8 @@ import { nextStage } from './recordExternal';
 export async function forwardToOwner(ctx: FlowContext, pelibatanId: string) {
   const capacity = await requirePyb(ctx.tx, ctx.actor, ctx.now);
   const request = await ownRequest(ctx, pelibatanId, 'KELUAR');
+  // C7: the head who asked never acts for the PyB on their own request, not even as its Plh.
+  if (request?.requesterId === ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: ctx.actor.instansiId } });
   const stages = request ? stagesOf(readLintasDetails(request.details).profile, instansi.settings) : [];
   const stage = request && stageAt(stages, request.status);

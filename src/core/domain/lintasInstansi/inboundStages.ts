@@ -14,6 +14,11 @@ export function inboundIsFinal(profileId: string, status: string): boolean {
   return !workflow.stages.some((stage) => stage.status === status) && workflow.batasRegulasi?.status !== status;
 }
 
+/** The officials were assigned over there: nothing on either side may be withdrawn any more. */
+export function inboundEndedWell(profileId: string, status: string): boolean {
+  return !!inboundWorkflow(profileId)?.stages.some((stage) => stage.kind === 'TERBITKAN' && stage.next === status);
+}
+
 export function inboundStageAt(profileId: string, status: string): InboundStage | undefined {
   return inboundWorkflow(profileId)?.stages.find((stage) => stage.status === status);
 }

@@ -6,11 +6,12 @@ import { applyOutcome, regulationEnds, stagesOfRequest } from './recordExternal'
 import { stageAt } from './lintasStages';
 
 // The requesting side's outcome for what happened here, most exact first: its profile may name it differently.
+// An answer with officials also tells a requesting side that stops earlier (Tulang Bawang Barat) that the other side agreed.
 const OUTCOMES: Record<Kabar, Peristiwa[]> = {
   INSTRUKSI: ['PYB_TUJUAN_SETUJU'],
   PENOLAKAN: ['DITOLAK_PYB_TUJUAN', 'PENOLAKAN', 'TIDAK_TERSEDIA'],
-  TIDAK_TERSEDIA: ['TIDAK_TERSEDIA', 'PENOLAKAN', 'DITOLAK_PYB_TUJUAN'],
-  JAWABAN: ['JAWABAN_TERSEDIA', 'PERSETUJUAN'],
+  TIDAK_TERSEDIA: ['TIDAK_TERSEDIA', 'PENOLAKAN'],
+  JAWABAN: ['JAWABAN_TERSEDIA', 'PERSETUJUAN', 'PYB_TUJUAN_SETUJU'],
   PENUGASAN: ['SURAT_PENUGASAN'],
 };
 

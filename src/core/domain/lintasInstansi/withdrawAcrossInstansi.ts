@@ -3,7 +3,7 @@ import { Refused } from '../../errors';
 import { text } from '../../messages';
 import { advanceRequest } from './advanceRequest';
 import { inboundHolders } from './inboundCard';
-import { inboundIsFinal, inboundStageAt } from './inboundStages';
+import { inboundEndedWell, inboundIsFinal, inboundStageAt } from './inboundStages';
 import { readInboundDetails, readLintasDetails } from './lintasDetails';
 import { isFinal, stagesOf } from './lintasStages';
 import { ownRequest } from './ownRequest';
@@ -18,15 +18,17 @@ export async function withdrawAcrossInstansi(ctx: FlowContext, pelibatanId: stri
   const request = await ownRequest(ctx, pelibatanId, 'KELUAR');
   if (!request || request.requesterId !== ctx.actor.id) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: request.instansiId } });
-  if (isFinal(stagesOf(readLintasDetails(request.details).profile, instansi.settings), request.status) || !(await advanceRequest(ctx.tx, request, 'WITHDRAWN'))) {
+  const inbound = request.counterpartId ? await ctx.tx.pelibatanLintasInstansi.findUnique({ where: { id: request.counterpartId } }) : null;
+  const profile = inbound && readInboundDetails(inbound.details).profile;
+  // Once the other government assigned its officials, the request is done there even if this side still has a step (an SK).
+  const assignedThere = !!inbound && !!profile && inboundEndedWell(profile, inbound.status);
+  if (assignedThere || isFinal(stagesOf(readLintasDetails(request.details).profile, instansi.settings), request.status) || !(await advanceRequest(ctx.tx, request, 'WITHDRAWN'))) {
     ctx.reply(text('pengajuanku.tidakDapatDitarik', { nomor: request.number }));
     return;
   }
   await ctx.tx.peristiwaLintasInstansi.create({ data: { pelibatanId: request.id, kind: 'DITARIK', statusFrom: request.status, statusTo: 'WITHDRAWN', actorId: ctx.actor.id, createdAt: ctx.now } });
   const notice = text('lintas.ditarik', { nomor: request.number, target: request.targetName, nama: ctx.actor.name });
   for (const pegawaiId of await pybRecipients(ctx.tx, request.instansiId, ctx.now, [ctx.actor.id])) ctx.notify(pegawaiId, notice);
-  const inbound = request.counterpartId ? await ctx.tx.pelibatanLintasInstansi.findUnique({ where: { id: request.counterpartId } }) : null;
-  const profile = inbound && readInboundDetails(inbound.details).profile;
   if (inbound && profile && !inboundIsFinal(profile, inbound.status) && (await advanceRequest(ctx.tx, inbound, 'WITHDRAWN'))) {
     await ctx.tx.peristiwaLintasInstansi.create({ data: { pelibatanId: inbound.id, kind: 'DITARIK', statusFrom: inbound.status, statusTo: 'WITHDRAWN', actorId: ctx.actor.id, createdAt: ctx.now } });
     const there = text('lintas.masukDitarik', { nomor: inbound.number, dari: inbound.targetName });

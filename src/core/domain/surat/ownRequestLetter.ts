@@ -37,7 +37,7 @@ export async function issueOwnRequestLetter(ctx: FlowContext, penugasanId: strin
   // Tembusan (Lamp. BAB II.B.10.b.ii): the applicant's own Penilai and unit head, unless they already sign or receive it;
   // then whoever the profile's template adds by role (Samarinda format 1: the Kepala Bagian Organisasi Setda).
   const { suratPemohon } = selectWorkflow(getPolicyProfile(instansi.policyProfile), request.scope as Lingkup) ?? {};
-  const byRole = await ctx.tx.roleHolder.findMany({ where: { instansiId: instansi.id, role: { in: suratPemohon?.tembusan ?? [] } }, orderBy: { pegawai: { name: 'asc' } } });
+  const byRole = await ctx.tx.roleHolder.findMany({ where: { instansiId: instansi.id, role: { in: suratPemohon?.tembusan ?? [] }, pegawai: { active: true } }, orderBy: { pegawai: { name: 'asc' } } });
   const copies = await tembusanOf(ctx.tx, [applicant.penilaiId, applicant.homeUnit.headId, ...byRole.map((r) => r.pegawaiId)], [addressee.id, applicant.id, ...(knower ? [knower.id] : []), ...(principal ? [principal.id] : [])]);
   const regulation = getPolicyProfile(instansi.policyProfile).regulation;
   const { motivasi = '-', lampiran = [] } = JSON.parse(request.details) as { motivasi?: string; lampiran?: PlatformFile[] };
