@@ -19,6 +19,13 @@ async function instructAptika(pybSeberang: Parameters<TestBot['as']>[0]) {
   await bot.as(pybSeberang).press(/^Bidang Aplikasi Informatika/);
 }
 
+/** Their Kabid Aptika names the second official of the list, the Pranata Muda. */
+async function namePranata(kabidAptika: Parameters<TestBot['as']>[0]) {
+  await bot.as(kabidAptika).press('Tunjuk pegawai');
+  await bot.as(kabidAptika).say('2');
+  await bot.as(kabidAptika).press('Kirim');
+}
+
 describe('a request between two governments that both run timkerja (WF-3 mirrored)', () => {
   it('arrives as the other government\'s own request; its PyB, unit head and letters answer it, and each step is recorded on the requesting side', async () => {
     const started = await twoGovernments('SMD', 'SMD');
@@ -92,9 +99,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
     await bot.as(pyb).press('Setujui dan teruskan');
     await instructAptika(seberang.pyb);
-    await bot.as(seberang.kabidAptika).press('Tunjuk pegawai');
-    await bot.as(seberang.kabidAptika).say('2');
-    await bot.as(seberang.kabidAptika).press('Kirim');
+    await namePranata(seberang.kabidAptika);
     const firstAnswerCard = bot.findButton(seberang.pyb, 'Setujui');
     await bot.as(seberang.pyb).press('Tolak');
     await bot.as(seberang.pyb).say('Mohon ditugaskan pegawai yang lebih senior');
@@ -195,9 +200,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
     await bot.as(pyb).press('Setujui dan teruskan');
     await instructAptika(seberang.pyb);
-    await bot.as(seberang.kabidAptika).press('Tunjuk pegawai');
-    await bot.as(seberang.kabidAptika).say('2');
-    await bot.as(seberang.kabidAptika).press('Kirim');
+    await namePranata(seberang.kabidAptika);
     await bot.as(seberang.pyb).press('Setujui');
     expect(await statuses()).toEqual({ KELUAR: 'TARGET_APPROVED', MASUK: 'ANSWER_APPROVED_BY_TARGET_PYB' });
     await bot.as(seberang.kabidAptika).press('Terbitkan surat penugasan');
@@ -222,9 +225,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     await bot.as(seberang.pyb).press('Pilih unit yang menjawab');
     await bot.as(seberang.pyb).say('aplikasi');
     await bot.as(seberang.pyb).press(/^Bidang Aplikasi Informatika/);
-    await bot.as(seberang.kabidAptika).press('Tunjuk pegawai');
-    await bot.as(seberang.kabidAptika).say('2');
-    await bot.as(seberang.kabidAptika).press('Kirim');
+    await namePranata(seberang.kabidAptika);
     expect(await statuses()).toEqual({ KELUAR: 'TARGET_INSTRUCTED_PENILAI', MASUK: 'TARGET_APPROVED' });
     expect(texts(requester)).toContainEqual(expect.stringMatching(/^Peraturan instansi ini tidak mengatur tahap setelah ini \(001-TBB/));
   });
