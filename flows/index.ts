@@ -23,10 +23,11 @@ import { permohonanPelibatan } from './permohonanPelibatan';
 import { pelibatanLintasInstansi } from './pelibatanLintasInstansi';
 import { catatSuratLuar } from './catatSuratLuar';
 import { permohonanMasuk } from './permohonanMasuk';
+import { permintaanPegawai } from './permintaanPegawai';
 import { tugasSaya } from './tugasSaya';
 import { tugasIndividu } from './tugasIndividu';
 import { tunjukKetua } from './tunjukKetua';
 import { umpanBalik } from './umpanBalik';
 
 /** Every conversation the bot offers, handed to createCore by src/main.ts. */
-export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan, permohonanPelibatan, tugasIndividu, batalkanPenugasan, keputusanTim, bukti, pelibatanLintasInstansi, catatSuratLuar, permohonanMasuk];
+export const flows: AnyFlow[] = [tugasSaya, pengajuanSukarela, laporanKemajuan, umpanBalik, laporanTim, laporanDiminta, kendala, daftarKendala, evaluasi, ekspor, angkaKredit, pengunduranDiri, tunjukKetua, laporanKinerjaAnggota, grupTim, pengingat, cuti, surat, pengajuanku, penunjukan, permohonanPelibatan, tugasIndividu, batalkanPenugasan, keputusanTim, bukti, pelibatanLintasInstansi, catatSuratLuar, permohonanMasuk, permintaanPegawai];

@@ -7,6 +7,8 @@ import { myRequests, withdrawRequest } from '../src/core/domain/pengajuan/myRequ
 import { PELIBATAN_FLOW_ID } from '../src/core/domain/pelibatan/involvementDecisions';
 import { myAcrossRequests } from '../src/core/domain/lintasInstansi/myAcrossRequests';
 import { LINTAS_FLOW_ID } from '../src/core/domain/lintasInstansi/pybCard';
+import { myUnitRequests } from '../src/core/domain/permintaan/myUnitRequests';
+import { PERMINTAAN_FLOW_ID } from '../src/core/domain/permintaan/unitRequestDetails';
 
 const StateSchema = z.object({ step: z.literal('NONE') });
 
@@ -19,17 +21,21 @@ export const pengajuanku = defineFlow<z.infer<typeof StateSchema>>({
   async start(ctx) {
     const requests = await myRequests(ctx);
     const across = await myAcrossRequests(ctx);
-    if (requests.length === 0 && across.length === 0) {
+    const fromUnits = await myUnitRequests(ctx);
+    if (requests.length === 0 && across.length === 0 && fromUnits.length === 0) {
       ctx.reply(text('pengajuanku.kosong'));
       return { end: true };
     }
-    const daftar = [...requests, ...across].map((r) => r.line).reduce((a, b) => nested('ringkasan.gabung', { a, b }));
+    const daftar = [...requests, ...fromUnits, ...across].map((r) => r.line).reduce((a, b) => nested('ringkasan.gabung', { a, b }));
     const mine = { scope: 'action' as const, allowed: [ctx.actor.id] };
     const rows = [
       ...requests.filter((r) => r.open).map((r) => [{ label: label('pengajuanku.tarik', { nomor: r.number }), action: 'tarik', args: { penugasanId: r.id }, style: 'danger' as const, ...mine }]),
       // Lamandau: an approved request waits for the SK Tim Kerja; its button is offered here again.
       ...requests.filter((r) => r.awaitingDecree).map((r) => [{
         label: label('pengajuanku.tombolSk', { nomor: r.number }), action: 'tetapkanSk', args: { penugasanId: r.id }, style: 'primary' as const, flowId: PELIBATAN_FLOW_ID, ...mine,
+      }]),
+      ...fromUnits.filter((r) => r.open).map((r) => [{
+        label: label('permintaan.tarik', { nomor: r.number }), action: 'tarik', args: { permintaanId: r.id }, style: 'danger' as const, flowId: PERMINTAAN_FLOW_ID, ...mine,
       }]),
       ...across.filter((r) => r.open).map((r) => [{
         label: label('lintas.tarik', { nomor: r.number }), action: 'tarik', args: { pelibatanId: r.id }, style: 'danger' as const, flowId: LINTAS_FLOW_ID, ...mine,

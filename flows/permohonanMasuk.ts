@@ -11,6 +11,7 @@ import {
   answerCandidates, answeringUnits, answerInbound, decideInbound, instructUnit, issueInbound, openInbound,
 } from '../src/core/domain/lintasInstansi/inboundDecisions';
 import { cancel, cancelButton } from './permohonanItems';
+import { officialLines, pickOfficials } from './pickOfficials';
 
 // `versi`: the card's step count, so a stale card never acts on a later answer.
 const Id = { pelibatanId: z.string(), versi: z.string() };
@@ -67,16 +68,10 @@ export const permohonanMasuk = defineFlow<State>({
         const open = await openInbound(ctx, state.pelibatanId, 'JAWAB', state.versi);
         if (!open) return moved(ctx);
         const candidates = await answerCandidates(ctx, open.details);
-        const numbers = input.split(/[\s,;]+/).filter(Boolean).map(Number);
-        const valid = numbers.length > 0 && numbers.length <= open.details.jumlah && new Set(numbers).size === numbers.length
-          && numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= candidates.length);
-        if (!valid) {
-          ctx.reply(text('lintas.nomorTidakSah', { jumlah: open.details.jumlah }));
-          return { stay: true };
-        }
-        const chosen = numbers.map((n) => candidates[n - 1]!);
+        const chosen = pickOfficials(ctx, input, candidates, open.details.jumlah);
+        if (!chosen) return { stay: true };
         ctx.reply(choice('lintas.konfirmasiPegawai', [[{ label: label('pengajuan.kirim'), action: 'kirim', style: 'primary' }, cancelButton]], {
-          nomor: open.inbound.number, daftar: chosen.map((p, i) => `${i + 1}. ${p.name}, NIP ${p.nip}, ${p.jabatan}`).join('\n'),
+          nomor: open.inbound.number, daftar: officialLines(chosen),
         }));
         return { next: { step: 'CONFIRM_OFFICIALS', pelibatanId: state.pelibatanId, versi: state.versi, pegawaiIds: chosen.map((p) => p.id) } };
       },

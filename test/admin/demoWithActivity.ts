@@ -17,7 +17,7 @@ export function sqliteFile(): string {
  * The demo organisation (Kota Samarinda) after a working week, through the real flows: a sent
  * progress report with evidence and a revision request, a volunteer request half-way through its approvals
  * (with the letters of the first two), a request to another government forwarded by the PyB, leave, a kendala with a follow-up, a resignation, a submitted
- * result, a half-filled report, a team's group chat, a day off and a scheduler tick.
+ * result, a request to a unit for two of its officials, a half-filled report, a team's group chat, a day off and a scheduler tick.
  */
 export async function demoWithActivity(): Promise<{ bot: TestBot; people: Record<'ketua' | 'halfway', TestUser> }> {
   const bot = await TestBot.start({ file: sqliteFile() });
@@ -61,6 +61,18 @@ export async function demoWithActivity(): Promise<{ bot: TestBot; people: Record
   await bot.as(kabidAptika).press(/^Sampai akhir masa tim/);
   await bot.as(kabidAptika).press('Kirim');
   await bot.as(pyb).press('Setujui dan teruskan');
+
+  // WF-2 without a named official: the same head asks Bidang IKP for two officials it nominates.
+  await bot.as(kabidAptika).command('mintapegawai');
+  await bot.as(kabidAptika).press('Tim Percepatan Transformasi Digital');
+  await bot.as(kabidAptika).say('informasi dan komunikasi');
+  await bot.as(kabidAptika).press(/^Bidang Informasi dan Komunikasi Publik/);
+  await bot.as(kabidAptika).press('Minta sejumlah pegawai, unit yang menunjuk');
+  for (const answer of ['2', 'Menyebarluaskan layanan digital kepada masyarakat', 'Komunikasi publik dan pengelolaan media sosial', 'Kampanye layanan digital di 10 kelurahan']) {
+    await bot.as(kabidAptika).say(answer);
+  }
+  await bot.as(kabidAptika).press(/^Sampai akhir masa tim/);
+  await bot.as(kabidAptika).press('Kirim');
 
   await bot.as(otherMember).command('cuti');
   await bot.as(otherMember).press('Cuti tahunan');

@@ -133,7 +133,7 @@ describe('WF-2 chains per profile', () => {
     await bot.as(requester).press(/^Bidang Aplikasi Informatika/);
     const options = bot.inbox(requester).at(-1);
     // C1: structural officials are not offered.
-    expect(options?.kind === 'choice' ? options.rows.flat().map((b) => b.label) : []).toEqual(['Analis Madya Uji (Jabatan Analis Madya Uji)', 'Pranata Muda Uji (Jabatan Pranata Muda Uji)', 'Batal']);
+    expect(options?.kind === 'choice' ? options.rows.flat().map((b) => b.label) : []).toEqual(['Analis Madya Uji (Jabatan Analis Madya Uji)', 'Pranata Muda Uji (Jabatan Pranata Muda Uji)', 'Minta sejumlah pegawai, unit yang menunjuk', 'Batal']);
     await bot.as(requester).press(/^Pranata Muda Uji/);
     await bot.as(requester).say(MAKSUD);
     await bot.as(requester).say('data');

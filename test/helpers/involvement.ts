@@ -43,3 +43,25 @@ export async function documentsOf(bot: TestBot, user: TestUser): Promise<Array<{
     text: d.kind === 'document' ? (await pdfText(Buffer.from(d.contentBase64, 'base64'))).join('\n') : '',
   })));
 }
+
+/** /mintapegawai by `head` for Tim Statistik Sektoral, asking the Aptika unit for `jumlah` officials it nominates. */
+export async function askUnitFor(bot: TestBot, head: TestUser, jumlah: number) {
+  await bot.as(head).command('mintapegawai');
+  await bot.as(head).press('Tim Statistik Sektoral');
+  await bot.as(head).say('aplikasi');
+  await bot.as(head).press(/^Bidang Aplikasi Informatika/);
+  await bot.as(head).press('Minta sejumlah pegawai, unit yang menunjuk');
+  await bot.as(head).say(String(jumlah));
+  await bot.as(head).say(MAKSUD);
+  await bot.as(head).say(KOMPETENSI);
+  await bot.as(head).say(EKSPEKTASI);
+  await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
+  await bot.as(head).press('Kirim');
+}
+
+/** The unit's head nominates the officials at these list positions (1-based, in the list's name order). */
+export async function nominate(bot: TestBot, head: TestUser, positions: string) {
+  await bot.as(head).press('Tunjuk pegawai');
+  await bot.as(head).say(positions);
+  await bot.as(head).press('Kirim');
+}

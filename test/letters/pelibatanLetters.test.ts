@@ -20,6 +20,7 @@ const BASE: PelibatanLetterBase = {
   tempatTanggal: 'Kota Uji, 26 November 2026',
   person: { name: 'Rina Lestari, S.Kom.', nip: '199003152015032004', pangkat: 'Penata', golongan: 'III/c', jabatan: 'Pranata Komputer Ahli Muda' },
   personUnit: 'Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika',
+  jumlah: 1,
   team: 'Satu Data Kota Uji',
   ownerUnit: 'Bidang Statistik, Dinas Komunikasi dan Informatika',
   signer: KABID_STATISTIK,
@@ -120,7 +121,7 @@ describe('suratPermohonanPelibatan', () => {
   it('writes one official as "1 (satu) orang, yaitu:", leaves out an unknown pangkat and never doubles a given "Yth."', async () => {
     const letter = suratPermohonanPelibatan({
       ...PERMOHONAN, jumlah: 1, kepada: 'Yth. Kepala Bidang Aplikasi Informatika (Kabid Aptika Uji)',
-      person: { ...BASE.person, pangkat: null, golongan: null }, dasar: [PERMOHONAN.dasar[0]!],
+      person: { ...BASE.person!, pangkat: null, golongan: null }, dasar: [PERMOHONAN.dasar[0]!],
     });
     const { text } = await pdfOf(letter);
     expect(count(text, 'Yth.')).toBe(1);
@@ -135,6 +136,15 @@ describe('suratPermohonanPelibatan', () => {
       `Unit Kerja : ${BASE.personUnit}`, `a. Maksud dan tujuan: ${PERMOHONAN.maksudTujuan};`, `d. Durasi pelibatan: ${PERMOHONAN.durasi}.`,
     ]));
     expect(count(docx.join('\n'), 'Yth.')).toBe(1);
+  });
+
+  it('asks a unit for a number of officials it nominates, without naming anyone', async () => {
+    const letter = suratPermohonanPelibatan({ ...PERMOHONAN, person: null, jumlah: 3 });
+    const { text } = await pdfOf(letter);
+    expect(text).toContain('dalam Tim Kerja Satu Data Kota Uji pada Bidang Statistik, Dinas Komunikasi dan Informatika, dengan jumlah 3 (tiga) orang Pejabat Fungsional dan/atau pelaksana pada Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika yang Saudara tunjuk sesuai dengan kriteria di bawah ini, dengan rincian permohonan sebagai berikut:');
+    expect(text).toContain(`b. Kompetensi, keahlian, dan/atau keterampilan yang dibutuhkan: ${PERMOHONAN.kompetensi};`);
+    expect(text).not.toContain('Nama :');
+    expect(text).not.toContain('Rina Lestari');
   });
 
   it('refuses to build a request that lacks one of the mandatory items or a count', () => {
@@ -161,6 +171,12 @@ describe('suratJawabanPelibatan', () => {
     expect(text).not.toContain('Surat penugasan');
 
     expect(await docxLinesOf(letter)).toEqual(expect.arrayContaining([`2. Alasan: ${REASON}`, `Yth. ${JAWABAN.kepada}`]));
+  });
+
+  it('refuses a request for a number of officials by that number and the unit', async () => {
+    const { text } = await pdfOf(suratJawabanPelibatan({ ...JAWABAN, person: null, jumlah: 2, decision: { approved: false, reason: REASON } }));
+    expect(text).toContain('1. Kami tidak dapat menyetujui pelibatan 2 (dua) orang Pejabat Fungsional dan/atau pelaksana pada Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika, dalam Tim Kerja Satu Data Kota Uji');
+    expect(text).toContain(`2. Alasan: ${REASON}`);
   });
 
   it('will not write a refusal without a reason', () => {

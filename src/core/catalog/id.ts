@@ -6,5 +6,6 @@ import { pelibatan } from './id/pelibatan';
 import { tindakLanjut } from './id/tindakLanjut';
 import { jadwal } from './id/jadwal';
 import { lintasInstansi } from './id/lintasInstansi';
+import { permintaan } from './id/permintaan';
 
-export const id = { ...core, ...penugasan, ...pelibatan, ...laporan, ...tindakLanjut, ...jadwal, ...lintasInstansi } as const;
+export const id = { ...core, ...penugasan, ...pelibatan, ...laporan, ...tindakLanjut, ...jadwal, ...lintasInstansi, ...permintaan } as const;

@@ -5,6 +5,7 @@ import { resolveActor } from '../auth/resolveActor';
 import { resendWaitingCards } from '../domain/pengajuan/notifyStep';
 import { resendOffers } from '../domain/pengajuan/resendOffers';
 import { resendLintasCards } from '../domain/lintasInstansi/resendLintasCards';
+import { resendUnitRequestCards } from '../domain/permintaan/unitRequestCard';
 import type { TurnOutcome } from './dispatchEvent';
 import type { TurnContext } from './turnContext';
 
@@ -42,7 +43,7 @@ export async function handleUnlinked(turn: TurnContext): Promise<TurnOutcome> {
   const firstAccount = actor && !outcome.replacedAccount && (await turn.tx.platformIdentity.count({ where: { pegawaiId: actor.id } })) === 1;
   if (actor && firstAccount) {
     turn.adopt(actor);
-    const waiting = (await resendWaitingCards(turn)) + (await resendLintasCards(turn));
+    const waiting = (await resendWaitingCards(turn)) + (await resendUnitRequestCards(turn)) + (await resendLintasCards(turn));
     if (waiting > 0) turn.reply(text('identitas.adaPermohonanMenunggu', { jumlah: waiting }));
     const offers = await resendOffers(turn);
     if (offers > 0) turn.reply(text('identitas.adaPenugasanMenunggu', { jumlah: offers }));

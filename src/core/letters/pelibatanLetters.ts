@@ -9,10 +9,12 @@ export interface PelibatanLetterBase {
   nomor: string;
   /** "Kota Uji, 26 November 2026" */
   tempatTanggal: string;
-  /** The official asked for (penunjukan lintas unit: the owner unit asks another unit for this person). */
-  person: LetterPerson;
-  /** "Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika" — where the person works. */
+  /** The official asked for; null when the unit is asked for a number of its officials, to be nominated by it. */
+  person: LetterPerson | null;
+  /** "Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika" — where the person works, or the unit asked. */
   personUnit: string;
+  /** How many officials are asked for: 1 for a named official. */
+  jumlah: number;
   team: string;
   /** The owner unit of the team, e.g. "Bidang Statistik, Dinas Komunikasi dan Informatika". */
   ownerUnit: string;
@@ -30,7 +32,6 @@ export interface PermohonanPelibatanInput extends PelibatanLetterBase {
   ekspektasi: string;
   /** "26 November 2026 s.d. 31 Desember 2026" */
   durasi: string;
-  jumlah: number;
 }
 
 export interface JawabanPelibatanInput extends PelibatanLetterBase {
@@ -95,7 +96,15 @@ export function requireFilled(fields: Record<string, string>): void {
   if (empty.length > 0) throw new TimkerjaError('LETTER_INCOMPLETE', `missing ${empty.join(', ')}`, { fields: empty });
 }
 
-const personPhrase = (input: PelibatanLetterBase) => `${input.person.name}, NIP ${input.person.nip}, ${input.person.jabatan} pada ${input.personUnit}`;
+const counted = (jumlah: number) => `${jumlah} (${terbilang(jumlah)}) orang`;
+
+function requireCount(jumlah: number): void {
+  if (!Number.isInteger(jumlah) || jumlah < 1) throw new TimkerjaError('LETTER_INCOMPLETE', `jumlah ${jumlah} is not a count of people`, { fields: ['jumlah'] });
+}
+
+const personPhrase = (input: PelibatanLetterBase) => (input.person
+  ? `${input.person.name}, NIP ${input.person.nip}, ${input.person.jabatan} pada ${input.personUnit}`
+  : `${counted(input.jumlah)} Pejabat Fungsional dan/atau pelaksana pada ${input.personUnit}`);
 
 /** Formats 2–4 share the frame of a plain letter: date, Nomor/Sifat/Lampiran/Hal, addressee. */
 export function plainLetter(
@@ -118,21 +127,28 @@ export function plainLetter(
 export function suratPermohonanPelibatan(input: PermohonanPelibatanInput): LetterDocument {
   const { maksudTujuan, kompetensi, ekspektasi, durasi } = input;
   requireFilled({ maksudTujuan, kompetensi, ekspektasi, durasi });
-  if (!Number.isInteger(input.jumlah) || input.jumlah < 1) throw new TimkerjaError('LETTER_INCOMPLETE', `jumlah ${input.jumlah} is not a count of people`, { fields: ['jumlah'] });
+  requireCount(input.jumlah);
   const dasar = joinNaturally(input.dasar);
   const opening = `${dasar ? `Berdasarkan ${dasar}, dengan` : 'Dengan'} ini kami menyampaikan permohonan penugasan pejabat Saudara dalam Tim Kerja ${input.team} pada ${input.ownerUnit}`;
-  // one named official; when more are asked for, the named one is one of them
-  const count = `dengan jumlah ${input.jumlah} (${terbilang(input.jumlah)}) orang, ${input.jumlah === 1 ? 'yaitu' : 'di antaranya'}:`;
   const items = [
     `Maksud dan tujuan: ${maksudTujuan.trim()}`,
     `Kompetensi, keahlian, dan/atau keterampilan yang dibutuhkan: ${kompetensi.trim()}`,
     `Ekspektasi/target kinerja: ${ekspektasi.trim()}`,
     `Durasi pelibatan: ${durasi.trim()}`,
   ];
+  // A named official is one of the number asked for; without one, the unit nominates officials who meet the criteria.
+  const asked: LetterBlock[] = input.person
+    ? [
+      { kind: 'paragraph', text: `${opening}, dengan jumlah ${counted(input.jumlah)}, ${input.jumlah === 1 ? 'yaitu' : 'di antaranya'}:` },
+      identityFields(input.person, { label: 'Unit Kerja', value: input.personUnit }),
+      { kind: 'paragraph', text: 'dengan rincian permohonan sebagai berikut:' },
+    ]
+    : [{
+      kind: 'paragraph',
+      text: `${opening}, dengan jumlah ${counted(input.jumlah)} Pejabat Fungsional dan/atau pelaksana pada ${input.personUnit} yang Saudara tunjuk sesuai dengan kriteria di bawah ini, dengan rincian permohonan sebagai berikut:`,
+    }];
   return plainLetter(input, 'Permohonan pelibatan dalam Tim Kerja', [
-    { kind: 'paragraph', text: `${opening}, ${count}` },
-    identityFields(input.person, { label: 'Unit Kerja', value: input.personUnit }),
-    { kind: 'paragraph', text: 'dengan rincian permohonan sebagai berikut:' },
+    ...asked,
     { kind: 'list', style: 'alpha', items: items.map((item, index) => (index < items.length - 1 ? `${withoutEnd(item)};` : `${withoutEnd(item)}.`)) },
     { kind: 'paragraph', text: 'Demikian kami sampaikan, atas perhatian dan perkenaan Bapak/Ibu kami ucapkan terima kasih.' },
   ]);
@@ -145,6 +161,7 @@ export function suratPermohonanPelibatan(input: PermohonanPelibatanInput): Lette
 export function suratJawabanPelibatan(input: JawabanPelibatanInput): LetterDocument {
   const { decision } = input;
   if (!decision.approved) requireFilled({ reason: decision.reason });
+  requireCount(input.jumlah);
   const request = input.requestNomor?.trim()
     ? `surat Saudara nomor ${bareNomor(input.requestNomor)} tanggal ${input.requestDate}`
     : `permohonan Saudara tanggal ${input.requestDate}`;

@@ -2,6 +2,7 @@ import type { Db } from '../../db/createDb';
 import type { Logger } from '../ports';
 import { sendApprovalReminders } from './approvalReminders';
 import { sendLintasReminders } from './lintasReminders';
+import { sendUnitRequestReminders } from './unitRequestReminders';
 import { warnAboutCalendar } from './calendarWarning';
 import { loadInstansiSchedules } from './instansiSchedules';
 import { sendDueReportReminders, type FanOutOptions } from './reportReminders';
@@ -23,7 +24,7 @@ export async function runTick(db: Db, now: Date, logger: Logger, options: FanOut
   const jobs: Array<[keyof TickResult, () => Promise<number>]> = [
     ['laporan', () => sendDueReportReminders(db, now, schedules, options)],
     ['tunda', () => sendDueSnoozes(db, now, schedules)],
-    ['persetujuan', async () => (await sendApprovalReminders(db, now, schedules)) + (await sendLintasReminders(db, now, schedules))],
+    ['persetujuan', async () => (await sendApprovalReminders(db, now, schedules)) + (await sendUnitRequestReminders(db, now, schedules)) + (await sendLintasReminders(db, now, schedules))],
     ['diminta', () => sendRequestedReportReminders(db, now, schedules)],
     ['ringkasan', () => sendWeeklyDigests(db, now, schedules)],
     ['kalender', () => warnAboutCalendar(db, now, schedules)],

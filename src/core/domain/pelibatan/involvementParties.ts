@@ -24,10 +24,11 @@ export function mayRequest(
  */
 export async function chainHolders(tx: Tx, workflow: PelibatanWorkflow, pegawaiId: string) {
   const steps: Array<PelibatanWorkflow['steps'][number] & { assigneeId: string | null }> = [];
-  for (const step of workflow.steps) {
-    const assigneeId = await resolveDituju(tx, step.performer, pegawaiId);
-    if (assigneeId && steps.at(-1)?.assigneeId === assigneeId) continue;
-    steps.push({ ...step, assigneeId });
-  }
-  return steps;
+  for (const step of workflow.steps) steps.push({ ...step, assigneeId: await resolveDituju(tx, step.performer, pegawaiId) });
+  return withoutRepeats(steps);
+}
+
+/** Drops a step held by the same official as the step before it: one official decides once. */
+export function withoutRepeats<S extends { assigneeId: string | null }>(steps: S[]): S[] {
+  return steps.filter((step, index) => !step.assigneeId || steps[index - 1]?.assigneeId !== step.assigneeId);
 }

@@ -24,6 +24,8 @@ export interface InvolvementDetails {
   citation: string;
   /** The surat permohonan pelibatan, when the profile asks by letter. */
   suratNomor?: string;
+  /** When the request was made, if earlier than this record: an official a unit nominated under a PermintaanPegawai. */
+  requestedAt?: string;
 }
 
 export function involvementDetails(details: string): InvolvementDetails {

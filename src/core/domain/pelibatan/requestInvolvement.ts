@@ -1,7 +1,7 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
 import { nested, type Param } from '../../catalog/t';
-import { getPolicyProfile } from '../../policy/policyProfile';
+import { getPolicyProfile, type PolicyProfile } from '../../policy/policyProfile';
 import { determineScope } from '../pengajuan/determineScope';
 import { notifyStep } from '../pengajuan/notifyStep';
 import { rolePhrase } from '../pengajuan/roleName';
@@ -11,6 +11,7 @@ import { issueInvolvementRequestLetter } from '../surat/involvementLetters';
 import { chainHolders, mayRequest, resolveDituju } from './involvementParties';
 import { involvementCandidates, involvementTeam } from './involvementChoices';
 import { selectInvolvement, type InvolvementDetails } from './involvementWorkflow';
+import { storeInvolvement } from './storeInvolvement';
 
 export interface InvolvementInput {
   timId: string;
@@ -33,6 +34,14 @@ export async function involvementRoute(ctx: FlowContext, tim: Parameters<typeof 
 
 export const REQUIRED_ITEMS = ['maksudTujuan', 'kompetensi', 'ekspektasi', 'selesai'] as const;
 
+/** Nothing is sent without the four items of a permohonan pelibatan (domain-spec §5.7). */
+export function requireItems(profile: PolicyProfile, input: Record<(typeof REQUIRED_ITEMS)[number], string>): void {
+  const missing = REQUIRED_ITEMS.filter((item) => !input[item]?.trim());
+  if (missing.length === 0) return;
+  const isian = missing.map((m): Param => nested(`pelibatan.isian.${m}`)).reduce((a, b) => nested('pelibatan.isianGabung', { a, b }));
+  throw new Refused('WF-2', 'pelibatan.isianKurang', { isian, citation: profile.penunjukan.LINTAS_UO.isian });
+}
+
 /**
  * WF-2 T1–T2: the owner unit's head asks for a named official of another unit. The four items
  * of the request are required (domain-spec §5.7) and every step's holder is resolved up front,
@@ -42,11 +51,7 @@ export const REQUIRED_ITEMS = ['maksudTujuan', 'kompetensi', 'ekspektasi', 'sele
 export async function requestInvolvement(ctx: FlowContext, input: InvolvementInput) {
   const { tx, actor } = ctx;
   const profile = getPolicyProfile(actor.policyProfile);
-  const missing = REQUIRED_ITEMS.filter((item) => !input[item]?.trim());
-  if (missing.length > 0) {
-    const isian = missing.map((m): Param => nested(`pelibatan.isian.${m}`)).reduce((a, b) => nested('pelibatan.isianGabung', { a, b }));
-    throw new Refused('WF-2', 'pelibatan.isianKurang', { isian, citation: profile.penunjukan.LINTAS_UO.isian });
-  }
+  requireItems(profile, input);
   const tim = await involvementTeam(ctx, input.timId);
   const person = await tx.pegawai.findFirst({ where: { id: input.pegawaiId, instansiId: actor.instansiId } });
   if (!person || !(await involvementCandidates(ctx, tim, person.homeUnitId)).some((c) => c.id === person.id)) {
@@ -64,20 +69,9 @@ export async function requestInvolvement(ctx: FlowContext, input: InvolvementInp
   const details: InvolvementDetails = {
     profile: profile.id, maksudTujuan: input.maksudTujuan.trim(), kompetensi: input.kompetensi.trim(), ekspektasi: input.ekspektasi.trim(), citation: workflow.citation,
   };
-  const last = await tx.penugasan.findFirst({ where: { instansiId: actor.instansiId }, orderBy: { number: 'desc' } });
-  const penugasan = await tx.penugasan.create({
-    data: {
-      instansiId: actor.instansiId, number: (last?.number ?? 0) + 1, workflow: 'WF-2', mode: 'PENUNJUKAN', scope, status: steps[0]!.pendingStatus,
-      pegawaiId: person.id, assignerId: actor.id, timId: tim.id, ownerUnitId: tim.ownerUnitId, role: 'ANGGOTA', endsOn,
-      details: JSON.stringify(details), createdAt: ctx.now,
-      steps: {
-        create: steps.map((step, position) => ({
-          position, kind: step.kind, performer: step.performer, assigneeId: step.assigneeId!, citation: step.citation,
-          status: position === 0 ? 'PENDING' : 'WAITING', pendingSince: position === 0 ? ctx.now : null,
-        })),
-      },
-    },
-    include: { steps: { orderBy: { position: 'asc' } } },
+  const penugasan = await storeInvolvement(ctx, {
+    tim, pegawaiId: person.id, assignerId: actor.id, scope, status: steps[0]!.pendingStatus, endsOn, details,
+    steps: steps.map((step) => ({ performer: step.performer, kind: step.kind, assigneeId: step.assigneeId!, citation: step.citation })),
   });
   if (workflow.kepada) {
     const surat = await issueInvolvementRequestLetter(ctx, penugasan.id, workflow);

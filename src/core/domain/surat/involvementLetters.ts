@@ -65,8 +65,8 @@ export async function issueInvolvementAnswer(
     sendTo: [requester.id, ctx.actor.id], readers: office.principal ? [office.principal.id] : [],
     build: (nomor) => suratJawabanPelibatan({
       kop: office.kop, issuedAt: ctx.now, nomor, tempatTanggal: office.tempatTanggal, person, personUnit, team: tim.name, ownerUnit,
-      signer: office.signature, tembusan: [], kepada: addressLine(requester),
-      requestNomor: details.suratNomor ?? null, requestDate: formatDate(request.createdAt, ctx.actor.timeZone), decision,
+      signer: office.signature, tembusan: [], kepada: addressLine(requester), jumlah: 1,
+      requestNomor: details.suratNomor ?? null, requestDate: formatDate(details.requestedAt ? new Date(details.requestedAt) : request.createdAt, ctx.actor.timeZone), decision,
     }),
   });
 }

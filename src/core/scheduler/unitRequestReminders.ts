@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/createDb';
+import { activeDelegates } from '../auth/requireApprover';
+import { workingDaysBetween } from '../calendar/workCalendar';
+import { onLeave } from '../domain/cuti/leave';
+import { formatDate } from '../domain/formatTime';
+import { zonedDate } from '../domain/zonedTime';
+import { text } from '../messages';
+import type { InstansiSchedule } from './instansiSchedules';
+import { enqueueNewReminders } from './enqueueNewReminders';
+import { inOfficeHours } from './workingHours';
+
+/**
+ * S2 for a request to a unit for a number of its officials: unanswered after N working days, its
+ * answerer (or their Plh) is reminded; at 2N the answerer's superior is told. Never answered automatically.
+ */
+export async function sendUnitRequestReminders(db: Db, now: Date, schedules: Map<string, InstansiSchedule>): Promise<number> {
+  const requests = await db.permintaanPegawai.findMany({ where: { status: 'SUBMITTED' } });
+  let sent = 0;
+  for (const request of requests) {
+    const schedule = schedules.get(request.instansiId);
+    if (!schedule || schedule.remindersPaused || !inOfficeHours(now, schedule)) continue;
+    const days = workingDaysBetween(zonedDate(request.createdAt, schedule.timeZone), zonedDate(now, schedule.timeZone), schedule.calendar);
+    const limit = schedule.settings.pengingatPersetujuanHariKerja;
+    const rung = days >= 2 * limit ? 2 : days >= limit ? 1 : 0;
+    if (rung === 0) continue;
+    const decider = await db.pegawai.findUniqueOrThrow({ where: { id: request.deciderId }, include: { homeUnit: true } });
+    const requester = await db.pegawai.findUniqueOrThrow({ where: { id: request.requesterId } });
+    const tim = await db.timKerja.findUniqueOrThrow({ where: { id: request.timId } });
+    const params = { nomor: request.number, nama: requester.name, jumlah: request.jumlah, tim: tim.name, sejak: formatDate(request.createdAt, schedule.timeZone), hari: days };
+    // An answerer on leave is not reminded (their Plh is); their superior still hears at 2N.
+    const away = await onLeave(db, [decider.id], zonedDate(now, schedule.timeZone));
+    const reminded = [...(away.size ? [] : [decider.id]), ...(await activeDelegates(db, decider.id, request.performer, now, [request.requesterId]))];
+    const key = `pengingat-permintaan:${request.id}`;
+    const sends = reminded.map((pegawaiId) => ({
+      id: randomUUID(), idempotencyKey: `${key}:${rung}:${pegawaiId}`, to: { kind: 'pegawai' as const, pegawaiId }, message: text('pengingat.permintaan', params),
+    }));
+    const superior = decider.penilaiId ?? decider.homeUnit.headId;
+    if (rung === 2 && superior && superior !== decider.id) {
+      sends.push({
+        id: randomUUID(), idempotencyKey: `${key}:atasan:${superior}`, to: { kind: 'pegawai', pegawaiId: superior },
+        message: text('pengingat.permintaanAtasan', { ...params, penyetuju: decider.name }),
+      });
+    }
+    sent += await enqueueNewReminders(db, sends, now);
+  }
+  return sent;
+}
