@@ -33,6 +33,8 @@ export const InstansiRowSchema = z.object({
     pengingatPersetujuanHariKerja: z.number().int().min(1).max(20).optional(),
     nomorSurat: z.string().min(1).includes('{urutan}', { message: 'skema nomor surat wajib memuat {urutan}' }).optional(),
     dasarSuratTugas: z.array(z.string().min(1)).optional(),
+    /** Menimbang of the ketua tim's Rekomendasi (Samarinda formats 4b and 5); {perangkatDaerah} is filled in. */
+    menimbangRekomendasi: z.array(z.string().min(1)).optional(),
     tempatSurat: z.string().min(1).optional(),
     /** WF-3 events recorded where the regulation stops (Tulang Bawang Barat), in the profile's PERISTIWA format. */
     lintasInstansiLanjutan: z.array(PeristiwaStageSchema).optional(),

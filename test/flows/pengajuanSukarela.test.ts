@@ -109,6 +109,20 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
 });
 
 describe('Samarinda: the ketua tim recommends before the target head decides (formats 4b and 5)', () => {
+  it('the Rekomendasi\'s Menimbang lists the planning documents the instansi configured for the team\'s Perangkat Daerah', async () => {
+    bot = await TestBot.start();
+    const organisation = smallOrganisation('SMD');
+    const menimbangRekomendasi = ['Rencana Strategis {perangkatDaerah} Kota Uji Tahun 2025-2029', 'Peta Proses Bisnis {perangkatDaerah} Kota Uji'];
+    const org = await loadOrganisation(bot, { ...organisation, instansi: { ...organisation.instansi, pengaturan: { menimbangRekomendasi } } });
+    const applicant = await org.link(NIP.pfPertama);
+    const ketua = await org.link(NIP.pfMuda);
+    await volunteer(bot, applicant, /^Tim Satu Data/);
+    await recommendAsKetua(bot, ketua);
+    const rekomendasi = bot.inbox(applicant).find((m) => m.kind === 'document' && m.fileName.startsWith('rekomendasi'));
+    const letter = (await pdfText(Buffer.from(rekomendasi && rekomendasi.kind === 'document' ? rekomendasi.contentBase64 : '', 'base64'))).join(' ').replace(/\s+/g, ' ');
+    expect(letter).toContain('Menimbang : a. Rencana Strategis Dinas Komunikasi dan Informatika Kota Uji Tahun 2025-2029; b. Peta Proses Bisnis Dinas Komunikasi dan Informatika Kota Uji; c. Surat permohonan pelibatan dalam Tim Kerja tanggal 23 November 2026 atas nama Statistisi Pertama Uji.');
+  });
+
   it('records a recommendation against as advice, shows it to the head, and the refusal letter rests on it', async () => {
     const started = await requestToJoinSatuData();
     bot = started.bot;

@@ -18,6 +18,11 @@ export const InstansiSettingsSchema = z.object({
   nomorSurat: z.string().min(1).default('{urutan}/{unit}/{tahun}'),
   /** "Dasar" of a Surat Tugas; empty means the national rules and the instansi's own regulation. */
   dasarSuratTugas: z.array(z.string().min(1)).default([]),
+  /**
+   * Menimbang a, b, … of the ketua tim's Rekomendasi (000-SMD formats 4b and 5: the Renstra and the
+   * Peta Proses Bisnis); {perangkatDaerah} becomes the name of the team's Perangkat Daerah.
+   */
+  menimbangRekomendasi: z.array(z.string().min(1)).default([]),
   /** Where letters are signed (the capital of a kabupaten); default: the city's or kabupaten's name. */
   tempatSurat: z.string().min(1).optional(),
   /**

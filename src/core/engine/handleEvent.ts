@@ -55,7 +55,7 @@ export async function handleEvent(deps: EngineDeps, raw: unknown): Promise<TurnR
   const now = deps.clock.now();
   let actor: Actor | null = null;
   try {
-    return await deps.db.$transaction(async (tx) => {
+    return await retryOnNumberConflict(() => deps.db.$transaction(async (tx) => {
       const { platform, workspace, accountId } = event.meta.account;
       await serializeTurnsOf(deps.db, tx, `${platform}:${workspace}:${accountId}`);
       if (!(await recordInbound(tx, event.meta.eventKey, now))) return { status: 'duplicate' as const };
@@ -71,7 +71,7 @@ export async function handleEvent(deps: EngineDeps, raw: unknown): Promise<TurnR
         status: 'processed' as const, notice: turn.notice,
         ...(form ? { form } : {}), ...(turn.fieldErrors ? { fieldErrors: turn.fieldErrors } : {}),
       };
-    });
+    }));
   } catch (error) {
     if (error instanceof Refused) return await refuse(deps, event, actor, now, error);
     if (isDuplicateEvent(error)) return { status: 'duplicate' };
@@ -161,6 +161,24 @@ async function sendErrorReplyDirectly(deps: EngineDeps, event: CoreEvent, locale
     deps.logger.warn({ eventKey: event.meta.eventKey, code: 'ERROR_REPLY_DIRECT' }, 'error reply sent without the outbox');
   } catch (error) {
     deps.logger.error({ eventKey: event.meta.eventKey, code: (error as { code?: string }).code ?? (error as Error).name }, 'error reply not sent');
+  }
+}
+
+const TURN_ATTEMPTS = 5;
+
+/**
+ * Requests, letters and reports are numbered last + 1 within their instansi. On PostgreSQL two
+ * people's turns may take the same number at once; the unique index refuses the later insert, and
+ * its turn, rolled back whole (nothing was sent), runs again and takes the next number.
+ */
+async function retryOnNumberConflict<T>(turn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await turn();
+    } catch (error) {
+      const { code } = error as { code?: string };
+      if (code !== 'P2002' || isDuplicateEvent(error) || attempt === TURN_ATTEMPTS) throw error;
+    }
   }
 }
 

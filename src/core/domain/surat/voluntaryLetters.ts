@@ -50,7 +50,8 @@ async function common(ctx: FlowContext, request: LoadedRequest, capacity: Approv
   const sendTo = [request.pegawaiId, ctx.actor.id, ...copies.map((p) => p.id)];
   const readers = principal ? [principal.id] : [];
   const dasar = dasarOf(settings.dasarSuratTugas, regulation);
-  return { tim, input, place, dasar, sendTo, readers, unitCode };
+  const menimbang = settings.menimbangRekomendasi.map((item) => item.replaceAll('{perangkatDaerah}', tim.ownerUnit.perangkatDaerah.name));
+  return { tim, input, place, dasar, menimbang, sendTo, readers, unitCode };
 }
 
 /**
@@ -60,11 +61,11 @@ async function common(ctx: FlowContext, request: LoadedRequest, capacity: Approv
 export async function issueRecommendation(
   ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, recommendation: RekomendasiInput['recommendation'], nextHolder: string | undefined,
 ): Promise<void> {
-  const { input, dasar, readers, unitCode } = await common(ctx, request, capacity);
+  const { input, dasar, menimbang, readers, unitCode } = await common(ctx, request, capacity);
   await issueLetter(ctx, {
     kind: 'REKOMENDASI', penugasanId: request.id, unitCode, sendTo: [request.pegawaiId, ctx.actor.id, ...(nextHolder ? [nextHolder] : [])], readers,
     build: (nomor) => suratRekomendasi({
-      kop: input.kop, issuedAt: ctx.now, nomor, tempatTanggal: input.tempatTanggal, dasar: dasar.filter((d) => !d.startsWith('Undang-Undang')), menimbang: [],
+      kop: input.kop, issuedAt: ctx.now, nomor, tempatTanggal: input.tempatTanggal, dasar: dasar.filter((d) => !d.startsWith('Undang-Undang')), menimbang,
       requestDate: input.requestDate, applicant: input.applicant, instansiName: input.instansiName, team: input.team, ownerUnit: input.ownerUnit,
       ketua: input.signer, recommendation,
     }),
