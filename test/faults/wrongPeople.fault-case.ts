@@ -13,6 +13,7 @@ import { ChatDriver } from './chatDriver';
 import { QUICK } from './faultConfig';
 import { thousands, type FaultCase } from './faultReport';
 import { walkAngkaKredit, walkEvaluasi, walkPengunduranDiri, walkPenunjukan } from './otherApprovalWalks';
+import { walkPelibatan, walkPermintaan } from './involvementWalk';
 import { definedScopes, walkSukarela } from './sukarelaWalk';
 import { prepareInstansi, type PreparedInstansi } from './wrongPeopleOrganisation';
 import { undeliveredRefusals, wasRefused } from './wrongPress';
@@ -38,6 +39,8 @@ async function walkProfile(ctx: ProbeContext, profile: PolicyProfile): Promise<{
   if (QUICK) return { sukarela, other };
   other.push(...await guarded(`${profile.id} penunjukan`, () => walkPenunjukan(ctx, profile)));
   other.push(...await guarded(`${profile.id} evaluasi`, () => walkEvaluasi(ctx)));
+  other.push(...await guarded(`${profile.id} pelibatan`, () => walkPelibatan(ctx)));
+  other.push(...await guarded(`${profile.id} permintaan`, () => walkPermintaan(ctx)));
   if (profile.angkaKredit.enabled) other.push(...await guarded(`${profile.id} angkaKredit`, () => walkAngkaKredit(ctx)));
   if (profile.pengunduranDiri.enabled) other.push(...await guarded(`${profile.id} pengunduranDiri`, () => walkPengunduranDiri(ctx)));
   return { sukarela, other };

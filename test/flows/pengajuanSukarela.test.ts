@@ -113,7 +113,7 @@ describe('Samarinda: the ketua tim recommends before the target head decides (fo
     bot = await TestBot.start();
     const organisation = smallOrganisation('SMD');
     const menimbangRekomendasi = ['Rencana Strategis {perangkatDaerah} Kota Uji Tahun 2025-2029', 'Peta Proses Bisnis {perangkatDaerah} Kota Uji'];
-    const org = await loadOrganisation(bot, { ...organisation, instansi: { ...organisation.instansi, pengaturan: { menimbangRekomendasi } } });
+    const org = await loadOrganisation(bot, { ...organisation, instansi: { ...organisation.instansi, pengaturan: { menimbangRekomendasi } } } as typeof organisation);
     const applicant = await org.link(NIP.pfPertama);
     const ketua = await org.link(NIP.pfMuda);
     await volunteer(bot, applicant, /^Tim Satu Data/);
