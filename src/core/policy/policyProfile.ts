@@ -140,6 +140,11 @@ export const PolicyProfileSchema = z.object({
     LINTAS_INSTANSI: LintasInstansiSchema,
   }),
   /**
+   * Tulang Bawang Barat: a team formed from voluntary requests is a "Tim Kerja Insidental" (the
+   * citation); null where the regulation has no such kind.
+   */
+  timInsidental: z.string().min(1).nullable(),
+  /**
    * Lamandau Ps 24: where another regulation mandates it, a team is set by Keputusan, by whom
    * depending on its reach; null where the regulation has no such decree.
    */

@@ -99,6 +99,7 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'pengajuan.terimaPenugasan': 'Accept the assignment',
   'pengajuan.ajukanKeberatan': 'Raise an objection',
   'pengajuan.diterima': 'Assignment accepted. You are now a member of team {tim}; fill in progress reports with /lapor.',
+  'tim.menjadiInsidental': '{tim} is now recorded as a Tim Kerja Insidental (ad-hoc team): its members joined through voluntary requests (basis: {citation}).',
   'pengajuan.anggotaBaru': '{nama} ({jabatan}) accepted assignment number {nomor} and is now a member of team {tim}.',
   'pengajuan.sudahDijawab': 'This assignment was already answered.',
   'pengajuan.bukanPemohon': 'This assignment is not yours.',

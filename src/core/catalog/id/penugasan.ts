@@ -97,6 +97,7 @@ export const penugasan = {
   'pengajuan.terimaPenugasan': 'Terima penugasan',
   'pengajuan.ajukanKeberatan': 'Ajukan keberatan',
   'pengajuan.diterima': 'Penugasan diterima. Bapak/Ibu kini anggota tim {tim}; laporan kemajuan dapat diisi dengan /lapor.',
+  'tim.menjadiInsidental': '{tim} kini tercatat sebagai Tim Kerja Insidental: anggotanya bergabung melalui pengajuan sukarela (dasar: {citation}).',
   'pengajuan.anggotaBaru': '{nama} ({jabatan}) menerima penugasan nomor {nomor} dan kini anggota tim {tim}.',
   'pengajuan.sudahDijawab': 'Penugasan ini sudah dijawab sebelumnya.',
   'pengajuan.bukanPemohon': 'Penugasan ini bukan untuk Bapak/Ibu.',

@@ -5,6 +5,7 @@ import { loadRequest } from './loadRequest';
 import { individualReportRecipients } from '../laporan/individualReportRecipients';
 import { individualTaskName } from '../penunjukan/individualTaskName';
 import { taskSubject, teamSubject } from '../workSubject';
+import { typeTeamFormedByVolunteers } from '../tim/incidentalTeam';
 
 export type AcceptanceCheck = { status: 'open'; request: Awaited<ReturnType<typeof loadRequest>> } | { status: 'done' };
 
@@ -40,6 +41,7 @@ export async function acceptAssignment(ctx: FlowContext, penugasanId: string): P
     update: { status: 'ACTIVE', startsOn: ctx.now, endsOn, penugasanId },
   });
   await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'ACTIVE', startsOn: ctx.now, endsOn } });
+  await typeTeamFormedByVolunteers(ctx, request);
   const told = new Set([...tim.memberships.map((m) => m.pegawaiId), ...(tim.ownerUnit.headId ? [tim.ownerUnit.headId] : [])]);
   for (const pegawaiId of told) ctx.notify(pegawaiId, text('pengajuan.anggotaBaru', { nama: ctx.actor.name, jabatan: ctx.actor.jabatan, tim: tim.name, nomor: request.number }));
   ctx.audit({ action: 'penugasan.terima', outcome: 'OK', subject: `penugasan:${penugasanId}`, rule: 'C2' });
