@@ -23,7 +23,7 @@ type State = z.infer<typeof StateSchema>;
 const MIN_REASON = 10;
 
 function answered(ctx: FlowContext) {
-  ctx.reply(text('persetujuan.sudahDiputuskan'));
+  ctx.reply(text('permintaan.sudahSelesai'));
   return { end: true } as const;
 }
 

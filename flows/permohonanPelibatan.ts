@@ -12,7 +12,7 @@ import { involvementRoute, requestInvolvement } from '../src/core/domain/pelibat
 import { chainHolders } from '../src/core/domain/pelibatan/involvementParties';
 import { decreeTeam, PELIBATAN_FLOW_ID } from '../src/core/domain/pelibatan/involvementDecisions';
 import { requestFromUnit } from '../src/core/domain/permintaan/requestFromUnit';
-import { unitHolder } from '../src/core/domain/permintaan/unitRequestDetails';
+import { unitHolder, unitRole } from '../src/core/domain/permintaan/unitRequestDetails';
 import { roleName } from '../src/core/domain/pengajuan/roleName';
 import { cancel, cancelButton, requestItemSteps, teamAnswer, type AskEnd } from './permohonanItems';
 
@@ -53,14 +53,15 @@ async function confirm(ctx: FlowContext, draft: AskEnd<Chosen>, selesai: string)
 }
 
 async function confirmUnit(ctx: FlowContext, draft: AskEnd<Chosen>, selesai: string) {
+  if (!draft.unitId || !draft.jumlah) return cancel(ctx);
   const tim = await involvementTeam(ctx, draft.timId);
-  const unit = await ctx.tx.unitOrganisasi.findFirstOrThrow({ where: { id: draft.unitId!, instansiId: ctx.actor.instansiId } });
+  const unit = await ctx.tx.unitOrganisasi.findFirstOrThrow({ where: { id: draft.unitId, instansiId: ctx.actor.instansiId } });
   const { workflow } = await involvementRoute(ctx, tim, { homeUnitId: unit.id });
-  const performer = workflow.steps[0]!.performer;
+  const performer = unitRole(workflow.steps[0]!.performer);
   const holderId = await unitHolder(ctx.tx, performer, unit.id);
   const holder = holderId ? await person(ctx, holderId) : null;
   ctx.reply(choice('permintaan.konfirmasi', [[{ label: label('pengajuan.kirim'), action: 'kirim', style: 'primary' }, cancelButton]], {
-    jumlah: draft.jumlah!, unit: unit.name, tim: tim.name, maksud: draft.maksudTujuan, kompetensi: draft.kompetensi, ekspektasi: draft.ekspektasi,
+    jumlah: draft.jumlah, unit: unit.name, tim: tim.name, maksud: draft.maksudTujuan, kompetensi: draft.kompetensi, ekspektasi: draft.ekspektasi,
     selesai: formatDate(zonedMidnight(selesai, ctx.actor.timeZone), ctx.actor.timeZone), penerima: holder?.name ?? '-',
     peran: roleName(performer, ctx.actor.locale), citation: workflow.citation,
   }));
@@ -154,7 +155,8 @@ export const permohonanPelibatan = defineFlow<State>({
       async button(ctx, state, press) {
         if (press.action !== 'kirim') return cancel(ctx);
         if (!state.pegawaiId) {
-          const { request, decider } = await requestFromUnit(ctx, { ...state, unitId: state.unitId!, jumlah: state.jumlah! });
+          if (!state.unitId || !state.jumlah) return cancel(ctx);
+          const { request, decider } = await requestFromUnit(ctx, { ...state, unitId: state.unitId, jumlah: state.jumlah });
           ctx.reply(text('permintaan.terkirim', { nomor: request.number, jumlah: request.jumlah, penerima: decider.name, peran: roleName(request.performer, ctx.actor.locale) }));
           return { end: true };
         }

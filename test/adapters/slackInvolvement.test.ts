@@ -56,4 +56,35 @@ describe('Slack adapter: a cross-unit penunjukan (WF-2) through bolt', () => {
     await h.press(official, 'Terima penugasan');
     expect((await h.bot.db.penugasan.findFirstOrThrow()).status).toBe('ACTIVE');
   });
+
+  it('asks a unit for two officials: its head refuses with a typed reason, the card loses its buttons and the requester gets the written answer', async () => {
+    h = await SlackHarness.start({ linkByEmail: false });
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    const requester = h.user('U0KABIDB', 'kabid.statistik');
+    const kabidAptika = h.user('U0KABIDA', 'kabid.aptika');
+    for (const [user, nip] of [[requester, NIP.kabidB], [kabidAptika, NIP.kabidA]] as const) await h.link(user, nip);
+
+    await h.send(requester.slash('mintapegawai'));
+    await h.press(requester, 'Tim Statistik Sektoral');
+    await h.send(requester.say('aplikasi'));
+    await h.press(requester, /^Bidang Aplikasi Informatika/);
+    await h.press(requester, 'Minta sejumlah pegawai, unit yang menunjuk');
+    await h.send(requester.say('2'));
+    for (const item of [MAKSUD, KOMPETENSI, EKSPEKTASI]) await h.send(requester.say(item));
+    await h.press(requester, 'Sampai akhir masa tim (31 Desember 2026)');
+    await h.press(requester, 'Kirim');
+    expect(h.lastText(requester)).toMatch(/^Permintaan pegawai nomor 1 \(2 orang\) telah dikirim kepada Kabid Aptika Uji/);
+
+    const { message: card } = h.findButton(kabidAptika, 'Tolak');
+    expect(card.text).toContain('Diminta: 2 orang pejabat fungsional atau pelaksana Bidang Aplikasi Informatika');
+    await h.press(kabidAptika, 'Tolak');
+    await h.send(kabidAptika.say('Seluruh pegawai sedang menyelesaikan migrasi pusat data'));
+    const updated = h.fake.messagesIn(kabidAptika.dmChannel).find((m) => m.ts === card.ts)!;
+    expect(updated.text).toMatch(/DITOLAK oleh Kabid Aptika Uji/);
+    expect(updated.blocks!.some((b) => b.type === 'actions')).toBe(false);
+    const answer = h.fake.uploadedFiles(requester.dmChannel).find((f) => f.filename.startsWith('jawaban-pelibatan'))!;
+    const text = (await pdfText(answer.content)).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('tidak dapat menyetujui pelibatan 2 (dua) orang Pejabat Fungsional dan/atau pelaksana pada Bidang Aplikasi Informatika');
+    expect(text).toContain('Alasan: Seluruh pegawai sedang menyelesaikan migrasi pusat data');
+  });
 });

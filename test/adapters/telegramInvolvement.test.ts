@@ -69,4 +69,39 @@ describe('Telegram adapter: a cross-unit penunjukan (WF-2) through the real tele
     const membership = await h.bot.db.membership.findFirstOrThrow({ where: { pegawai: { nip: NIP.pfMuda }, tim: { code: 'TIM-STAT' } } });
     expect(membership.status).toBe('ACTIVE');
   });
+
+  it('asks a unit for a number of its officials; its head nominates one by typing the list number, and the nominee gets the surat penugasan', async () => {
+    h = await TelegramHarness.start();
+    await loadOrganisation(h.bot, smallOrganisation('SMD'));
+    for (const [user, nip] of [[requester, NIP.kabidB], [penilaiDituju, NIP.kabidA], [official, NIP.pfMuda]] as const) await h.link(user, nip);
+
+    await say(requester, '/mintapegawai');
+    await h.press(requester, 'Tim Statistik Sektoral');
+    await say(requester, 'Aplikasi');
+    await h.press(requester, /^Bidang Aplikasi Informatika/);
+    await h.press(requester, 'Minta sejumlah pegawai, unit yang menunjuk');
+    await say(requester, '1');
+    await say(requester, MAKSUD);
+    await h.press(requester, 'Pakai: statistik');
+    await say(requester, EKSPEKTASI);
+    await say(requester, '2026-12-15');
+    expect(h.lastText(requester)).toContain('Diminta: 1 orang pejabat fungsional atau pelaksana Bidang Aplikasi Informatika, ditunjuk oleh unitnya');
+    await h.press(requester, 'Kirim');
+
+    const [permohonan] = documentsTo(penilaiDituju.id);
+    expect((await pdfText(permohonan!.content)).join(' ').replace(/\s+/g, ' ')).toContain('dengan jumlah 1 (satu) orang Pejabat Fungsional dan/atau pelaksana pada Bidang Aplikasi Informatika');
+    await h.press(penilaiDituju, 'Tunjuk pegawai');
+    expect(h.lastText(penilaiDituju)).toContain('2. Pranata Muda Uji (Jabatan Pranata Muda Uji)');
+    await say(penilaiDituju, '2');
+    await h.press(penilaiDituju, 'Kirim');
+
+    const tugas = documentsTo(official.id).at(-1);
+    expect(tugas!.name).toBe('surat-tugas-0002-DISKOMINFO-2026.pdf');
+    const text = (await pdfText(tugas!.content)).join('\n');
+    expect(text).toMatch(/Pranata Muda Uji, NIP 198505052010011005/);
+    expect(text).toMatch(/NIP\.? ?197502022001122002/); // signed by the head who nominated, the nominee's Penilai
+    expect(h.lastText(requester)).toMatch(/^Permintaan pegawai nomor 1 dijawab oleh Kabid Aptika Uji: 1 dari 1 orang ditunjuk\./);
+    await h.press(official, 'Terima penugasan');
+    expect((await h.bot.db.membership.findFirstOrThrow({ where: { pegawai: { nip: NIP.pfMuda }, tim: { code: 'TIM-STAT' } } })).status).toBe('ACTIVE');
+  });
 });

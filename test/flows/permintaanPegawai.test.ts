@@ -28,7 +28,7 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     await bot.as(requester).say(KOMPETENSI);
     await bot.as(requester).say(EKSPEKTASI);
     await bot.as(requester).press('Sampai akhir masa tim (31 Desember 2026)');
-    expect(bot.lastText(requester)).toContain('Dijawab oleh: Kabid Aptika Uji (Pejabat Penilai Kinerja pegawai yang diminta)');
+    expect(bot.lastText(requester)).toContain('Dijawab oleh: Kabid Aptika Uji (Pimpinan Unit Organisasi pegawai yang diminta)');
     await bot.as(requester).press('Kirim');
     expect(bot.lastText(requester)).toMatch(/^Permintaan pegawai nomor 1 \(2 orang\) telah dikirim kepada Kabid Aptika Uji/);
     expect(await bot.db.penugasan.count()).toBe(0);
@@ -63,7 +63,11 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     const pranataRequest = requests.find((r) => r.pegawai.nip === NIP.pfMuda)!;
     expect(pranataRequest).toMatchObject({ status: 'ISSUED', workflow: 'WF-2', assignerId: requester.pegawaiId });
     expect(analisRequest.status).toBe('SUBMITTED');
-    expect(analisRequest.steps.map((s) => [s.assignee.name, s.kind, s.status])).toEqual([['Kabid Aptika Uji', 'APPROVE', 'APPROVED'], ['Kepala Dinas Uji', 'APPROVE', 'PENDING']]);
+    // The head's nomination is their recommendation (§3.2 T5); the Penilai decides and issues as one step.
+    expect(analisRequest.steps.map((s) => [s.assignee.name, s.performer, s.kind, s.status])).toEqual([
+      ['Kabid Aptika Uji', 'DITUJU_PIMPINAN_UO', 'RECOMMEND', 'APPROVED'], ['Kepala Dinas Uji', 'DITUJU_PENILAI', 'APPROVE', 'PENDING'],
+    ]);
+    expect(await bot.db.auditLog.count({ where: { action: 'pelibatan.ditunjukUnit', outcome: 'OK' } })).toBe(2);
     const answer = bot.inbox(requester).map(messageText).find((t) => t.startsWith('Permintaan pegawai nomor 1 dijawab'))!;
     expect(answer).toContain('2 dari 2 orang ditunjuk');
     expect(answer).toContain(`- Pranata Muda Uji: surat penugasan terbit (penugasan nomor ${pranataRequest.number})`);
@@ -107,7 +111,7 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     const { requester, kabidAptika } = started;
     await askUnitFor(bot, requester, 1);
     await bot.as(requester).command('pengajuanku');
-    expect(bot.lastText(requester)).toContain('- Permintaan pegawai nomor 1, 1 orang dari Bidang Aplikasi Informatika untuk Tim Statistik Sektoral: menunggu Pejabat Penilai Kinerja pegawai yang diminta (Kabid Aptika Uji) sejak 23 November 2026');
+    expect(bot.lastText(requester)).toContain('- Permintaan pegawai nomor 1, 1 orang dari Bidang Aplikasi Informatika untuk Tim Statistik Sektoral: menunggu Pimpinan Unit Organisasi pegawai yang diminta (Kabid Aptika Uji) sejak 23 November 2026');
     expect((await bot.as(kabidAptika).press('Tarik permintaan pegawai nomor 1', requester)).status).toBe('refused');
     await bot.as(requester).press('Tarik permintaan pegawai nomor 1');
     expect(bot.lastText(requester)).toBe('Permintaan pegawai nomor 1 telah ditarik.');
@@ -129,13 +133,18 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     expect((await bot.db.permintaanPegawai.findFirstOrThrow()).status).toBe('SUBMITTED');
   });
 
-  it('the unit head\'s Plh answers "atas nama" and the head is told (C6)', async () => {
+  it('the unit head\'s Plh answers "atas nama" and the head is told (C6); a delegate for the Penilai\'s tasks only may not', async () => {
     const organisation = smallOrganisation('SMD');
-    organisation.delegasi.push({ nipDari: NIP.kabidA, nipKe: NIP.pfMuda, jenis: 'PLH', lingkup: 'SEMUA', mulai: '2026-11-01', selesai: '2026-12-31' });
+    organisation.delegasi.push(
+      { nipDari: NIP.kabidA, nipKe: NIP.pfMuda, jenis: 'PLH', lingkup: 'PIMPINAN_UNIT', mulai: '2026-11-01', selesai: '2026-12-31' },
+      { nipDari: NIP.kabidA, nipKe: NIP.pfMadya, jenis: 'PLH', lingkup: 'PENILAI', mulai: '2026-11-01', selesai: '2026-12-31' },
+    );
     const started = await involvementBot('SMD', organisation);
     bot = started.bot;
-    const { requester, kabidAptika, pranata, kadis } = started;
+    const { requester, kabidAptika, pranata, kadis, analis } = started;
     await askUnitFor(bot, requester, 1);
+    expect(bot.inbox(analis).map(messageText).filter((t) => t.startsWith('Permintaan pegawai nomor 1:'))).toEqual([]);
+    expect((await bot.as(analis).press('Tunjuk pegawai', pranata)).status).toBe('refused');
     await bot.as(pranata).press('Tunjuk pegawai');
     // The Plh never nominates themselves: only Analis is on the list.
     expect(bot.lastText(pranata)).toContain('\n1. Analis Madya Uji (Jabatan Analis Madya Uji)\n\n');
@@ -147,6 +156,39 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     expect(bot.inbox(kadis).map(messageText)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1: permohonan pelibatan dari Kabid Statistik Uji/));
   });
 
+  it('a card answered meanwhile, a withdrawal after the answer and a request past its last day change nothing', async () => {
+    const organisation = smallOrganisation('SMD');
+    organisation.delegasi.push({ nipDari: NIP.kabidA, nipKe: NIP.pfMuda, jenis: 'PLH', lingkup: 'PIMPINAN_UNIT', mulai: '2026-11-01', selesai: '2026-12-31' });
+    const started = await involvementBot('SMD', organisation);
+    bot = started.bot;
+    const { requester, kabidAptika, pranata } = started;
+    await askUnitFor(bot, requester, 1);
+    await bot.as(requester).command('pengajuanku'); // its Tarik button stays in the chat
+    await bot.as(pranata).press('Tunjuk pegawai'); // the Plh opens the list …
+    await nominate(bot, kabidAptika, '1'); // … while the head answers on their own card
+    await bot.as(pranata).say('1');
+    expect(bot.lastText(pranata)).toBe('Permintaan ini sudah dijawab atau ditarik pemohonnya; tidak ada yang perlu dilakukan lagi.');
+    await bot.as(requester).press('Tarik permintaan pegawai nomor 1');
+    expect(bot.lastText(requester)).toBe('Permintaan pegawai nomor 1 sudah dijawab, sehingga tidak dapat ditarik lagi.');
+    expect((await bot.db.permintaanPegawai.findFirstOrThrow()).status).toBe('ANSWERED');
+    expect(await bot.db.penugasan.count()).toBe(1);
+
+    // A second request until 1 December, answered only the day after.
+    await bot.as(requester).command('mintapegawai');
+    await bot.as(requester).press('Tim Statistik Sektoral');
+    await bot.as(requester).say('aplikasi');
+    await bot.as(requester).press(/^Bidang Aplikasi Informatika/);
+    await bot.as(requester).press('Minta sejumlah pegawai, unit yang menunjuk');
+    for (const answer of ['1', MAKSUD, KOMPETENSI, EKSPEKTASI, '2026-12-01']) await bot.as(requester).say(answer);
+    await bot.as(requester).press('Kirim');
+    bot.clock.set(new Date('2026-12-02T02:00:00Z'));
+    await bot.as(kabidAptika).press('Tunjuk pegawai');
+    await bot.as(kabidAptika).say('1');
+    expect((await bot.as(kabidAptika).press('Kirim')).status).toBe('refused');
+    expect(bot.lastText(kabidAptika)).toBe('Permintaan pegawai nomor 2 tidak dapat dijawab lagi: durasi pelibatannya berakhir 1 Desember 2026. Pemohon dapat mengajukan permintaan baru.');
+    expect(await bot.db.penugasan.count()).toBe(1);
+  });
+
   it('Lamandau: the unit head decides for the official they nominate, answers in writing, and the owner issues the SK Tim Kerja', async () => {
     const started = await involvementBot('LMD');
     bot = started.bot;
@@ -155,7 +197,12 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     await nominate(bot, kabidAptika, '1');
     const request = await bot.db.penugasan.findFirstOrThrow({ include: { pegawai: true } });
     expect(request).toMatchObject({ status: 'AWAITING_SK_TIM', pegawai: { nip: NIP.pfMadya } });
-    expect((await documentsOf(bot, requester)).map((d) => d.fileName.replace(/-\d{4}-.*/, ''))).toEqual(expect.arrayContaining(['jawaban-pelibatan', 'surat-tugas']));
+    const letters = await documentsOf(bot, requester);
+    expect(letters.map((d) => d.fileName.replace(/-\d{4}-.*/, ''))).toEqual(expect.arrayContaining(['jawaban-pelibatan', 'surat-tugas']));
+    // One written answer to the request, naming whom the unit nominated (002-LMD Ps 23(5)).
+    const answers = letters.filter((d) => d.fileName.startsWith('jawaban-pelibatan'));
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.text.replace(/\s+/g, ' ')).toContain('Kami menyetujui pelibatan 1 (satu) orang Pejabat Fungsional dan/atau pelaksana pada Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika yang kami tunjuk, yaitu Analis Madya Uji, NIP 198004042005012004, Jabatan Analis Madya Uji, dalam Tim Kerja');
     expect(await bot.db.membership.count({ where: inTeam(analis.pegawaiId) })).toBe(0);
     expect(bot.inbox(kadis).map(messageText)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1 disetujui dan surat penugasan untuk Analis Madya Uji telah terbit/));
     await bot.as(requester).press('Terbitkan SK Tim Kerja');

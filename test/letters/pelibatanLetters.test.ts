@@ -179,6 +179,13 @@ describe('suratJawabanPelibatan', () => {
     expect(text).toContain(`2. Alasan: ${REASON}`);
   });
 
+  it('approves a request for a number of officials by naming the ones the unit nominated', async () => {
+    const other = { name: 'Budi Santoso, S.T.', nip: '198802022012121001', pangkat: 'Penata', golongan: 'III/c', jabatan: 'Pranata Komputer Ahli Pertama' };
+    const { text } = await pdfOf(suratJawabanPelibatan({ ...JAWABAN, person: null, jumlah: 3, decision: { approved: true, ditunjuk: [BASE.person!, other] } }));
+    expect(text).toContain('1. Kami menyetujui pelibatan 2 (dua) orang Pejabat Fungsional dan/atau pelaksana pada Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika yang kami tunjuk, yaitu Rina Lestari, S.Kom., NIP 199003152015032004, Pranata Komputer Ahli Muda; dan Budi Santoso, S.T., NIP 198802022012121001, Pranata Komputer Ahli Pertama, dalam Tim Kerja Satu Data Kota Uji');
+    expect(() => suratJawabanPelibatan({ ...JAWABAN, person: null, jumlah: 3, decision: { approved: true } })).toThrow(expect.objectContaining({ code: 'LETTER_INCOMPLETE' }));
+  });
+
   it('will not write a refusal without a reason', () => {
     expect(() => suratJawabanPelibatan({ ...JAWABAN, decision: { approved: false, reason: ' ' } }))
       .toThrow(expect.objectContaining({ code: 'LETTER_INCOMPLETE', details: { fields: ['reason'] } }));

@@ -40,7 +40,8 @@ export interface JawabanPelibatanInput extends PelibatanLetterBase {
   /** Number and date of the request letter; requestNomor may be null when the request was not by letter. */
   requestNomor: string | null;
   requestDate: string;
-  decision: { approved: true } | { approved: false; reason: string };
+  /** An approval of a request for a number of officials names whom the unit nominated. */
+  decision: { approved: true; ditunjuk?: LetterPerson[] } | { approved: false; reason: string };
 }
 
 export interface SkTimKerjaInput {
@@ -154,6 +155,15 @@ export function suratPermohonanPelibatan(input: PermohonanPelibatanInput): Lette
   ]);
 }
 
+/** Who is approved: the named official, or the number asked for and the officials the unit nominated. */
+function approvedPhrase(input: JawabanPelibatanInput, ditunjuk: LetterPerson[]): string {
+  if (input.person) return personPhrase(input);
+  if (ditunjuk.length === 0) throw new TimkerjaError('LETTER_INCOMPLETE', 'an approval of a request for a number of officials names them', { fields: ['ditunjuk'] });
+  const names = ditunjuk.map((person) => `${person.name}, NIP ${person.nip}, ${person.jabatan}`);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join('; ')}; dan ${names.at(-1)}`;
+  return `${counted(ditunjuk.length)} Pejabat Fungsional dan/atau pelaksana pada ${input.personUnit} yang kami tunjuk, yaitu ${list}`;
+}
+
 /**
  * The target's written answer (surat jawaban) to the requesting head: approval, or refusal with its
  * reason. Every regulation requires the reason of a refusal (WF-2 T3; LMD Ps 23(5): in writing).
@@ -167,7 +177,7 @@ export function suratJawabanPelibatan(input: JawabanPelibatanInput): LetterDocum
     : `permohonan Saudara tanggal ${input.requestDate}`;
   const where = `dalam Tim Kerja ${input.team} pada ${input.ownerUnit}`;
   const points = decision.approved
-    ? [`Kami menyetujui pelibatan ${personPhrase(input)}, ${where}.`, 'Surat penugasan bagi yang bersangkutan disampaikan bersama surat ini.']
+    ? [`Kami menyetujui pelibatan ${approvedPhrase(input, decision.ditunjuk ?? [])}, ${where}.`, 'Surat penugasan bagi yang bersangkutan disampaikan bersama surat ini.']
     : [`Kami tidak dapat menyetujui pelibatan ${personPhrase(input)}, ${where}.`, `Alasan: ${decision.reason.trim()}`];
   return plainLetter(input, 'Jawaban permohonan pelibatan dalam Tim Kerja', [
     { kind: 'paragraph', text: `Menindaklanjuti ${request}, hal Permohonan pelibatan dalam Tim Kerja, dengan ini kami sampaikan hal-hal sebagai berikut:` },

@@ -15,7 +15,8 @@ import { inOfficeHours } from './workingHours';
  * answerer (or their Plh) is reminded; at 2N the answerer's superior is told. Never answered automatically.
  */
 export async function sendUnitRequestReminders(db: Db, now: Date, schedules: Map<string, InstansiSchedule>): Promise<number> {
-  const requests = await db.permintaanPegawai.findMany({ where: { status: 'SUBMITTED' } });
+  // A request past its last day can no longer be answered: nobody is reminded of it.
+  const requests = await db.permintaanPegawai.findMany({ where: { status: 'SUBMITTED', endsOn: { gt: now } } });
   let sent = 0;
   for (const request of requests) {
     const schedule = schedules.get(request.instansiId);

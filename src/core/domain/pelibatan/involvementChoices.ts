@@ -43,13 +43,17 @@ export async function unitsMatching(ctx: FlowContext, timId: string, query: stri
   return withPeople;
 }
 
-/** Who may be asked for: active officials of the unit whose post the profile names (C1), not yet in the team. */
+/**
+ * Who may be asked for: active officials of the unit whose post the profile names (C1), not yet in
+ * the team and not already on their way into it (a request still deciding, or a letter awaiting their Terima).
+ */
 export async function involvementCandidates(ctx: FlowContext, tim: { id: string }, unitId: string) {
   const { subjek } = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
   return ctx.tx.pegawai.findMany({
     where: {
       instansiId: ctx.actor.instansiId, active: true, homeUnitId: unitId, jenisJabatan: { in: subjek.jenisJabatan }, id: { not: ctx.actor.id },
       memberships: { none: { timId: tim.id, status: 'ACTIVE' } },
+      penugasan: { none: { timId: tim.id, OR: [{ status: { in: ['ISSUED', 'AWAITING_SK_TIM'] } }, { steps: { some: { status: 'PENDING' } } }] } },
     },
     include: { homeUnit: true }, orderBy: { name: 'asc' },
   });

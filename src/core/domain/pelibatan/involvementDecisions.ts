@@ -41,10 +41,11 @@ export function decreeOffer(request: { id: string; number: number; pegawai: { na
  * the requesting head issues it before the official is asked to accept; elsewhere the official
  * is asked now.
  */
-export async function involvementApproved(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity): Promise<void> {
+export async function involvementApproved(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, answered = false): Promise<void> {
   const chain = involvementOfRequest(request);
   const requester = request.assignerId!;
-  if (chain.jawabanTertulis) await issueInvolvementAnswer(ctx, request, capacity, { approved: true });
+  // `answered`: a unit's written answer already named this official with the others it nominated.
+  if (chain.jawabanTertulis && !answered) await issueInvolvementAnswer(ctx, request, capacity, { approved: true });
   await issueAssignmentLetter(ctx, request, capacity, ASSIGNMENT_TITLES[chain.document], [requester]);
   const shown = { nomor: request.number, pegawai: request.pegawai.name, tim: request.tim!.name };
   if (chain.skTimKerja) {

@@ -3,7 +3,7 @@ import { nested } from '../../catalog/t';
 import { text } from '../../messages';
 import { formatDateTime } from '../formatTime';
 import { involvementOfRequest } from '../pelibatan/involvementWorkflow';
-import { issueUnitRequestRefusal } from '../surat/unitRequestLetters';
+import { issueUnitRequestAnswer } from '../surat/unitRequestLetters';
 import { markUnitRequest } from './unitRequestCard';
 import type { OpenUnitRequest } from './openUnitRequest';
 
@@ -18,7 +18,7 @@ export async function refuseUnitRequest(ctx: FlowContext, open: OpenUnitRequest,
   ctx.notify(request.requesterId, text('permintaan.ditolak', { nomor: request.number, nama: ctx.actor.name, atasNama, alasan: reason }));
   if (capacity.onBehalfOf) ctx.notify(capacity.onBehalfOf.id, text('permintaan.ditolakAtasNama', { nomor: request.number, nama: ctx.actor.name, alasan: reason }));
   const workflow = involvementOfRequest(request);
-  if (workflow.kepada) await issueUnitRequestRefusal(ctx, request, capacity, reason);
+  if (workflow.kepada) await issueUnitRequestAnswer(ctx, request, capacity, { approved: false, reason });
   ctx.reply(text('permintaan.tercatatTolak', { nomor: request.number }));
   ctx.audit({ action: 'permintaan.tolak', outcome: 'OK', rule: workflow.steps[0]!.citation, subject: `permintaan:${request.id}`, details: { atasNama: capacity.onBehalfOf?.id ?? null } });
 }

@@ -8,7 +8,7 @@ import { involvementCandidates, involvementTeam } from '../pelibatan/involvement
 import { involvementRoute, requireItems, type InvolvementInput } from '../pelibatan/requestInvolvement';
 import { issueUnitRequestLetter } from '../surat/unitRequestLetters';
 import { notifyUnitRequest } from './unitRequestCard';
-import { unitHolder, type UnitRequestDetails } from './unitRequestDetails';
+import { unitHolder, unitRole, type UnitRequestDetails } from './unitRequestDetails';
 
 export type UnitRequestInput = Omit<InvolvementInput, 'pegawaiId'> & { unitId: string; jumlah: number };
 
@@ -31,10 +31,10 @@ export async function requestFromUnit(ctx: FlowContext, input: UnitRequestInput)
   const { scope, workflow } = await involvementRoute(ctx, tim, { homeUnitId: input.unitId });
   const endsOn = zonedMidnight(input.selesai, actor.timeZone);
   if (!(endsOn > ctx.now && endsOn <= tim.endsOn)) throw new Refused('C2', 'penunjukan.selesaiTidakValid', { selesai: formatDate(tim.endsOn, actor.timeZone) });
-  const performer = workflow.steps[0]!.performer;
+  const performer = unitRole(workflow.steps[0]!.performer);
   const deciderId = await unitHolder(tx, performer, input.unitId);
   if (!deciderId || deciderId === actor.id) throw new Refused('DATA', 'pengajuan.tidakAdaPemutus', { peran: rolePhrase(performer) });
-  if (workflow.kepada && !(await unitHolder(tx, workflow.kepada, input.unitId))) throw new Refused('DATA', 'pengajuan.tidakAdaPemutus', { peran: rolePhrase(workflow.kepada) });
+  if (workflow.kepada && !(await unitHolder(tx, unitRole(workflow.kepada), input.unitId))) throw new Refused('DATA', 'pengajuan.tidakAdaPemutus', { peran: rolePhrase(unitRole(workflow.kepada)) });
 
   const details: UnitRequestDetails = {
     profile: profile.id, maksudTujuan: input.maksudTujuan.trim(), kompetensi: input.kompetensi.trim(), ekspektasi: input.ekspektasi.trim(), citation: workflow.citation,

@@ -1,9 +1,9 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
 import type { FlowContext } from '../../engine/defineFlow';
-import { suratJawabanPelibatan, suratPermohonanPelibatan } from '../../letters/pelibatanLetters';
+import { suratJawabanPelibatan, suratPermohonanPelibatan, type JawabanPelibatanInput } from '../../letters/pelibatanLetters';
 import { getPolicyProfile, type PelibatanWorkflow } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
-import { readUnitRequest, unitHolder } from '../permintaan/unitRequestDetails';
+import { readUnitRequest, unitHolder, unitRole } from '../permintaan/unitRequestDetails';
 import { dasarOf } from './voluntaryLetters';
 import { issueLetter } from './issueLetter';
 import { signingOffice } from './signingOffice';
@@ -28,7 +28,7 @@ async function parties(ctx: FlowContext, request: UnitRequest) {
 export async function issueUnitRequestLetter(ctx: FlowContext, request: UnitRequest, workflow: PelibatanWorkflow) {
   const { tim, details, personUnit, ownerUnit } = await parties(ctx, request);
   const office = await signingOffice(ctx, { onBehalfOf: null });
-  const addressee = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: (await unitHolder(ctx.tx, workflow.kepada!, request.targetUnitId))! } });
+  const addressee = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: (await unitHolder(ctx.tx, unitRole(workflow.kepada!), request.targetUnitId))! } });
   const unitHead = await unitHolder(ctx.tx, 'DITUJU_PIMPINAN_UO', request.targetUnitId);
   const copies = await tembusanOf(ctx.tx, workflow.tembusan.map((role) => (role === 'PENILAI_PEMOHON' ? office.signer.penilaiId : unitHead)), [addressee.id, ctx.actor.id]);
   const regulation = getPolicyProfile(office.instansi.policyProfile).regulation;
@@ -45,8 +45,11 @@ export async function issueUnitRequestLetter(ctx: FlowContext, request: UnitRequ
   });
 }
 
-/** The written refusal, with its reason, to the requesting head (every regulation: "dengan alasan"). */
-export async function issueUnitRequestRefusal(ctx: FlowContext, request: UnitRequest, capacity: ApproverCapacity, reason: string) {
+/**
+ * The written answer to the requesting head: every refusal, with its reason (every regulation:
+ * "dengan alasan"), and an approval naming the nominees where the profile answers in writing (LMD Ps 23(5)).
+ */
+export async function issueUnitRequestAnswer(ctx: FlowContext, request: UnitRequest, capacity: ApproverCapacity, decision: JawabanPelibatanInput['decision']) {
   const { tim, details, personUnit, ownerUnit } = await parties(ctx, request);
   const office = await signingOffice(ctx, capacity);
   const requester = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: request.requesterId } });
@@ -56,7 +59,7 @@ export async function issueUnitRequestRefusal(ctx: FlowContext, request: UnitReq
     build: (nomor) => suratJawabanPelibatan({
       kop: office.kop, issuedAt: ctx.now, nomor, tempatTanggal: office.tempatTanggal, person: null, personUnit, jumlah: request.jumlah, team: tim.name, ownerUnit,
       signer: office.signature, tembusan: [], kepada: addressLine(requester),
-      requestNomor: details.suratNomor ?? null, requestDate: formatDate(request.createdAt, ctx.actor.timeZone), decision: { approved: false, reason },
+      requestNomor: details.suratNomor ?? null, requestDate: formatDate(request.createdAt, ctx.actor.timeZone), decision,
     }),
   });
 }

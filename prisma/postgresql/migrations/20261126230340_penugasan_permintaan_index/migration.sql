@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Penugasan_permintaanId_idx" ON "Penugasan"("permintaanId");
