@@ -189,6 +189,19 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     expect(await bot.db.penugasan.count()).toBe(1);
   });
 
+  it('withdrawing a nominee\'s request that still waits for their Penilai tells the head who nominated them', async () => {
+    const started = await involvementBot('SMD');
+    bot = started.bot;
+    const { requester, kabidAptika, kadis } = started;
+    await askUnitFor(bot, requester, 1);
+    await nominate(bot, kabidAptika, '1'); // Analis Madya, whose Penilai is the Kepala Dinas
+    await bot.as(requester).command('pengajuanku');
+    await bot.as(requester).press('Tarik pengajuan nomor 1');
+    expect(bot.lastText(kabidAptika)).toBe('Permohonan nomor 1 untuk Analis Madya Uji, yang Bapak/Ibu tunjuk, ditarik oleh pemohonnya, Kabid Statistik Uji.');
+    expect(bot.inbox(kadis).map(messageText)).toContainEqual(expect.stringMatching(/DITARIK oleh pemohon, Kabid Statistik Uji/));
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('WITHDRAWN');
+  });
+
   it('Lamandau: the unit head decides for the official they nominate, answers in writing, and the owner issues the SK Tim Kerja', async () => {
     const started = await involvementBot('LMD');
     bot = started.bot;

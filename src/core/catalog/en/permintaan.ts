@@ -32,6 +32,7 @@ export const permintaan: Partial<Record<CatalogKey, string>> = {
   'permintaan.tidakDapatDitarik': 'Staff request number {nomor} has already been answered and can no longer be withdrawn.',
   'permintaan.ditarikPemberitahuan': 'Staff request number {nomor} was withdrawn by its requester, {nama}. No answer is needed any more.',
   'permintaan.ditarikTercatat': 'Staff request number {nomor} has been withdrawn.',
+  'permintaan.nomineeDitarik': 'Request number {nomor} for {pegawai}, whom you nominated, was withdrawn by its requester, {nama}.',
   'permintaan.keadaanDijawab': 'answered, nominated: {nama}',
   'permintaan.barisPengajuanku': '- Staff request number {nomor}, {jumlah} official(s) of {unit} for team {tim}: {keadaan}',
   'pengingat.permintaan': 'Reminder: staff request number {nomor} from {nama} ({jumlah} officials for team {tim}) has been waiting for your answer since {sejak} ({hari} working days). The request is above; the answer remains yours.',

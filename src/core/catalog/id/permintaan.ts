@@ -31,6 +31,7 @@ export const permintaan = {
   'permintaan.tidakDapatDitarik': 'Permintaan pegawai nomor {nomor} sudah dijawab, sehingga tidak dapat ditarik lagi.',
   'permintaan.ditarikPemberitahuan': 'Permintaan pegawai nomor {nomor} ditarik oleh pemohonnya, {nama}. Tidak perlu dijawab lagi.',
   'permintaan.ditarikTercatat': 'Permintaan pegawai nomor {nomor} telah ditarik.',
+  'permintaan.nomineeDitarik': 'Permohonan nomor {nomor} untuk {pegawai}, yang Bapak/Ibu tunjuk, ditarik oleh pemohonnya, {nama}.',
   'permintaan.keadaanDijawab': 'dijawab, ditunjuk: {nama}',
   'permintaan.barisPengajuanku': '- Permintaan pegawai nomor {nomor}, {jumlah} orang dari {unit} untuk tim {tim}: {keadaan}',
   'pengingat.permintaan': 'Pengingat: permintaan pegawai nomor {nomor} dari {nama} ({jumlah} orang untuk tim {tim}) menunggu jawaban Bapak/Ibu sejak {sejak} ({hari} hari kerja). Pesan permintaannya ada di atas; jawaban tetap di tangan Bapak/Ibu.',

@@ -56,6 +56,9 @@ export async function withdrawRequest(ctx: FlowContext, penugasanId: string): Pr
     markDecision(ctx, request, open.id, nested('pengajuanku.ditarikOleh', { nama: ctx.actor.name, waktu: formatDateTime(ctx.now, ctx.actor.timeZone) }));
     ctx.notify(open.assigneeId, text('pengajuanku.ditarikPemberitahuan', { nomor: request.number, nama: ctx.actor.name, tim: request.tim?.name ?? '-' }));
   }
+  // A unit nominated this official for the head who now withdraws: whoever nominated them hears it too.
+  const nominator = request.permintaanId ? request.steps[0]?.decidedById : null;
+  if (nominator) ctx.notify(nominator, text('permintaan.nomineeDitarik', { nomor: request.number, pegawai: request.pegawai.name, nama: ctx.actor.name }));
   ctx.audit({ action: 'pengajuan.tarik', outcome: 'OK', subject: `penugasan:${penugasanId}` });
   ctx.reply(text('pengajuanku.ditarikTercatat', { nomor: request.number }));
 }
