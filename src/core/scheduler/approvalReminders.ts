@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/createDb';
 import { activeDelegates } from '../auth/requireApprover';
 import { requestParties } from '../domain/pengajuan/notifyStep';
-import { workingDaysBetween } from '../calendar/workCalendar';
 import { formatDate } from '../domain/formatTime';
 import { zonedDate } from '../domain/zonedTime';
 import { text } from '../messages';
@@ -10,6 +8,7 @@ import type { InstansiSchedule } from './instansiSchedules';
 import { enqueueNewReminders } from './enqueueNewReminders';
 import { onLeave } from '../domain/cuti/leave';
 import { inOfficeHours } from './workingHours';
+import { rungSends, waitingRung } from './waitingRung';
 
 /**
  * S2: a step that waits N working days reminds its approver (and their delegates); at 2N the
@@ -25,9 +24,7 @@ export async function sendApprovalReminders(db: Db, now: Date, schedules: Map<st
     const schedule = schedules.get(step.penugasan.instansiId);
     if (!schedule || schedule.remindersPaused || !inOfficeHours(now, schedule)) continue;
     const since = step.pendingSince ?? step.createdAt;
-    const days = workingDaysBetween(zonedDate(since, schedule.timeZone), zonedDate(now, schedule.timeZone), schedule.calendar);
-    const limit = schedule.settings.pengingatPersetujuanHariKerja;
-    const rung = days >= 2 * limit ? 2 : days >= limit ? 1 : 0;
+    const { days, rung } = waitingRung(since, now, schedule);
     if (rung === 0) continue;
     const params = {
       // A WF-2 request comes from the head who asked, not from the official it names.
@@ -37,17 +34,10 @@ export async function sendApprovalReminders(db: Db, now: Date, schedules: Map<st
     // An approver on leave is not reminded (their delegates are); their superior still hears at 2N.
     const away = await onLeave(db, [step.assigneeId], zonedDate(now, schedule.timeZone));
     const approvers = [...(away.size ? [] : [step.assigneeId]), ...(await activeDelegates(db, step.assigneeId, step.performer, now, requestParties(step.penugasan)))];
-    const superior = step.assignee.penilaiId ?? step.assignee.homeUnit.headId;
-    const sends = approvers.map((pegawaiId) => ({
-      id: randomUUID(), idempotencyKey: `pengingat-persetujuan:${step.id}:${rung}:${pegawaiId}`, to: { kind: 'pegawai' as const, pegawaiId },
-      message: text('pengingat.persetujuan', params),
-    }));
-    if (rung === 2 && superior && superior !== step.assigneeId) {
-      sends.push({
-        id: randomUUID(), idempotencyKey: `pengingat-persetujuan:${step.id}:atasan:${superior}`, to: { kind: 'pegawai', pegawaiId: superior },
-        message: text('pengingat.persetujuanAtasan', { ...params, penyetuju: step.assignee.name }),
-      });
-    }
+    const sends = rungSends({
+      key: `pengingat-persetujuan:${step.id}`, rung, reminded: approvers, reminder: text('pengingat.persetujuan', params),
+      holder: step.assignee, toSuperior: text('pengingat.persetujuanAtasan', { ...params, penyetuju: step.assignee.name }),
+    });
     sent += await enqueueNewReminders(db, sends, now);
   }
   return sent;

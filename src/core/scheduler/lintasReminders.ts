@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/createDb';
-import { workingDaysBetween } from '../calendar/workCalendar';
 import { formatDate } from '../domain/formatTime';
 import { zonedDate } from '../domain/zonedTime';
 import { inboundStageAt } from '../domain/lintasInstansi/inboundStages';
@@ -13,6 +11,7 @@ import { text } from '../messages';
 import type { InstansiSchedule } from './instansiSchedules';
 import { enqueueNewReminders } from './enqueueNewReminders';
 import { inOfficeHours } from './workingHours';
+import { rungSends, waitingRung } from './waitingRung';
 
 /** The PyB to remind: every holder but the request's own head, and whoever stands in for them; the first such holder answers for the wait. */
 async function pybWaiting(db: Db, instansiId: string, now: Date, parties: string[]) {
@@ -47,9 +46,7 @@ export async function sendLintasReminders(db: Db, now: Date, schedules: Map<stri
     const schedule = schedules.get(request.instansiId);
     if (!schedule || schedule.remindersPaused || !inOfficeHours(now, schedule)) continue;
     const since = request.events[0]?.createdAt ?? request.createdAt;
-    const days = workingDaysBetween(zonedDate(since, schedule.timeZone), zonedDate(now, schedule.timeZone), schedule.calendar);
-    const limit = schedule.settings.pengingatPersetujuanHariKerja;
-    const rung = days >= 2 * limit ? 2 : days >= limit ? 1 : 0;
+    const { days, rung } = waitingRung(since, now, schedule);
     if (rung === 0) continue;
     const waiting = await holdersNow(db, request, request.instansi.settings, now);
     if (!waiting) continue;
@@ -59,17 +56,11 @@ export async function sendLintasReminders(db: Db, now: Date, schedules: Map<stri
     // The step count keys the reminders: a request sent back to a stage is a new wait.
     const key = `pengingat-lintas:${request.id}:${request._count.events}`;
     const params = { nomor: request.number, instansi: request.targetName, sejak: formatDate(since, schedule.timeZone), hari: days };
-    const sends = reminded.map((pegawaiId) => ({
-      id: randomUUID(), idempotencyKey: `${key}:${rung}:${pegawaiId}`, to: { kind: 'pegawai' as const, pegawaiId }, message: text('pengingat.lintas', params),
-    }));
     const principal = waiting.principal ? await db.pegawai.findUnique({ where: { id: waiting.principal }, include: { homeUnit: true } }) : null;
-    const superior = principal && (principal.penilaiId ?? principal.homeUnit.headId);
-    if (rung === 2 && principal && superior && superior !== principal.id) {
-      sends.push({
-        id: randomUUID(), idempotencyKey: `${key}:atasan:${superior}`, to: { kind: 'pegawai', pegawaiId: superior },
-        message: text('pengingat.lintasAtasan', { ...params, penyetuju: principal.name }),
-      });
-    }
+    const sends = rungSends({
+      key, rung, reminded, reminder: text('pengingat.lintas', params),
+      holder: principal, toSuperior: text('pengingat.lintasAtasan', { ...params, penyetuju: principal?.name ?? '-' }),
+    });
     sent += await enqueueNewReminders(db, sends, now);
   }
   return sent;

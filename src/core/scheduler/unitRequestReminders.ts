@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/createDb';
 import { activeDelegates } from '../auth/requireApprover';
-import { workingDaysBetween } from '../calendar/workCalendar';
 import { onLeave } from '../domain/cuti/leave';
 import { formatDate } from '../domain/formatTime';
 import { zonedDate } from '../domain/zonedTime';
@@ -9,6 +7,7 @@ import { text } from '../messages';
 import type { InstansiSchedule } from './instansiSchedules';
 import { enqueueNewReminders } from './enqueueNewReminders';
 import { inOfficeHours } from './workingHours';
+import { rungSends, waitingRung } from './waitingRung';
 
 /**
  * S2 for a request to a unit for a number of its officials: unanswered after N working days, its
@@ -21,9 +20,7 @@ export async function sendUnitRequestReminders(db: Db, now: Date, schedules: Map
   for (const request of requests) {
     const schedule = schedules.get(request.instansiId);
     if (!schedule || schedule.remindersPaused || !inOfficeHours(now, schedule)) continue;
-    const days = workingDaysBetween(zonedDate(request.createdAt, schedule.timeZone), zonedDate(now, schedule.timeZone), schedule.calendar);
-    const limit = schedule.settings.pengingatPersetujuanHariKerja;
-    const rung = days >= 2 * limit ? 2 : days >= limit ? 1 : 0;
+    const { days, rung } = waitingRung(request.createdAt, now, schedule);
     if (rung === 0) continue;
     const decider = await db.pegawai.findUniqueOrThrow({ where: { id: request.deciderId }, include: { homeUnit: true } });
     const requester = await db.pegawai.findUniqueOrThrow({ where: { id: request.requesterId } });
@@ -32,17 +29,10 @@ export async function sendUnitRequestReminders(db: Db, now: Date, schedules: Map
     // An answerer on leave is not reminded (their Plh is); their superior still hears at 2N.
     const away = await onLeave(db, [decider.id], zonedDate(now, schedule.timeZone));
     const reminded = [...(away.size ? [] : [decider.id]), ...(await activeDelegates(db, decider.id, request.performer, now, [request.requesterId]))];
-    const key = `pengingat-permintaan:${request.id}`;
-    const sends = reminded.map((pegawaiId) => ({
-      id: randomUUID(), idempotencyKey: `${key}:${rung}:${pegawaiId}`, to: { kind: 'pegawai' as const, pegawaiId }, message: text('pengingat.permintaan', params),
-    }));
-    const superior = decider.penilaiId ?? decider.homeUnit.headId;
-    if (rung === 2 && superior && superior !== decider.id) {
-      sends.push({
-        id: randomUUID(), idempotencyKey: `${key}:atasan:${superior}`, to: { kind: 'pegawai', pegawaiId: superior },
-        message: text('pengingat.permintaanAtasan', { ...params, penyetuju: decider.name }),
-      });
-    }
+    const sends = rungSends({
+      key: `pengingat-permintaan:${request.id}`, rung, reminded, reminder: text('pengingat.permintaan', params),
+      holder: decider, toSuperior: text('pengingat.permintaanAtasan', { ...params, penyetuju: decider.name }),
+    });
     sent += await enqueueNewReminders(db, sends, now);
   }
   return sent;
