@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { messageText, TestBot } from '../helpers/botHarness';
 import { askUnitFor, documentsOf, EKSPEKTASI, involvementBot, KOMPETENSI, MAKSUD, nominate } from '../helpers/involvement';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+import { loadOrganisation } from '../helpers/organisationBot';
 import { tickAt } from '../scheduler/schedulerHarness';
 
 let bot: TestBot;
@@ -174,13 +175,7 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     expect(await bot.db.penugasan.count()).toBe(1);
 
     // A second request until 1 December, answered only the day after.
-    await bot.as(requester).command('mintapegawai');
-    await bot.as(requester).press('Tim Statistik Sektoral');
-    await bot.as(requester).say('aplikasi');
-    await bot.as(requester).press(/^Bidang Aplikasi Informatika/);
-    await bot.as(requester).press('Minta sejumlah pegawai, unit yang menunjuk');
-    for (const answer of ['1', MAKSUD, KOMPETENSI, EKSPEKTASI, '2026-12-01']) await bot.as(requester).say(answer);
-    await bot.as(requester).press('Kirim');
+    await askUnitFor(bot, requester, 1, '2026-12-01');
     bot.clock.set(new Date('2026-12-02T02:00:00Z'));
     await bot.as(kabidAptika).press('Tunjuk pegawai');
     await bot.as(kabidAptika).say('1');
@@ -200,6 +195,19 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     expect(bot.lastText(kabidAptika)).toBe('Permohonan nomor 1 untuk Analis Madya Uji, yang Bapak/Ibu tunjuk, ditarik oleh pemohonnya, Kabid Statistik Uji.');
     expect(bot.inbox(kadis).map(messageText)).toContainEqual(expect.stringMatching(/DITARIK oleh pemohon, Kabid Statistik Uji/));
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('WITHDRAWN');
+  });
+
+  it('an answerer who links their chat account only afterwards gets the card then, and it works', async () => {
+    bot = await TestBot.start();
+    const org = await loadOrganisation(bot, smallOrganisation('SMD'));
+    const requester = await org.link(NIP.kabidB);
+    await askUnitFor(bot, requester, 1);
+    const kabidAptika = await org.link(NIP.kabidA);
+    expect(bot.inbox(kabidAptika).map(messageText)).toContainEqual(expect.stringMatching(/^Permintaan pegawai nomor 1: permohonan pelibatan dari Kabid Statistik Uji/));
+    expect(bot.lastText(kabidAptika)).toBe('Ada 1 permohonan yang menunggu keputusan Bapak/Ibu; pesannya dikirim ulang di atas.');
+    await nominate(bot, kabidAptika, '2'); // Pranata Muda, whose Penilai is this head
+    expect((await bot.db.permintaanPegawai.findFirstOrThrow()).status).toBe('ANSWERED');
+    expect(await bot.db.penugasan.findFirstOrThrow({ include: { pegawai: true } })).toMatchObject({ status: 'ISSUED', pegawai: { nip: NIP.pfMuda } });
   });
 
   it('Lamandau: the unit head decides for the official they nominate, answers in writing, and the owner issues the SK Tim Kerja', async () => {

@@ -44,8 +44,11 @@ export async function documentsOf(bot: TestBot, user: TestUser): Promise<Array<{
   })));
 }
 
-/** /mintapegawai by `head` for Tim Statistik Sektoral, asking the Aptika unit for `jumlah` officials it nominates. */
-export async function askUnitFor(bot: TestBot, head: TestUser, jumlah: number) {
+/**
+ * /mintapegawai by `head` for Tim Statistik Sektoral, asking the Aptika unit for `jumlah` officials
+ * it nominates, until `lastDay` (TTTT-BB-HH) or the team's end.
+ */
+export async function askUnitFor(bot: TestBot, head: TestUser, jumlah: number, lastDay?: string) {
   await bot.as(head).command('mintapegawai');
   await bot.as(head).press('Tim Statistik Sektoral');
   await bot.as(head).say('aplikasi');
@@ -55,7 +58,8 @@ export async function askUnitFor(bot: TestBot, head: TestUser, jumlah: number) {
   await bot.as(head).say(MAKSUD);
   await bot.as(head).say(KOMPETENSI);
   await bot.as(head).say(EKSPEKTASI);
-  await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
+  if (lastDay) await bot.as(head).say(lastDay);
+  else await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
   await bot.as(head).press('Kirim');
 }
 

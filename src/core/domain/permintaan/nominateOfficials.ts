@@ -3,7 +3,8 @@ import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
 import { nested, type Param } from '../../catalog/t';
 import { text } from '../../messages';
-import { formatDate, formatDateTime } from '../formatTime';
+import { formatDate } from '../formatTime';
+import { decisionParams } from '../pengajuan/stepDecisions';
 import type { Lingkup } from '../enums';
 import { loadRequest } from '../pengajuan/loadRequest';
 import { notifyStep } from '../pengajuan/notifyStep';
@@ -100,18 +101,16 @@ export async function nominateOfficials(ctx: FlowContext, open: OpenUnitRequest,
     where: { id: request.id }, data: { status: 'ANSWERED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now },
   });
   tellAnswer(ctx, request, capacity, lines.reduce((a, b) => nested('ringkasan.gabung', { a, b })), chains.length);
-  await markUnitRequest(ctx, request, nested('permintaan.dijawabOleh', { nama: ctx.actor.name, atasNama: atasNama(capacity), waktu: formatDateTime(ctx.now, ctx.actor.timeZone), jumlah: chains.length }));
+  await markUnitRequest(ctx, request, nested('permintaan.dijawabOleh', { ...decisionParams(ctx, capacity), jumlah: chains.length }));
   ctx.audit({
     action: 'permintaan.tunjuk', outcome: 'OK', rule: involvementOfRequest(request).citation, subject: `permintaan:${request.id}`,
     details: { pegawaiIds, atasNama: capacity.onBehalfOf?.id ?? null },
   });
 }
 
-const atasNama = (capacity: ApproverCapacity): Param => (capacity.onBehalfOf ? nested('persetujuan.atasNama', { nama: capacity.onBehalfOf.name }) : '');
-
 /** The requesting head, the official stood in for (C6) and the answerer learn who was nominated and where each stands. */
 function tellAnswer(ctx: FlowContext, request: Request, capacity: ApproverCapacity, daftar: Param, jumlah: number): void {
-  ctx.notify(request.requesterId, text('permintaan.dijawab', { nomor: request.number, nama: ctx.actor.name, atasNama: atasNama(capacity), jumlah, diminta: request.jumlah, daftar }));
+  ctx.notify(request.requesterId, text('permintaan.dijawab', { ...decisionParams(ctx, capacity), nomor: request.number, jumlah, diminta: request.jumlah, daftar }));
   if (capacity.onBehalfOf) ctx.notify(capacity.onBehalfOf.id, text('permintaan.dijawabAtasNama', { nomor: request.number, nama: ctx.actor.name, daftar }));
   ctx.reply(text('permintaan.tercatatTunjuk', { nomor: request.number, daftar }));
 }

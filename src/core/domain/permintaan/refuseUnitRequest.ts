@@ -1,7 +1,7 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { nested } from '../../catalog/t';
 import { text } from '../../messages';
-import { formatDateTime } from '../formatTime';
+import { decisionParams } from '../pengajuan/stepDecisions';
 import { involvementOfRequest } from '../pelibatan/involvementWorkflow';
 import { issueUnitRequestAnswer } from '../surat/unitRequestLetters';
 import { markUnitRequest } from './unitRequestCard';
@@ -13,9 +13,9 @@ export async function refuseUnitRequest(ctx: FlowContext, open: OpenUnitRequest,
   await ctx.tx.permintaanPegawai.update({
     where: { id: request.id }, data: { status: 'REJECTED', reason, decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now },
   });
-  const atasNama = capacity.onBehalfOf ? nested('persetujuan.atasNama', { nama: capacity.onBehalfOf.name }) : '';
-  await markUnitRequest(ctx, request, nested('persetujuan.ditolakOleh', { nama: ctx.actor.name, atasNama, waktu: formatDateTime(ctx.now, ctx.actor.timeZone), alasan: reason }));
-  ctx.notify(request.requesterId, text('permintaan.ditolak', { nomor: request.number, nama: ctx.actor.name, atasNama, alasan: reason }));
+  const decided = decisionParams(ctx, capacity);
+  await markUnitRequest(ctx, request, nested('persetujuan.ditolakOleh', { ...decided, alasan: reason }));
+  ctx.notify(request.requesterId, text('permintaan.ditolak', { nomor: request.number, nama: ctx.actor.name, atasNama: decided.atasNama!, alasan: reason }));
   if (capacity.onBehalfOf) ctx.notify(capacity.onBehalfOf.id, text('permintaan.ditolakAtasNama', { nomor: request.number, nama: ctx.actor.name, alasan: reason }));
   const workflow = involvementOfRequest(request);
   if (workflow.kepada) await issueUnitRequestAnswer(ctx, request, capacity, { approved: false, reason });
