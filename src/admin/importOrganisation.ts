@@ -8,6 +8,7 @@ import { readImportFile, type ImportSource } from './readImportFile';
 import { validateImport, type ExistingKeys, type RowError } from './validateImport';
 import { missingAgreedCadence } from './agreedCadence';
 import { missingKetua } from './requiredKetua';
+import { misplacedLanjutan } from './lanjutanStages';
 
 export interface ImportReport {
   ok: boolean;
@@ -45,8 +46,8 @@ export async function importSource(db: Db, source: ImportSource, options: Import
     errors.unshift({ line: 1, section: 'instansi', field: 'profilKebijakan', reason: `profil tidak dikenal; pilihan: ${[...profiles.keys()].join(', ')}` });
   }
   const profileCode = source.format === 'json' && typeof profile === 'string' ? profile : existing?.policyProfile;
-  errors.push(...missingAgreedCadence(source, profileCode ? profiles.get(profileCode) : undefined));
-  errors.push(...missingKetua(source, profileCode ? profiles.get(profileCode) : undefined));
+  const policy = profileCode ? profiles.get(profileCode) : undefined;
+  errors.push(...missingAgreedCadence(source, policy), ...missingKetua(source, policy), ...misplacedLanjutan(source, policy));
   if (errors.length > 0) return fail(errors.sort((a, b) => a.line - b.line));
 
   const tracker = new ChangeTracker();

@@ -1,7 +1,7 @@
 // Organisation import format (README "Format impor"). Field names are Indonesian because the
 // admin who writes these files is; messages are Bahasa Indonesia.
 import { z } from 'zod';
-import { PeristiwaStageSchema } from '../core/policy/lintasInstansiSchema';
+import { InboundStageSchema, PeristiwaStageSchema } from '../core/policy/lintasInstansiSchema';
 import {
   DelegationKindSchema, DelegationScopeSchema, EmploymentStatusSchema, HariSchema, InstansiKindSchema,
   InstansiRoleSchema, JenisJabatanSchema, JfJenjangSchema, JfKategoriSchema, LeaderKindSchema, LingkupSchema,
@@ -38,6 +38,8 @@ export const InstansiRowSchema = z.object({
     tempatSurat: z.string().min(1).optional(),
     /** WF-3 events recorded where the regulation stops (Tulang Bawang Barat), in the profile's PERISTIWA format. */
     lintasInstansiLanjutan: z.array(PeristiwaStageSchema).optional(),
+    /** Likewise for a request another government sends us, in the profile's inbound format. */
+    lintasInstansiMasukLanjutan: z.array(InboundStageSchema).optional(),
   }).strict().optional(),
 });
 export const PerangkatDaerahRowSchema = z.object({ kode, nama: teks, jenis: PerangkatDaerahKindSchema, nipKepala: NipSchema.optional() });

@@ -128,6 +128,26 @@ describe('organisation import', () => {
     expect((await importOrganisation(db, writeFile(toImportJson(samarinda)), { now })).errors).toEqual([]);
   });
 
+  it('stages an instansi sets for where its regulation stops must start where it stops; a profile that does not stop refuses them', async () => {
+    const jawab = { kind: 'JAWAB', performer: 'PIMPINAN_UO_DITUJU', tersedia: 'ANSWERED', tidakTersedia: 'NOT_AVAILABLE', citation: 'jawaban Penilai', kabarTersedia: 'JAWABAN', kabarTidakTersedia: 'TIDAK_TERSEDIA' };
+    const tulangBawang = smallOrganisation('TBB');
+    Object.assign(tulangBawang.instansi, { pengaturan: { lintasInstansiMasukLanjutan: [{ ...jawab, status: 'APPROVED_BY_PYB' }] } });
+    expect((await importOrganisation(db, writeFile(toImportJson(tulangBawang)), { now })).errors).toEqual([{
+      line: 1, section: 'instansi', field: 'pengaturan.lintasInstansiMasukLanjutan',
+      reason: 'tahap lanjutan pertama harus berstatus TARGET_INSTRUCTED_PENILAI, tempat peraturan berhenti (001-TBB Lamp. c. A.3 (tahapan hanya huruf a sampai c))',
+    }]);
+    const samarinda = smallOrganisation('SMD');
+    Object.assign(samarinda.instansi, { pengaturan: { lintasInstansiMasukLanjutan: [{ ...jawab, status: 'TARGET_INSTRUCTED_PENILAI' }] } });
+    expect((await importOrganisation(db, writeFile(toImportJson(samarinda)), { now })).errors).toEqual([{
+      line: 1, section: 'instansi', field: 'pengaturan.lintasInstansiMasukLanjutan',
+      reason: 'profil SMD tidak berhenti sebelum permohonan selesai; tahap lanjutan tidak dipakai',
+    }]);
+    expect(await db.instansi.count()).toBe(0);
+
+    Object.assign(tulangBawang.instansi, { pengaturan: { lintasInstansiMasukLanjutan: [{ ...jawab, status: 'TARGET_INSTRUCTED_PENILAI' }] } });
+    expect((await importOrganisation(db, writeFile(toImportJson(tulangBawang)), { now })).errors).toEqual([]);
+  });
+
   it('K13: in Karanganyar refuses a team without a ketua ("dipimpin oleh Ketua Tim"); where a team "dapat dipimpin" it is accepted', async () => {
     const karanganyar = smallOrganisation('KRA');
     karanganyar.timKerja[1]!.anggota = [{ nip: NIP.pelaksana, peran: 'ANGGOTA' }];

@@ -186,6 +186,34 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     expect(bot.inbox(seberang.kabidAptika).filter((m) => m.kind === 'choice')).toEqual([]);
   });
 
+  it('Tulang Bawang Barat receiving, with its own stages for the rest: the instructed unit answers and assigns, cited as kebijakan instansi', async () => {
+    const started = await twoGovernments('SMD', 'TBB', {
+      lintasInstansiMasukLanjutan: [
+        {
+          kind: 'JAWAB', status: 'TARGET_INSTRUCTED_PENILAI', performer: 'PIMPINAN_UO_DITUJU', tersedia: 'AVAILABILITY_ANSWERED', tidakTersedia: 'NOT_AVAILABLE',
+          citation: 'Penilai menjawab ketersediaan pegawai', kabarTersedia: 'JAWABAN', kabarTidakTersedia: 'TIDAK_TERSEDIA',
+        },
+        { kind: 'TERBITKAN', status: 'AVAILABILITY_ANSWERED', performer: 'PIMPINAN_UO_DITUJU', next: 'ASSIGNMENT_ISSUED', document: 'SURAT_TUGAS', citation: 'surat tugas dari Penilai' },
+      ],
+    });
+    bot = started.bot;
+    const { requester, pyb, seberang } = started;
+    await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
+    await bot.as(pyb).press('Setujui dan teruskan');
+    await instructAptika(seberang.pyb);
+    expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'TARGET_INSTRUCTED_PENILAI' });
+    expect(texts(seberang.pyb).filter((t) => t.includes('tidak mengatur tahap setelah ini'))).toEqual([]);
+    expect(texts(seberang.kabidAptika).at(-1)).toContain('Dasar: kebijakan instansi (Penilai menjawab ketersediaan pegawai)');
+    await namePranata(seberang.kabidAptika);
+    expect(await statuses()).toEqual({ KELUAR: 'ANSWER_RECEIVED_BY_OWN_PYB', MASUK: 'AVAILABILITY_ANSWERED' });
+    expect((await documentsOf(bot, requester)).map((d) => d.fileName)).toContainEqual(expect.stringMatching(/^jawaban-antar-instansi/));
+    expect(texts(seberang.kabidAptika).at(-1)).toContain('Dasar: kebijakan instansi (surat tugas dari Penilai)');
+    await bot.as(seberang.kabidAptika).press('Terbitkan surat penugasan');
+    expect(await statuses()).toEqual({ KELUAR: 'ASSIGNMENT_ISSUED', MASUK: 'ASSIGNMENT_ISSUED' });
+    expect((await documentsOf(bot, seberang.pranata)).map((d) => d.fileName)).toContainEqual(expect.stringMatching(/^surat-tugas/));
+    expect(await bot.db.auditLog.findFirst({ where: { action: 'lintas.masuk.jawaban_tersedia' } })).toMatchObject({ rule: 'kebijakan instansi (Penilai menjawab ketersediaan pegawai)' });
+  });
+
   it('a government this deployment serves is recognised when its name is typed rather than picked', async () => {
     const started = await twoGovernments('SMD', 'SMD');
     bot = started.bot;

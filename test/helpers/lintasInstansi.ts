@@ -63,10 +63,10 @@ export const SEBERANG = 'Pemerintah Kabupaten Seberang';
  * Seberang (`targetProfile`), each with its Sekretaris Daerah as PyB. Both organisations have the
  * same shape; people of the second carry the prefix `seberang`.
  */
-export async function twoGovernments(profile: string, targetProfile: string) {
+export async function twoGovernments(profile: string, targetProfile: string, targetPengaturan?: object) {
   const started = await lintasBot(profile);
   const target = organisationWithPyb(targetProfile, 'kab-seberang');
-  target.instansi.nama = SEBERANG;
+  Object.assign(target.instansi, { nama: SEBERANG }, targetPengaturan && { pengaturan: targetPengaturan });
   const other = await loadOrganisation(started.bot, target);
   const seberang = {
     pyb: await other.link(NIP.sekda), kabidAptika: await other.link(NIP.kabidA), kadis: await other.link(NIP.kadis),

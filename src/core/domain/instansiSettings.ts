@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HariSchema } from './enums';
-import { PeristiwaStageSchema } from '../policy/lintasInstansiSchema';
+import { InboundStageSchema, PeristiwaStageSchema } from '../policy/lintasInstansiSchema';
 
 const Jam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
@@ -31,6 +31,11 @@ export const InstansiSettingsSchema = z.object({
    * their citation says. Its own officials' decisions stay the profile's.
    */
   lintasInstansiLanjutan: z.array(PeristiwaStageSchema).default([]),
+  /**
+   * The same for a request another government sends us (Tulang Bawang Barat after its PyB instructs
+   * a Penilai): e.g. that unit's head answers with officials and issues their surat penugasan.
+   */
+  lintasInstansiMasukLanjutan: z.array(InboundStageSchema).default([]),
 });
 export type InstansiSettings = z.infer<typeof InstansiSettingsSchema>;
 

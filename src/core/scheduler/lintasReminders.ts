@@ -28,7 +28,7 @@ async function holdersNow(db: Db, request: { id: string; instansiId: string; dir
     return null;
   }
   const details = readInboundDetails(request.details);
-  const stage = inboundStageAt(details.profile, request.status);
+  const stage = inboundStageAt(details.profile, settings, request.status);
   if (!stage) return null;
   if (stage.performer === 'PYB') return pybWaiting(db, request.instansiId, now, []);
   const head = details.unitId ? (await db.unitOrganisasi.findUnique({ where: { id: details.unitId } }))?.headId : null;

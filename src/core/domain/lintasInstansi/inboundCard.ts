@@ -32,16 +32,16 @@ export async function inboundVersion(ctx: FlowContext, pelibatanId: string): Pro
  */
 export async function notifyInboundStage(ctx: FlowContext, inbound: LintasRequest, only?: string): Promise<number> {
   const details = readInboundDetails(inbound.details);
-  const stage = inboundStageAt(details.profile, inbound.status);
+  const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: inbound.instansiId } });
+  const stage = inboundStageAt(details.profile, instansi.settings, inbound.status);
   if (!stage) {
-    const batas = inboundWorkflow(details.profile)?.batasRegulasi;
+    const batas = inboundWorkflow(details.profile, instansi.settings)?.batasRegulasi;
     if (batas?.status !== inbound.status || only) return 0;
     for (const pegawaiId of await pybRecipients(ctx.tx, inbound.instansiId, ctx.now, [])) {
       ctx.notify(pegawaiId, text('lintas.masukTidakDiaturLagi', { nomor: inbound.number, citation: batas.citation }));
     }
     return 0;
   }
-  const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: inbound.instansiId } });
   const versi = await inboundVersion(ctx, inbound.id);
   const button = (key: ButtonKey, action: string, style: 'primary' | 'danger'): Button =>
     ({ label: label(key), action, args: { pelibatanId: inbound.id, versi }, style, scope: 'action', flowId: MASUK_FLOW_ID });

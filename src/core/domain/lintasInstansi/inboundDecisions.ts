@@ -28,7 +28,8 @@ export async function openInbound<K extends InboundStage['kind']>(ctx: FlowConte
   if (!inbound) return null;
   const details = readInboundDetails(inbound.details);
   const capacity = PERFORMER[kind] === 'PYB' ? await requirePyb(ctx.tx, ctx.actor, ctx.now) : await requireUnitHead(ctx, details);
-  const stage = inboundStageAt(details.profile, inbound.status);
+  const { settings } = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: inbound.instansiId } });
+  const stage = inboundStageAt(details.profile, settings, inbound.status);
   if (stage?.kind !== kind) return null;
   if (versi !== undefined && versi !== (await inboundVersion(ctx, inbound.id))) return null;
   return { inbound, details, stage: stage as Extract<InboundStage, { kind: K }>, capacity };

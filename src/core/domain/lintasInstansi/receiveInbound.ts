@@ -11,7 +11,7 @@ import { pybRecipients } from './pejabatBerwenang';
  */
 export async function mirrorTarget(ctx: FlowContext, outbound: LintasRequest) {
   const target = outbound.targetInstansiId ? await ctx.tx.instansi.findUnique({ where: { id: outbound.targetInstansiId } }) : null;
-  if (!target || !inboundWorkflow(target.policyProfile)) return null;
+  if (!target || !inboundWorkflow(target.policyProfile, target.settings)) return null;
   return (await pybRecipients(ctx.tx, target.id, ctx.now, [])).length > 0 ? target : null;
 }
 
@@ -23,7 +23,7 @@ export async function mirrorTarget(ctx: FlowContext, outbound: LintasRequest) {
  */
 export async function receiveInbound(ctx: FlowContext, outbound: LintasRequest, letter: { nomor: string; tanggal: string }): Promise<boolean> {
   const target = await mirrorTarget(ctx, outbound);
-  const workflow = target && inboundWorkflow(target.policyProfile);
+  const workflow = target && inboundWorkflow(target.policyProfile, target.settings);
   if (!target || !workflow) return false;
   const sent = readLintasDetails(outbound.details);
   const requester = await ctx.tx.pegawai.findUniqueOrThrow({ where: { id: outbound.requesterId! } });

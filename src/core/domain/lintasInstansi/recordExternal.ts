@@ -56,7 +56,9 @@ export async function openExternalStage(ctx: FlowContext, pelibatanId: string) {
  */
 async function answeredByItself(ctx: FlowContext, request: LintasRequest): Promise<boolean> {
   const inbound = request.counterpartId ? await ctx.tx.pelibatanLintasInstansi.findUnique({ where: { id: request.counterpartId } }) : null;
-  return !!inbound && !!inboundStageAt(readInboundDetails(inbound.details).profile, inbound.status);
+  if (!inbound) return false;
+  const { settings } = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: inbound.instansiId } });
+  return !!inboundStageAt(readInboundDetails(inbound.details).profile, settings, inbound.status);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { nested, type Param } from '../../catalog/t';
+import { joinParams, nested, type Param } from '../../catalog/t';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
 import { zonedMidnight } from '../zonedTime';
@@ -36,7 +36,7 @@ export async function requestAcrossInstansi(ctx: FlowContext, input: LintasInsta
   const workflow = lintasWorkflow(profile);
   const missing = REQUIRED.filter((item) => !input[item]?.trim());
   if (missing.length > 0) {
-    const isian = missing.map((m): Param => nested(`pelibatan.isian.${m}`)).reduce((a, b) => nested('pelibatan.isianGabung', { a, b }));
+    const isian = joinParams(missing.map((m): Param => nested(`pelibatan.isian.${m}`)), 'pelibatan.isianGabung');
     throw new Refused('WF-3', 'pelibatan.isianKurang', { isian, citation: workflow.isian });
   }
   if (!Number.isInteger(input.jumlah) || input.jumlah < 1 || input.jumlah > MAX_JUMLAH) throw new Refused('WF-3', 'lintas.jumlahTidakValid', { maks: MAX_JUMLAH });

@@ -17,7 +17,7 @@ export async function resendLintasCards(ctx: FlowContext): Promise<number> {
     if (request.direction === 'KELUAR') {
       const kind = stageAt(stagesOf(readLintasDetails(request.details).profile, instansi.settings), request.status)?.kind;
       if (kind === 'PUTUSAN' || kind === 'TERUSKAN') sent += await notifyPyb(ctx, request, ctx.actor.id);
-    } else if (inboundStageAt(readInboundDetails(request.details).profile, request.status)) {
+    } else if (inboundStageAt(readInboundDetails(request.details).profile, instansi.settings, request.status)) {
       sent += await notifyInboundStage(ctx, request, ctx.actor.id);
     }
   }
