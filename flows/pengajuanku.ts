@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
-import { nested } from '../src/core/catalog/t';
+import { joinParams } from '../src/core/catalog/t';
 import { myRequests, withdrawRequest } from '../src/core/domain/pengajuan/myRequests';
 import { PELIBATAN_FLOW_ID } from '../src/core/domain/pelibatan/involvementDecisions';
 import { myAcrossRequests } from '../src/core/domain/lintasInstansi/myAcrossRequests';
@@ -26,7 +26,7 @@ export const pengajuanku = defineFlow<z.infer<typeof StateSchema>>({
       ctx.reply(text('pengajuanku.kosong'));
       return { end: true };
     }
-    const daftar = [...requests, ...fromUnits, ...across].map((r) => r.line).reduce((a, b) => nested('ringkasan.gabung', { a, b }));
+    const daftar = joinParams([...requests, ...fromUnits, ...across].map((r) => r.line));
     const mine = { scope: 'action' as const, allowed: [ctx.actor.id] };
     const rows = [
       ...requests.filter((r) => r.open).map((r) => [{ label: label('pengajuanku.tarik', { nomor: r.number }), action: 'tarik', args: { penugasanId: r.id }, style: 'danger' as const, ...mine }]),

@@ -12,7 +12,7 @@ export function pickOfficials<P extends Official>(ctx: FlowContext, input: strin
   const valid = numbers.length > 0 && numbers.length <= max && new Set(numbers).size === numbers.length
     && numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= list.length);
   if (!valid) {
-    ctx.reply(text('lintas.nomorTidakSah', { jumlah: max }));
+    ctx.reply(text('umum.nomorPegawaiTidakSah', { jumlah: max }));
     return null;
   }
   return numbers.map((n) => list[n - 1]!);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
 import { choice, label, text } from '../src/core/messages';
-import { nested } from '../src/core/catalog/t';
+import { joinParams, nested } from '../src/core/catalog/t';
 import { renderLetter } from '../src/core/letters/renderLetter';
 import { fileBase, letterCaption, storedDocument, TANPA_NOMOR, type SuratKind } from '../src/core/domain/surat/issueLetter';
 import { formatDate, formatDateTime } from '../src/core/domain/formatTime';
@@ -54,6 +54,6 @@ async function listLetters(ctx: FlowContext, offset: number) {
     label: label('surat.tombol', { format: format.toUpperCase(), nomor: reference(s) }), action: 'unduh', args: { suratId: s.id, format }, ...mine,
   })));
   const more = older ? [[{ label: label('surat.lebihLama'), action: 'lebihLama', args: { mulai: String(offset + SHOWN) }, ...mine }]] : [];
-  ctx.reply(choice('surat.daftar', [...rows, ...more], { daftar: lines.reduce((a, b) => nested('ringkasan.gabung', { a, b })) }));
+  ctx.reply(choice('surat.daftar', [...rows, ...more], { daftar: joinParams(lines) }));
   return { end: true } as const;
 }

@@ -84,7 +84,8 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     expect(await bot.db.membership.count({ where: { tim: { code: 'TIM-STAT' }, status: 'ACTIVE', pegawaiId: { in: [pranata.pegawaiId, analis.pegawaiId] } } })).toBe(2);
 
     await bot.as(requester).command('pengajuanku');
-    expect(bot.lastText(requester)).toContain('- Permintaan pegawai nomor 1, 2 orang dari Bidang Aplikasi Informatika untuk Tim Statistik Sektoral: dijawab, ditunjuk: Analis Madya Uji, Pranata Muda Uji');
+    expect(bot.lastText(requester)).toContain('- Permintaan pegawai nomor 1, 2 orang dari Bidang Aplikasi Informatika untuk Tim Statistik Sektoral: dijawab, ditunjuk: '
+      + `Analis Madya Uji (nomor ${analisRequest.number}: diterima, penugasan berjalan); Pranata Muda Uji (nomor ${pranataRequest.number}: diterima, penugasan berjalan)`);
   });
 
   it('a refusal needs a written reason and reaches the requesting head by letter, naming the number asked for', async () => {
@@ -195,6 +196,9 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     expect(bot.lastText(kabidAptika)).toBe('Permohonan nomor 1 untuk Analis Madya Uji, yang Bapak/Ibu tunjuk, ditarik oleh pemohonnya, Kabid Statistik Uji.');
     expect(bot.inbox(kadis).map(messageText)).toContainEqual(expect.stringMatching(/DITARIK oleh pemohon, Kabid Statistik Uji/));
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('WITHDRAWN');
+    // The request to the unit no longer reads as if the nominee were still coming.
+    await bot.as(requester).command('pengajuanku');
+    expect(bot.lastText(requester)).toContain('dijawab, ditunjuk: Analis Madya Uji (nomor 1: ditarik)');
   });
 
   it('an answerer who links their chat account only afterwards gets the card then, and it works', async () => {

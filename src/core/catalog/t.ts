@@ -34,6 +34,10 @@ function withoutRepeatedTeamWord(before: string, team: string): string {
 /** A catalogue text as a parameter of another, localized when the message is rendered. */
 export const nested = (key: CatalogKey, params?: Params): Param => ({ key, ...(params ? { params } : {}) });
 
+/** Several parameters as one, each pair joined by a two-placeholder text ({a}, {b}): a line break, or "; ". Needs at least one. */
+export const joinParams = (items: Param[], by: 'ringkasan.gabung' | 'pelibatan.isianGabung' = 'ringkasan.gabung'): Param =>
+  items.reduce((a, b) => nested(by, { a, b }));
+
 export function isCatalogKey(key: string): key is CatalogKey {
   return key in id;
 }

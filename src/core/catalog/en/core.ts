@@ -11,6 +11,7 @@ export const core: Partial<Record<CatalogKey, string>> = {
   'umum.perintahTidakDikenal': 'Unknown command /{command}. Type /bantuan to see the available commands.',
   'umum.perintahTidakTersedia': 'The command /{command} is not available for your role.',
   'umum.gunakanTombol': 'Please choose one of the buttons in the previous message, or type /batal to cancel.',
+  'umum.nomorPegawaiTidakSah': 'Number not recognised. Type numbers from the list, separated by commas, at most {jumlah} people.',
   'umum.berkasTidakDiharapkan': 'No file is needed at this step. Type /batal to cancel.',
   'umum.dan': '{a} and {b}',
   'umum.batal': 'Cancel',

@@ -92,7 +92,6 @@ export const lintasInstansi: Partial<Record<CatalogKey, string>> = {
   'lintas.unitDiinstruksikan': 'Incoming request number {nomor} was passed to the head of {unit} to answer.',
   'lintas.daftarKandidat': 'Staff of {unit} who may be assigned for incoming request number {nomor}:\n{daftar}\n\nType the numbers of the staff assigned, separated by commas (at most {jumlah} people), e.g. "1, 3".',
   'lintas.tanpaKandidat': 'No functional official or pelaksana of this unit can be assigned. Use the "Not available" button.',
-  'lintas.nomorTidakSah': 'Number not recognised. Type numbers from the list, separated by commas, at most {jumlah} people.',
   'lintas.konfirmasiPegawai': 'Staff assigned for incoming request number {nomor}:\n{daftar}\n\nSend this answer?',
   'lintas.pilihanTidakSah': 'The staff chosen cannot be assigned: at most {jumlah} people, functional officials or pelaksana of this unit ({citation}).',
   'lintas.mintaAlasanTidakTersedia': 'Type why no staff are available (at least 10 characters). The reason goes in writing to the requesting government.',

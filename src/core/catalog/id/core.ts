@@ -9,6 +9,7 @@ export const core = {
   'umum.perintahTidakDikenal': 'Perintah /{command} tidak dikenal. Ketik /bantuan untuk melihat perintah yang tersedia.',
   'umum.perintahTidakTersedia': 'Perintah /{command} tidak tersedia untuk peran Bapak/Ibu.',
   'umum.gunakanTombol': 'Silakan pilih salah satu tombol pada pesan sebelumnya, atau ketik /batal untuk membatalkan.',
+  'umum.nomorPegawaiTidakSah': 'Nomor tidak dikenali. Tuliskan nomor urut dari daftar, dipisahkan koma, paling banyak {jumlah} orang.',
   'umum.berkasTidakDiharapkan': 'Berkas belum diperlukan pada langkah ini. Ketik /batal untuk membatalkan.',
   'umum.dan': '{a} dan {b}',
   'umum.batal': 'Batal',

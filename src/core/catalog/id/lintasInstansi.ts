@@ -90,7 +90,6 @@ export const lintasInstansi = {
   'lintas.unitDiinstruksikan': 'Permohonan masuk nomor {nomor} diteruskan kepada pimpinan {unit} untuk dijawab.',
   'lintas.daftarKandidat': 'Pegawai {unit} yang dapat ditugaskan untuk permohonan masuk nomor {nomor}:\n{daftar}\n\nTuliskan nomor urut pegawai yang ditugaskan, dipisahkan koma (paling banyak {jumlah} orang), misalnya "1, 3".',
   'lintas.tanpaKandidat': 'Tidak ada pejabat fungsional atau pelaksana di unit ini yang dapat ditugaskan. Gunakan tombol "Tidak tersedia".',
-  'lintas.nomorTidakSah': 'Nomor tidak dikenali. Tuliskan nomor urut dari daftar, dipisahkan koma, paling banyak {jumlah} orang.',
   'lintas.konfirmasiPegawai': 'Pegawai yang ditugaskan untuk permohonan masuk nomor {nomor}:\n{daftar}\n\nKirim jawaban ini?',
   'lintas.pilihanTidakSah': 'Pegawai yang dipilih tidak dapat ditugaskan: paling banyak {jumlah} orang, pejabat fungsional atau pelaksana dari unit ini ({citation}).',
   'lintas.mintaAlasanTidakTersedia': 'Tuliskan alasan pegawai tidak tersedia (minimal 10 karakter). Alasan disampaikan secara tertulis kepada instansi pemohon.',

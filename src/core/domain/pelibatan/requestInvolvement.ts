@@ -1,6 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { nested, type Param } from '../../catalog/t';
+import { joinParams, nested, type Param } from '../../catalog/t';
 import { getPolicyProfile, type PolicyProfile } from '../../policy/policyProfile';
 import { determineScope } from '../pengajuan/determineScope';
 import { notifyStep } from '../pengajuan/notifyStep';
@@ -38,7 +38,7 @@ export const REQUIRED_ITEMS = ['maksudTujuan', 'kompetensi', 'ekspektasi', 'sele
 export function requireItems(profile: PolicyProfile, input: Record<(typeof REQUIRED_ITEMS)[number], string>): void {
   const missing = REQUIRED_ITEMS.filter((item) => !input[item]?.trim());
   if (missing.length === 0) return;
-  const isian = missing.map((m): Param => nested(`pelibatan.isian.${m}`)).reduce((a, b) => nested('pelibatan.isianGabung', { a, b }));
+  const isian = joinParams(missing.map((m): Param => nested(`pelibatan.isian.${m}`)), 'pelibatan.isianGabung');
   throw new Refused('WF-2', 'pelibatan.isianKurang', { isian, citation: profile.penunjukan.LINTAS_UO.isian });
 }
 

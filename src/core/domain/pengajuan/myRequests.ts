@@ -17,22 +17,32 @@ export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; 
     include: { tim: true, pegawai: true, steps: { orderBy: { position: 'asc' }, include: { assignee: true } } },
     orderBy: { number: 'desc' }, take: SHOWN,
   });
-  const zone = ctx.actor.timeZone;
   return requests.map((r) => {
-    const pending = r.steps.find((s) => s.status === 'PENDING');
-    const state: Param = pending
-      ? nested('pengajuanku.menunggu', { peran: rolePhrase(pending.performer), nama: pending.assignee.name, sejak: formatDate(pending.pendingSince ?? r.createdAt, zone) })
-      : r.status === 'WITHDRAWN' ? nested('pengajuanku.ditarik')
-        : r.status === 'ACTIVE' ? nested('pengajuanku.berjalan')
-          : r.status === 'OBJECTED' ? nested('pengajuanku.keberatan')
-            : r.steps.some((s) => s.status === 'REJECTED') ? nested('pengajuanku.ditolak')
-              : r.workflow === 'WF-2' ? nested(r.status === 'AWAITING_SK_TIM' ? 'pengajuanku.menungguSk' : 'pengajuanku.menungguPegawai', { nama: r.pegawai.name })
-                : nested('pengajuanku.disetujui');
+    const state = requestState(r, ctx.actor.timeZone);
+    const pending = r.steps.some((s) => s.status === 'PENDING');
     const line = r.workflow === 'WF-2'
       ? nested('pengajuanku.barisPelibatan', { nomor: r.number, nama: r.pegawai.name, tim: r.tim?.name ?? '-', keadaan: state })
       : nested('pengajuanku.baris', { nomor: r.number, tim: r.tim?.name ?? '-', keadaan: state });
-    return { id: r.id, number: r.number, open: !!pending, awaitingDecree: r.status === 'AWAITING_SK_TIM', line };
+    return { id: r.id, number: r.number, open: pending, awaitingDecree: r.status === 'AWAITING_SK_TIM', line };
   });
+}
+
+type Request = {
+  status: string; workflow: string; createdAt: Date; pegawai: { name: string };
+  steps: Array<{ status: string; performer: string; pendingSince: Date | null; assignee: { name: string } }>;
+};
+
+/** Where one request stands: the step and official it waits for, or how it ended. */
+export function requestState(r: Request, zone: string): Param {
+  const pending = r.steps.find((s) => s.status === 'PENDING');
+  return pending
+    ? nested('pengajuanku.menunggu', { peran: rolePhrase(pending.performer), nama: pending.assignee.name, sejak: formatDate(pending.pendingSince ?? r.createdAt, zone) })
+    : r.status === 'WITHDRAWN' ? nested('pengajuanku.ditarik')
+      : r.status === 'ACTIVE' ? nested('pengajuanku.berjalan')
+        : r.status === 'OBJECTED' ? nested('pengajuanku.keberatan')
+          : r.steps.some((s) => s.status === 'REJECTED') ? nested('pengajuanku.ditolak')
+            : r.workflow === 'WF-2' ? nested(r.status === 'AWAITING_SK_TIM' ? 'pengajuanku.menungguSk' : 'pengajuanku.menungguPegawai', { nama: r.pegawai.name })
+              : nested('pengajuanku.disetujui');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { nested, type Param } from '../../catalog/t';
+import { joinParams, nested, type Param } from '../../catalog/t';
 import { text } from '../../messages';
 import { formatDate } from '../formatTime';
 import { decisionParams } from '../pengajuan/stepDecisions';
@@ -100,7 +100,7 @@ export async function nominateOfficials(ctx: FlowContext, open: OpenUnitRequest,
   await ctx.tx.permintaanPegawai.update({
     where: { id: request.id }, data: { status: 'ANSWERED', decidedById: ctx.actor.id, onBehalfOf: capacity.onBehalfOf?.id ?? null, decidedAt: ctx.now },
   });
-  tellAnswer(ctx, request, capacity, lines.reduce((a, b) => nested('ringkasan.gabung', { a, b })), chains.length);
+  tellAnswer(ctx, request, capacity, joinParams(lines), chains.length);
   await markUnitRequest(ctx, request, nested('permintaan.dijawabOleh', { ...decisionParams(ctx, capacity), jumlah: chains.length }));
   ctx.audit({
     action: 'permintaan.tunjuk', outcome: 'OK', rule: involvementOfRequest(request).citation, subject: `permintaan:${request.id}`,

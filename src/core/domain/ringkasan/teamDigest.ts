@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/createDb';
-import { nested, type Param } from '../../catalog/t';
+import { joinParams, nested, type Param } from '../../catalog/t';
 import { onLeave } from '../cuti/leave';
 import { formatDateTime, formatPeriod } from '../formatTime';
 import { ProgressContentSchema } from '../laporan/progressReport';
@@ -62,5 +62,5 @@ export async function teamDigest(db: Db, timId: string, period: ReportPeriod, no
 
 /** Catalogue lines joined by newlines, each rendered in the reader's language. */
 export function joined(lines: Param[]): Param {
-  return lines.reduce((a, b) => nested('ringkasan.gabung', { a, b }));
+  return joinParams(lines);
 }
