@@ -3,12 +3,14 @@
 import { z } from 'zod';
 import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { defineFlow, type FlowContext } from '../src/core/engine/defineFlow';
+import { Refused } from '../src/core/errors';
 import { choice, label, text } from '../src/core/messages';
 import { designateMember, designationCandidates, designationTeams } from '../src/core/domain/penunjukan/designateMember';
 import { getPolicyProfile } from '../src/core/policy/policyProfile';
 import { formatDate } from '../src/core/domain/formatTime';
 import { zonedDate, zonedMidnight } from '../src/core/domain/zonedTime';
 import { validLastDay } from '../src/core/domain/penunjukan/lastDay';
+import { isProposal } from '../src/core/domain/penunjukan/proposeMember';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),
@@ -35,11 +37,16 @@ async function chosen(ctx: FlowContext, timId: string, pegawaiId: string) {
 
 async function confirm(ctx: FlowContext, state: { timId: string; pegawaiId: string; ekspektasi: string }, selesai: string) {
   const { tim, person } = await chosen(ctx, state.timId, state.pegawaiId);
+  const rule = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
+  if (!person) throw new Refused('C1', 'penunjukan.bukanKandidat', { citation: rule.subjek.citation });
   if (!validLastDay(selesai, ctx.now, tim.endsOn, ctx.actor.timeZone)) return cancel(ctx);
-  ctx.reply(choice('penunjukan.konfirmasi', [[{ label: label('penunjukan.terbitkan'), action: 'terbitkan', style: 'primary' }, cancelButton]], {
-    nama: person?.name ?? '-', tim: tim.name, ekspektasi: state.ekspektasi, selesai: formatDate(zonedMidnight(selesai, ctx.actor.timeZone), ctx.actor.timeZone),
-    citation: getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.citation,
-  }));
+  const shown = { nama: person.name, tim: tim.name, ekspektasi: state.ekspektasi, selesai: formatDate(zonedMidnight(selesai, ctx.actor.timeZone), ctx.actor.timeZone) };
+  // Tulang Bawang Barat: a unit head who does not appraise the official proposes; the Penilai issues.
+  const penilai = isProposal(ctx.actor.policyProfile, ctx.actor.id, person) && person.penilaiId
+    ? await ctx.tx.pegawai.findUnique({ where: { id: person.penilaiId } }) : null;
+  ctx.reply(penilai
+    ? choice('penunjukan.konfirmasiUsulan', [[{ label: label('penunjukan.kirimUsulan'), action: 'terbitkan', style: 'primary' }, cancelButton]], { ...shown, penilai: penilai.name, citation: rule.usulan!.citation })
+    : choice('penunjukan.konfirmasi', [[{ label: label('penunjukan.terbitkan'), action: 'terbitkan', style: 'primary' }, cancelButton]], { ...shown, citation: rule.citation }));
   return { next: { step: 'CONFIRM' as const, timId: state.timId, pegawaiId: state.pegawaiId, ekspektasi: state.ekspektasi, selesai } };
 }
 

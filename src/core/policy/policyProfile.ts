@@ -133,6 +133,11 @@ export const PolicyProfileSchema = z.object({
       citation: z.string().min(1),
       /** C1: who may be designated (every regulation: PF and pelaksana; Karanganyar Ps 10(6) also a Pengawas). */
       subjek: z.object({ jenisJabatan: z.array(JenisJabatanSchema).min(1), citation: z.string().min(1) }),
+      /**
+       * Where the Penilai issues "atas usulan Pimpinan Unit Organisasi" (Tulang Bawang Barat): the
+       * unit head who does not appraise the official proposes, and the official's Penilai issues.
+       */
+      usulan: z.object({ citation: z.string().min(1) }).optional(),
     }),
     LINTAS_UO: PelibatanSchema,
     /** Absent: a request to another Perangkat Daerah follows LINTAS_UO. */

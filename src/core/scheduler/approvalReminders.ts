@@ -27,8 +27,8 @@ export async function sendApprovalReminders(db: Db, now: Date, schedules: Map<st
     const { days, rung } = waitingRung(since, now, schedule);
     if (rung === 0) continue;
     const params = {
-      // A WF-2 request comes from the head who asked, not from the official it names.
-      nomor: step.penugasan.number, nama: (step.penugasan.workflow === 'WF-2' ? step.penugasan.assigner : null)?.name ?? step.penugasan.pegawai.name, tim: step.penugasan.tim?.name ?? '-',
+      // A designation (WF-2, a WF-1 proposal) comes from the head who asked, not from the official it names.
+      nomor: step.penugasan.number, nama: (step.penugasan.mode === 'PENUNJUKAN' ? step.penugasan.assigner : null)?.name ?? step.penugasan.pegawai.name, tim: step.penugasan.tim?.name ?? '-',
       sejak: formatDate(since, schedule.timeZone), hari: days,
     };
     // An approver on leave is not reminded (their delegates are); their superior still hears at 2N.

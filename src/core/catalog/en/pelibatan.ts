@@ -54,6 +54,7 @@ export const pelibatan: Partial<Record<CatalogKey, string>> = {
   'surat.jenis.JAWABAN_PELIBATAN': 'Answer to a request for involvement',
   'surat.jenis.SK_TIM_KERJA': 'Surat Keputusan Tim Kerja (team decree)',
   'pengajuanku.barisPelibatan': '- Number {nomor}, request to involve {nama} in team {tim}: {keadaan}',
+  'pengajuanku.barisUsulan': '- Number {nomor}, proposed designation of {nama} for team {tim}: {keadaan}',
   'pengajuanku.menungguPegawai': 'approved, waiting for {nama} to accept',
   'pengajuanku.tombolSk': 'Issue the SK Tim Kerja for number {nomor}',
   'pengajuanku.menungguSk': 'approved, waiting for your SK Tim Kerja',

@@ -52,6 +52,7 @@ export const pelibatan = {
   'surat.jenis.JAWABAN_PELIBATAN': 'Surat jawaban permohonan pelibatan',
   'surat.jenis.SK_TIM_KERJA': 'Surat Keputusan Tim Kerja',
   'pengajuanku.barisPelibatan': '- Nomor {nomor}, permohonan pelibatan {nama} untuk tim {tim}: {keadaan}',
+  'pengajuanku.barisUsulan': '- Nomor {nomor}, usulan penunjukan {nama} untuk tim {tim}: {keadaan}',
   'pengajuanku.menungguPegawai': 'disetujui, menunggu {nama} menerima penugasan',
   'pengajuanku.tombolSk': 'Terbitkan SK Tim Kerja nomor {nomor}',
   'pengajuanku.menungguSk': 'disetujui, menunggu SK Tim Kerja dari Bapak/Ibu',

@@ -10,25 +10,30 @@ import { markDecision } from './stepDecisions';
 
 const SHOWN = 10;
 
-/** Issue 6 item 7: the actor's voluntary requests, and their WF-2 requests for other units' officials, each with where it stands now. */
+/** The requests that are the actor's: volunteered, asked of another unit (WF-2), or proposed to a Penilai (WF-1). */
+const owned = (actorId: string) => [
+  { pegawaiId: actorId, mode: 'PENGAJUAN_SUKARELA' }, { assignerId: actorId, workflow: 'WF-2' }, { assignerId: actorId, workflow: 'WF-1', steps: { some: {} } },
+];
+
+/** Issue 6 item 7: the actor's voluntary requests, requests for other units' officials and proposals, each with where it stands now. */
 export async function myRequests(ctx: FlowContext): Promise<Array<{ id: string; number: number; open: boolean; awaitingDecree: boolean; line: Param }>> {
   const requests = await ctx.tx.penugasan.findMany({
-    where: { OR: [{ pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' }, { assignerId: ctx.actor.id, workflow: 'WF-2' }] },
+    where: { OR: owned(ctx.actor.id) },
     include: { tim: true, pegawai: true, steps: { orderBy: { position: 'asc' }, include: { assignee: true } } },
     orderBy: { number: 'desc' }, take: SHOWN,
   });
   return requests.map((r) => {
     const state = requestState(r, ctx.actor.timeZone);
     const pending = r.steps.some((s) => s.status === 'PENDING');
-    const line = r.workflow === 'WF-2'
-      ? nested('pengajuanku.barisPelibatan', { nomor: r.number, nama: r.pegawai.name, tim: r.tim?.name ?? '-', keadaan: state })
+    const line = r.mode === 'PENUNJUKAN'
+      ? nested(r.workflow === 'WF-1' ? 'pengajuanku.barisUsulan' : 'pengajuanku.barisPelibatan', { nomor: r.number, nama: r.pegawai.name, tim: r.tim?.name ?? '-', keadaan: state })
       : nested('pengajuanku.baris', { nomor: r.number, tim: r.tim?.name ?? '-', keadaan: state });
     return { id: r.id, number: r.number, open: pending, awaitingDecree: r.status === 'AWAITING_SK_TIM', line };
   });
 }
 
 type Request = {
-  status: string; workflow: string; createdAt: Date; pegawai: { name: string };
+  status: string; workflow: string; mode: string; createdAt: Date; pegawai: { name: string };
   steps: Array<{ status: string; performer: string; pendingSince: Date | null; assignee: { name: string } }>;
 };
 
@@ -41,7 +46,7 @@ export function requestState(r: Request, zone: string): Param {
       : r.status === 'ACTIVE' ? nested('pengajuanku.berjalan')
         : r.status === 'OBJECTED' ? nested('pengajuanku.keberatan')
           : r.steps.some((s) => s.status === 'REJECTED') ? nested('pengajuanku.ditolak')
-            : r.workflow === 'WF-2' ? nested(r.status === 'AWAITING_SK_TIM' ? 'pengajuanku.menungguSk' : 'pengajuanku.menungguPegawai', { nama: r.pegawai.name })
+            : r.mode === 'PENUNJUKAN' ? nested(r.status === 'AWAITING_SK_TIM' ? 'pengajuanku.menungguSk' : 'pengajuanku.menungguPegawai', { nama: r.pegawai.name })
               : nested('pengajuanku.disetujui');
 }
 
@@ -50,8 +55,8 @@ export function requestState(r: Request, zone: string): Param {
  * approver's message says so (no button left to press), and the approver is told.
  */
 export async function withdrawRequest(ctx: FlowContext, penugasanId: string): Promise<void> {
-  const owned = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, OR: [{ pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' }, { assignerId: ctx.actor.id, workflow: 'WF-2' }] } });
-  if (!owned) throw new Refused('C7', 'pengajuan.bukanPemohon');
+  const mine = await ctx.tx.penugasan.findFirst({ where: { id: penugasanId, OR: owned(ctx.actor.id) } });
+  if (!mine) throw new Refused('C7', 'pengajuan.bukanPemohon');
   await lockRequest(ctx.tx, penugasanId, ctx.now);
   const request = await loadRequest(ctx.tx, penugasanId);
   // Steps decided together (Magelang) may both be open.

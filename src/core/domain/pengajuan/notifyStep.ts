@@ -23,9 +23,9 @@ export async function notifyStep(ctx: FlowContext, penugasanId: string, stepId: 
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { messageIds: JSON.stringify(messageIds) } });
 }
 
-/** Who may never decide a request: its applicant, and for WF-2 the head who asked for the official. */
-export function requestParties(request: { pegawaiId: string; workflow: string; assignerId: string | null }): string[] {
-  return [request.pegawaiId, ...(request.workflow === 'WF-2' && request.assignerId ? [request.assignerId] : [])];
+/** Who may never decide a request: its applicant, and for a designation the head who asked for or proposed the official. */
+export function requestParties(request: { pegawaiId: string; mode: string; assignerId: string | null }): string[] {
+  return [request.pegawaiId, ...(request.mode === 'PENUNJUKAN' && request.assignerId ? [request.assignerId] : [])];
 }
 
 /** The request card of a step with its two buttons, as its holder reads it. */

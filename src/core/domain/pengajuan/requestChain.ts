@@ -1,5 +1,6 @@
 import { involvementOfRequest } from '../pelibatan/involvementWorkflow';
 import { workflowOfRequest } from './selectWorkflow';
+import { PROPOSED } from '../penunjukan/proposeMember';
 
 type StoredStep = { performer: string; kind: string; position: number };
 
@@ -15,12 +16,18 @@ export interface RequestChain {
   rejectReasons: 'FREE' | string[];
 }
 
+/** A WF-1 proposal (Tulang Bawang Barat): one step, the official's Penilai issues or refuses. */
+const PROPOSAL: RequestChain = {
+  pendingStatus: () => PROPOSED, rejectedStatus: () => 'PROPOSAL_REJECTED', advisory: () => false, parallel: () => false, approvedStatus: 'ISSUED', rejectReasons: 'FREE',
+};
+
 /**
- * The statuses of a stored request's chain, voluntary (WF-4/5) or a request for another unit's
- * official (WF-2). A chain may have had steps merged or left out, so a stored step finds its
+ * The statuses of a stored request's chain, voluntary (WF-4/5), a request for another unit's
+ * official (WF-2) or a proposal (WF-1). A chain may have had steps merged or left out, so a stored step finds its
  * profile step by role and kind rather than by position.
  */
 export function chainOfRequest(request: { workflow: string; details: string; scope: string }): RequestChain {
+  if (request.workflow === 'WF-1') return PROPOSAL;
   if (request.workflow === 'WF-2') {
     const chain = involvementOfRequest(request);
     const find = (step: StoredStep) => chain.steps.find((s) => s.performer === step.performer && s.kind === step.kind) ?? chain.steps[0]!;

@@ -30,11 +30,17 @@ function recommendationLine(request: LoadedRequest): Param {
 }
 
 /**
- * The message an approver reads for a step: a voluntary request, or (WF-2) a request by another
- * unit's head for one of the approver's officials, with the four items the request must carry.
+ * The message an approver reads for a step: a voluntary request, (WF-2) a request by another
+ * unit's head for one of the approver's officials, with the four items the request must carry, or
+ * (WF-1) the unit head's proposal to designate an official the approver appraises.
  */
 export function approvalCard(request: LoadedRequest, stepId: string, timeZone: string): { key: CatalogKey; params: Params } {
   const summary = requestSummary(request, stepId);
+  const selesai = request.endsOn ? formatDate(request.endsOn, timeZone) : '-';
+  if (request.workflow === 'WF-1') {
+    const { ekspektasi } = JSON.parse(request.details) as { ekspektasi: string };
+    return { key: 'penunjukan.mohonTerbit', params: { ...summary, pengusul: request.assigner?.name ?? '-', jabatanPengusul: request.assigner?.jabatan ?? '-', ekspektasi, selesai } };
+  }
   if (request.workflow !== 'WF-2') return { key: 'pengajuan.mohonPersetujuan', params: summary };
   const details = involvementDetails(request.details);
   return {
@@ -42,7 +48,7 @@ export function approvalCard(request: LoadedRequest, stepId: string, timeZone: s
     params: {
       ...summary, peminta: request.assigner?.name ?? '-', jabatanPeminta: request.assigner?.jabatan ?? '-',
       maksud: details.maksudTujuan, kompetensi: details.kompetensi, ekspektasi: details.ekspektasi,
-      selesai: request.endsOn ? formatDate(request.endsOn, timeZone) : '-',
+      selesai,
     },
   };
 }

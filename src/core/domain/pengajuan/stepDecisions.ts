@@ -12,6 +12,7 @@ import { stepGroup } from './parallelSteps';
 import { lockRequest } from './lockRequest';
 import { involvementAdvanced, involvementApproved, involvementRejected } from '../pelibatan/involvementDecisions';
 import { postToTeamChats } from '../tim/teamChats';
+import { proposalIssued, proposalRejected } from '../penunjukan/proposeMember';
 import { loadRequest, type LoadedRequest } from './loadRequest';
 import { notifyStep, PENGAJUAN_FLOW_ID, requestParties } from './notifyStep';
 import { approvalCard } from './requestSummary';
@@ -49,7 +50,7 @@ export async function approveStep(ctx: FlowContext, request: LoadedRequest, step
   informPrincipal(ctx, request.number, capacity, nested('persetujuan.disetujuiOleh', decisionParams(ctx, capacity)));
   ctx.reply(text('persetujuan.tercatatSetuju', { nomor: request.number }));
   ctx.audit({
-    action: request.mode === 'PENUNJUKAN' ? 'pelibatan.setujui' : 'pengajuan.setujui', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`,
+    action: decisionAction(request, true), outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`,
     details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null },
   });
 }
@@ -84,6 +85,8 @@ export async function proceedAfter(
     }
     if (designation) involvementAdvanced(ctx, request, step, next);
     else if (tellApplicant) ctx.notify(request.pegawaiId, text('pengajuan.disetujuiLangkah', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), peranBerikutnya: rolePhrase(next.performer) }));
+  } else if (designation && request.workflow === 'WF-1') {
+    await proposalIssued(ctx, request, capacity);
   } else if (designation) {
     await involvementApproved(ctx, request, capacity);
   } else {
@@ -112,7 +115,8 @@ export async function rejectStep(
   for (const open of request.steps.filter((s) => s.status === 'PENDING')) {
     markDecision(ctx, request, open.id, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
   }
-  if (request.mode === 'PENUNJUKAN') await involvementRejected(ctx, request, step, capacity, reason);
+  if (request.workflow === 'WF-1') proposalRejected(ctx, request, step, reason);
+  else if (request.mode === 'PENUNJUKAN') await involvementRejected(ctx, request, step, capacity, reason);
   else ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
   informPrincipal(ctx, request.number, capacity, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
   ctx.reply(text('persetujuan.tercatatTolak', { nomor: request.number }));
@@ -120,7 +124,13 @@ export async function rejectStep(
     const letterReason: RefusalReason = reasonCode ? { code: reasonCode } : { code: 'LAINNYA', text: reason };
     await issueTargetAnswer(ctx, request, capacity, { approved: false, reason: letterReason });
   }
-  ctx.audit({ action: request.mode === 'PENUNJUKAN' ? 'pelibatan.tolak' : 'pengajuan.tolak', outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
+  ctx.audit({ action: decisionAction(request, false), outcome: 'OK', rule: step.citation, subject: `penugasan:${request.id}`, details: { stepId, status, atasNama: capacity.onBehalfOf?.id ?? null } });
+}
+
+// What the audit log calls a decision: on a proposal, a request for another unit's official, or a voluntary request.
+function decisionAction(request: { workflow: string; mode: string }, approved: boolean): string {
+  if (request.workflow === 'WF-1') return approved ? 'penunjukan.terbit' : 'penunjukan.usulDitolak';
+  return `${request.mode === 'PENUNJUKAN' ? 'pelibatan' : 'pengajuan'}.${approved ? 'setujui' : 'tolak'}`;
 }
 
 // A delegate acted "atas nama": the official they stand in for is told what was decided in their name.

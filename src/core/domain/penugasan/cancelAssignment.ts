@@ -4,11 +4,14 @@ import { Refused } from '../../errors';
 import { text } from '../../messages';
 import { taskSubject, teamSubject } from '../workSubject';
 
-/** Who issued an assignment: whoever designated the official, or for a volunteer the last approver. */
-async function issuerOf(tx: Tx, penugasan: { id: string; assignerId: string | null }): Promise<string | null> {
-  if (penugasan.assignerId) return penugasan.assignerId;
+/**
+ * Who issued an assignment: whoever designated the official (for a request to another unit, the
+ * head who asked), or for a volunteer or a proposal (WF-1) the last approver.
+ */
+async function issuerOf(tx: Tx, penugasan: { id: string; workflow: string; assignerId: string | null }): Promise<string | null> {
+  if (penugasan.assignerId && penugasan.workflow !== 'WF-1') return penugasan.assignerId;
   const last = await tx.approvalStep.findFirst({ where: { penugasanId: penugasan.id, status: 'APPROVED' }, orderBy: { position: 'desc' } });
-  return last?.decidedById ?? null;
+  return last?.decidedById ?? penugasan.assignerId;
 }
 
 const withPeople = {
@@ -19,7 +22,7 @@ const withPeople = {
 /** The active assignments this official issued and may therefore cancel (S3). */
 export async function cancellableAssignments(ctx: ReadContext) {
   const active = await ctx.tx.penugasan.findMany({
-    where: { instansiId: ctx.actor.instansiId, status: 'ACTIVE', OR: [{ assignerId: ctx.actor.id }, { assignerId: null, steps: { some: { decidedById: ctx.actor.id } } }] },
+    where: { instansiId: ctx.actor.instansiId, status: 'ACTIVE', OR: [{ assignerId: ctx.actor.id }, { steps: { some: { decidedById: ctx.actor.id } } }] },
     include: withPeople, orderBy: { number: 'asc' },
   });
   const mine = [];

@@ -5,15 +5,16 @@ import { text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { loadRequest } from '../pengajuan/loadRequest';
 import { offerAssignment } from './offerAssignment';
+import { isProposal, proposeMember } from './proposeMember';
 import { issueAssignmentLetter } from '../surat/voluntaryLetters';
 import { formatDate } from '../formatTime';
 import { zonedMidnight } from '../zonedTime';
 
-
 /** WF-1: the running teams of the unit the actor may designate members into, per the profile's issuer. */
 export async function designationTeams(ctx: FlowContext) {
-  const { issuer } = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
-  const asHead = issuer !== 'PENILAI' ? [{ ownerUnit: { headId: ctx.actor.id } }] : [];
+  const { issuer, usulan } = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
+  // Where the Penilai issues on the unit head's proposal, the head designates too: as a proposal.
+  const asHead = issuer !== 'PENILAI' || usulan ? [{ ownerUnit: { headId: ctx.actor.id } }] : [];
   // A Penilai designates within their own unit, among the officials they appraise.
   const asPenilai = issuer !== 'PIMPINAN_UO' && (await ctx.tx.pegawai.count({ where: { penilaiId: ctx.actor.id, active: true } })) > 0
     ? [{ ownerUnitId: ctx.actor.homeUnitId }] : [];
@@ -46,7 +47,8 @@ export async function designationCandidates(ctx: FlowContext, timId: string) {
 
 /**
  * WF-1 T2: the designation is issued with its letter (the profile's document) and waits for the
- * assignee's "Terima" (T3) before it is active; a keberatan goes back to the issuer (S4).
+ * assignee's "Terima" (T3) before it is active; a keberatan goes back to the issuer (S4). Where the
+ * Penilai issues and the unit head designating is not the official's Penilai, it is a proposal.
  */
 export async function designateMember(ctx: FlowContext, input: { timId: string; pegawaiId: string; ekspektasi: string; selesai?: string }): Promise<number> {
   const { tim, people } = await designationCandidates(ctx, input.timId);
@@ -56,6 +58,7 @@ export async function designateMember(ctx: FlowContext, input: { timId: string; 
   // C2: the period ends on its last day (like the team's, the start of that day), at the latest the team's.
   const endsOn = input.selesai ? zonedMidnight(input.selesai, ctx.actor.timeZone) : tim.endsOn;
   if (!(endsOn > ctx.now && endsOn <= tim.endsOn)) throw new Refused('C2', 'penunjukan.selesaiTidakValid', { selesai: formatDate(tim.endsOn, ctx.actor.timeZone) });
+  if (isProposal(ctx.actor.policyProfile, ctx.actor.id, assignee)) return proposeMember(ctx, { tim, assignee, ekspektasi: input.ekspektasi, endsOn });
   const last = await ctx.tx.penugasan.findFirst({ where: { instansiId: ctx.actor.instansiId }, orderBy: { number: 'desc' } });
   const penugasan = await ctx.tx.penugasan.create({
     data: {
