@@ -44,7 +44,7 @@ describe('Slack adapter: a cross-unit penunjukan (WF-2) through bolt', () => {
     await h.press(kadis, 'Terbitkan surat penugasan');
 
     const files = h.fake.uploadedFiles(official.dmChannel);
-    expect(files.map((f) => f.filename)).toEqual(['surat-tugas-0002-DISKOMINFO-2026.pdf']);
+    expect(files.map((f) => f.filename)).toEqual(['surat-penugasan-0002-DISKOMINFO-2026.pdf']);
     const text = (await pdfText(files[0]!.content)).join('\n');
     expect(text).toContain('SURAT PENUGASAN');
     expect(text).toMatch(/Analis Madya Uji, NIP 198004042005012004/);

@@ -53,7 +53,7 @@ describe('Telegram adapter: a cross-unit penunjukan (WF-2) through the real tele
 
     await h.press(penilaiDituju, 'Setujui');
     const tugas = documentsTo(official.id).at(-1);
-    expect(tugas!.name).toBe('surat-tugas-0002-DISKOMINFO-2026.pdf');
+    expect(tugas!.name).toBe('surat-penugasan-0002-DISKOMINFO-2026.pdf');
     const pages = await pdfText(tugas!.content);
     const text = pages.join('\n');
     expect(text).toContain('SURAT PENUGASAN');
@@ -62,7 +62,7 @@ describe('Telegram adapter: a cross-unit penunjukan (WF-2) through the real tele
     expect(text.replace(/\s+/g, ' ')).toMatch(/Tim Kerja Tim Statistik Sektoral pada Bidang Statistik, Dinas Komunikasi dan Informatika .* s\.d\. 15 Desember 2026/);
     expect(text).toMatch(/NIP\.? ?197502022001122002/); // signed by the Penilai dituju
     expect(pages.at(-1)).toContain('LAMPIRAN 1');
-    expect(documentsTo(requester.id).map((d) => d.name)).toContain('surat-tugas-0002-DISKOMINFO-2026.pdf');
+    expect(documentsTo(requester.id).map((d) => d.name)).toContain('surat-penugasan-0002-DISKOMINFO-2026.pdf');
 
     await h.press(official, 'Terima penugasan');
     expect(h.lastText(official)).toBe('Penugasan diterima. Bapak/Ibu kini anggota Tim Statistik Sektoral; laporan kemajuan dapat diisi dengan /lapor.');
@@ -96,7 +96,7 @@ describe('Telegram adapter: a cross-unit penunjukan (WF-2) through the real tele
     await h.press(penilaiDituju, 'Kirim');
 
     const tugas = documentsTo(official.id).at(-1);
-    expect(tugas!.name).toBe('surat-tugas-0002-DISKOMINFO-2026.pdf');
+    expect(tugas!.name).toBe('surat-penugasan-0002-DISKOMINFO-2026.pdf');
     const text = (await pdfText(tugas!.content)).join('\n');
     expect(text).toMatch(/Pranata Muda Uji, NIP 198505052010011005/);
     expect(text).toMatch(/NIP\.? ?197502022001122002/); // signed by the head who nominated, the nominee's Penilai

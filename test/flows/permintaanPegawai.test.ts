@@ -55,7 +55,7 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     await bot.as(kabidAptika).press('Kirim');
 
     // Pranata's Penilai is the head who nominated: the surat penugasan is issued now, signed by them.
-    const tugas = (await documentsOf(bot, pranata)).find((d) => d.fileName.startsWith('surat-tugas'))!;
+    const tugas = (await documentsOf(bot, pranata)).find((d) => d.fileName.startsWith('surat-penugasan'))!;
     expect(tugas.text).toMatch(/Pranata Muda Uji, NIP 198505052010011005/);
     expect(tugas.text).toMatch(/NIP\.? ?197502022001122002/);
     // Analis's Penilai is the Kepala Dinas, who still decides on them.
@@ -79,7 +79,7 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     expect(() => bot.findButton(kabidAptika, 'Tunjuk pegawai')).toThrow(/no button/);
 
     await bot.as(kadis).press('Setujui');
-    expect((await documentsOf(bot, analis)).some((d) => d.fileName.startsWith('surat-tugas'))).toBe(true);
+    expect((await documentsOf(bot, analis)).some((d) => d.fileName.startsWith('surat-penugasan'))).toBe(true);
     for (const official of [pranata, analis]) await bot.as(official).press('Terima penugasan');
     expect(await bot.db.membership.count({ where: { tim: { code: 'TIM-STAT' }, status: 'ACTIVE', pegawaiId: { in: [pranata.pegawaiId, analis.pegawaiId] } } })).toBe(2);
 
@@ -223,7 +223,7 @@ describe('WF-2 without a named official: a unit is asked for a number of its off
     const request = await bot.db.penugasan.findFirstOrThrow({ include: { pegawai: true } });
     expect(request).toMatchObject({ status: 'AWAITING_SK_TIM', pegawai: { nip: NIP.pfMadya } });
     const letters = await documentsOf(bot, requester);
-    expect(letters.map((d) => d.fileName.replace(/-\d{4}-.*/, ''))).toEqual(expect.arrayContaining(['jawaban-pelibatan', 'surat-tugas']));
+    expect(letters.map((d) => d.fileName.replace(/-\d{4}-.*/, ''))).toEqual(expect.arrayContaining(['jawaban-pelibatan', 'surat-penugasan']));
     // One written answer to the request, naming whom the unit nominated (002-LMD Ps 23(5)).
     const answers = letters.filter((d) => d.fileName.startsWith('jawaban-pelibatan'));
     expect(answers).toHaveLength(1);

@@ -76,7 +76,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
 
     await bot.as(seberang.kabidAptika).press('Terbitkan surat penugasan');
     expect(await statuses()).toEqual({ KELUAR: 'ASSIGNMENT_ISSUED', MASUK: 'ASSIGNMENT_ISSUED' });
-    const penugasan = (await documentsOf(bot, seberang.pranata)).find((d) => d.fileName.startsWith('surat-tugas'))!;
+    const penugasan = (await documentsOf(bot, seberang.pranata)).find((d) => d.fileName.startsWith('surat-penugasan'))!;
     const letter = penugasan.text.replace(/\s+/g, ' ');
     expect(letter).toContain('SURAT PENUGASAN');
     expect(letter).toContain('Pranata Muda Uji, NIP 198505052010011005');

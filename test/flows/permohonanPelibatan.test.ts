@@ -37,11 +37,11 @@ describe('penunjukan across units (WF-2): permohonan pelibatan', () => {
     expect(await bot.db.auditLog.count({ where: { outcome: 'REFUSED', rule: 'C7' } })).toBe(2);
 
     await bot.as(kabidAptika).press('Setujui');
-    const tugas = (await documentsOf(bot, pranata)).find((d) => d.fileName.startsWith('surat-tugas'))!;
+    const tugas = (await documentsOf(bot, pranata)).find((d) => d.fileName.startsWith('surat-penugasan'))!;
     expect(tugas.text).toContain('SURAT PENUGASAN');
     expect(tugas.text).toMatch(/Pranata Muda Uji, NIP 198505052010011005/);
     expect(tugas.text).toMatch(/NIP\.? ?197502022001122002/); // signed by the Penilai dituju
-    expect((await documentsOf(bot, requester)).map((d) => d.fileName)).toContain('surat-tugas-0002-DISKOMINFO-2026.pdf');
+    expect((await documentsOf(bot, requester)).map((d) => d.fileName)).toContain('surat-penugasan-0002-DISKOMINFO-2026.pdf');
     expect(bot.lastText(requester)).toMatch(/^Permohonan nomor 1 disetujui: surat penugasan untuk Pranata Muda Uji/);
 
     expect(await bot.db.membership.count({ where: inTeam(pranata.pegawaiId) })).toBe(0);
@@ -69,7 +69,7 @@ describe('WF-2 chains per profile', () => {
     await bot.as(kabidAptika).press('Setujui');
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('AWAITING_ASSIGNMENT');
     await bot.as(kadis).press('Terbitkan surat penugasan');
-    const tugas = (await documentsOf(bot, analis)).find((d) => d.fileName.startsWith('surat-tugas'))!;
+    const tugas = (await documentsOf(bot, analis)).find((d) => d.fileName.startsWith('surat-penugasan'))!;
     expect(tugas.text).toMatch(/NIP\.? ?197001012000031001/); // the Penilai dituju signs
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ISSUED');
     await bot.as(analis).press('Terima penugasan');
@@ -186,7 +186,7 @@ describe('WF-2 chains per profile', () => {
     await askForOfficial(bot, requester, /^Pranata Muda Uji/);
     await bot.as(kabidAptika).press('Setujui');
     const received = await documentsOf(bot, requester);
-    expect(received.map((d) => d.fileName.replace(/-\d{4}-.*$/, ''))).toEqual(['permohonan-pelibatan', 'jawaban-pelibatan', 'surat-tugas']);
+    expect(received.map((d) => d.fileName.replace(/-\d{4}-.*$/, ''))).toEqual(['permohonan-pelibatan', 'jawaban-pelibatan', 'surat-penugasan']);
     expect(received[1]!.text.replace(/\s+/g, ' ')).toMatch(/menyetujui/);
     expect(received[2]!.text).toContain('SURAT PENUGASAN');
     expect(bot.inbox(pranata).map(messageText).some((t) => t.startsWith('Penunjukan nomor 1'))).toBe(false);

@@ -61,7 +61,9 @@ describe('penunjukan on the unit head\'s proposal, issued by the Penilai (Tulang
     const pdf = letter!.text.replace(/\s+/g, ' ');
     expect(pdf).toContain('SURAT PENUGASAN');
     expect(pdf).toContain('Kasubbag Uji');
-    expect((await documentsOf(bot, head)).map((d) => d.fileName)).toEqual([letter!.fileName]);
+    expect((await documentsOf(bot, head)).map((d) => d.fileName)).toEqual(['surat-penugasan-0001-DISKOMINFO-2026.pdf']);
+    // Named as the profile names it, not as a Surat Tugas.
+    expect(bot.inbox(pelaksana).map(messageText)).toContainEqual('Surat Penugasan nomor 0001/DISKOMINFO/2026. Salinan dapat diunduh lagi (PDF atau DOCX) dengan /surat.');
     expect(bot.inbox(head).map(messageText)).toContainEqual('Usulan penunjukan nomor 1 (Pelaksana Uji, Tim Statistik Sektoral) diterbitkan oleh Kasubbag Uji. Penugasan berlaku setelah yang bersangkutan menerimanya.');
     expect(bot.lastText(pelaksana)).toMatch(/^Penunjukan nomor 1 dari Kasubbag Uji: .*\nEkspektasi: Menyusun 12 tabel statistik sektoral per triwulan\nDasar: 001-TBB Lamp\. c\. \(penugasan dilakukan oleh Pejabat Penilai Kinerja atas usulan/);
     await bot.as(pelaksana).press('Terima penugasan');

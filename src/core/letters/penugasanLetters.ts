@@ -121,6 +121,8 @@ export function suratPenolakan(input: VoluntaryLetterInput & { reason: RefusalRe
 
 /** The title each profile document prints (the profile's `document`). */
 export const ASSIGNMENT_TITLES = { SURAT_TUGAS: 'SURAT TUGAS', SURAT_PENUGASAN: 'SURAT PENUGASAN', SURAT_PERINTAH: 'SURAT PERINTAH' } as const;
+/** The profile's name for the letter that assigns an official; the letter is stored and captioned by it. */
+export type AssignmentDocument = keyof typeof ASSIGNMENT_TITLES;
 
 export interface SuratTugasInput extends VoluntaryLetterInput {
   /** Dasar items of the instansi (format 6 names national and regional rules; never another region's). */

@@ -86,6 +86,8 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'surat.jenis.PERSETUJUAN': 'Letter approving involvement in a Tim Kerja (work team)',
   'surat.jenis.PENOLAKAN': 'Letter declining involvement in a Tim Kerja (work team)',
   'surat.jenis.SURAT_TUGAS': 'Surat Tugas (assignment letter)',
+  'surat.jenis.SURAT_PENUGASAN': 'Surat Penugasan (assignment letter)',
+  'surat.jenis.SURAT_PERINTAH': 'Surat Perintah (order letter)',
   'surat.perintah': 'list and download your assignment letters (PDF or DOCX)',
   'surat.daftar': 'Letters you can download:\n{daftar}',
   'surat.baris': '- {jenis} number {nomor}, {tanggal}',

@@ -84,6 +84,8 @@ export const penugasan = {
   'surat.jenis.PERSETUJUAN': 'Surat persetujuan pelibatan dalam Tim Kerja',
   'surat.jenis.PENOLAKAN': 'Surat tidak setuju pelibatan dalam Tim Kerja',
   'surat.jenis.SURAT_TUGAS': 'Surat Tugas',
+  'surat.jenis.SURAT_PENUGASAN': 'Surat Penugasan',
+  'surat.jenis.SURAT_PERINTAH': 'Surat Perintah',
   'surat.perintah': 'melihat dan mengunduh surat penugasan Bapak/Ibu (PDF atau DOCX)',
   'surat.daftar': 'Surat yang dapat Bapak/Ibu unduh:\n{daftar}',
   'surat.baris': '- {jenis} nomor {nomor}, {tanggal}',

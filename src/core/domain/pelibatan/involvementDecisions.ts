@@ -1,5 +1,4 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
-import { ASSIGNMENT_TITLES } from '../../letters/penugasanLetters';
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
 import { choice, label, text } from '../../messages';
@@ -46,7 +45,7 @@ export async function involvementApproved(ctx: FlowContext, request: LoadedReque
   const requester = request.assignerId!;
   // `answered`: a unit's written answer already named this official with the others it nominated.
   if (chain.jawabanTertulis && !answered) await issueInvolvementAnswer(ctx, request, capacity, { approved: true });
-  await issueAssignmentLetter(ctx, request, capacity, ASSIGNMENT_TITLES[chain.document], [requester]);
+  await issueAssignmentLetter(ctx, request, capacity, chain.document, [requester]);
   const shown = { nomor: request.number, pegawai: request.pegawai.name, tim: request.tim!.name };
   if (chain.skTimKerja) {
     for (const owner of await decreeIssuers(ctx, request)) ctx.notify(owner, decreeOffer(request, chain.skTimKerja.citation, owner));

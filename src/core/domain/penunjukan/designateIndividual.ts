@@ -1,5 +1,5 @@
 import type { FlowContext } from '../../engine/defineFlow';
-import { ASSIGNMENT_TITLES } from '../../letters/penugasanLetters';
+import { ASSIGNMENT_TITLES, type AssignmentDocument } from '../../letters/penugasanLetters';
 import { Refused } from '../../errors';
 import { choice, label, text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
@@ -51,7 +51,7 @@ export async function designateIndividual(ctx: FlowContext, task: IndividualTask
       targets: { create: [{ subKegiatan: '-', sasaran: task.tugas, indikator: task.tugas, target: task.target, satuan: task.satuan }] },
     },
   });
-  await issueIndividualLetter(ctx, penugasan.id, assignee, task, ASSIGNMENT_TITLES[rule.document]);
+  await issueIndividualLetter(ctx, penugasan.id, assignee, task, rule.document);
   const answer = { scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [assignee.id], args: { penugasanId: penugasan.id } };
   ctx.notify(assignee.id, choice('individu.masuk', [[
     { label: label('pengajuan.terimaPenugasan'), action: 'terimaPenugasan', style: 'primary', ...answer },
@@ -63,7 +63,7 @@ export async function designateIndividual(ctx: FlowContext, task: IndividualTask
 }
 
 async function issueIndividualLetter(
-  ctx: FlowContext, penugasanId: string, assignee: Awaited<ReturnType<typeof individualCandidates>>[number], task: IndividualTask, title: string,
+  ctx: FlowContext, penugasanId: string, assignee: Awaited<ReturnType<typeof individualCandidates>>[number], task: IndividualTask, document: AssignmentDocument,
 ): Promise<void> {
   const instansi = await ctx.tx.instansi.findUniqueOrThrow({ where: { id: ctx.actor.instansiId } });
   const settings = readSettings(instansi.settings);
@@ -73,13 +73,13 @@ async function issueIndividualLetter(
   const reportTo = await individualReportRecipients(ctx.tx, ctx.actor.policyProfile, assignee);
   const regulation = getPolicyProfile(instansi.policyProfile).regulation;
   await issueLetter(ctx, {
-    kind: 'SURAT_TUGAS', penugasanId, unitCode: signer.homeUnit.perangkatDaerah.code, sendTo: [assignee.id, ctx.actor.id], readers: reportTo.map((r) => r.pegawaiId),
+    kind: document, penugasanId, unitCode: signer.homeUnit.perangkatDaerah.code, sendTo: [assignee.id, ctx.actor.id], readers: reportTo.map((r) => r.pegawaiId),
     build: (nomor) => suratTugasIndividu({
       kop: kopFor(instansi.letterhead, signer.homeUnit.perangkatDaerah.name), issuedAt: ctx.now, nomor, tempatTanggal: `${place}, ${formatDate(ctx.now, zone)}`,
       instansiName: instansi.name, applicant: assignee, ownerUnit: `${assignee.homeUnit.name}, ${assignee.homeUnit.perangkatDaerah.name}`,
       signer, tembusan: [], dasar: dasarOf(settings.dasarSuratTugas, regulation), task: task.tugas, target: task.target, satuan: task.satuan,
       period: `${formatDate(ctx.now, zone)} s.d. ${formatDate(lastDay(task), zone)}`, reportTo: reportTo.map((r) => `${r.jabatan} (${r.name})`),
-      place, date: formatDate(ctx.now, zone), title,
+      place, date: formatDate(ctx.now, zone), title: ASSIGNMENT_TITLES[document],
     }),
   });
 }

@@ -1,5 +1,4 @@
 import type { FlowContext } from '../../engine/defineFlow';
-import { ASSIGNMENT_TITLES } from '../../letters/penugasanLetters';
 import { Refused } from '../../errors';
 import { text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
@@ -67,7 +66,7 @@ export async function designateMember(ctx: FlowContext, input: { timId: string; 
       details: JSON.stringify({ ekspektasi: input.ekspektasi, citation: rule.citation }), createdAt: ctx.now,
     },
   });
-  await issueAssignmentLetter(ctx, await loadRequest(ctx.tx, penugasan.id), { onBehalfOf: null }, ASSIGNMENT_TITLES[rule.document]);
+  await issueAssignmentLetter(ctx, await loadRequest(ctx.tx, penugasan.id), { onBehalfOf: null }, rule.document);
   offerAssignment(ctx, penugasan, { pemberi: ctx.actor.name, tim: tim.name, ekspektasi: input.ekspektasi, citation: rule.citation, teamEnd: tim.endsOn });
   ctx.audit({ action: 'penunjukan.terbit', outcome: 'OK', rule: rule.citation, subject: `penugasan:${penugasan.id}`, details: { workflow: 'WF-1', pegawaiId: assignee.id } });
   ctx.reply(text('penunjukan.terkirim', { nomor: penugasan.number, nama: assignee.name, tim: tim.name }));

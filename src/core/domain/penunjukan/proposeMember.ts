@@ -1,7 +1,6 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { ASSIGNMENT_TITLES } from '../../letters/penugasanLetters';
 import { text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import type { LoadedRequest } from '../pengajuan/loadRequest';
@@ -54,7 +53,7 @@ export async function proposeMember(
 export async function proposalIssued(ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity): Promise<void> {
   const { document } = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
   const details = JSON.parse(request.details) as DesignationDetails;
-  await issueAssignmentLetter(ctx, request, capacity, ASSIGNMENT_TITLES[document], [request.assignerId!]);
+  await issueAssignmentLetter(ctx, request, capacity, document, [request.assignerId!]);
   ctx.notify(request.assignerId!, text('penunjukan.usulDiterbitkan', { nomor: request.number, pegawai: request.pegawai.name, tim: request.tim!.name, nama: ctx.actor.name }));
   offerAssignment(ctx, request, { pemberi: ctx.actor.name, tim: request.tim!.name, ekspektasi: details.ekspektasi, citation: details.citation, teamEnd: request.tim!.endsOn });
 }

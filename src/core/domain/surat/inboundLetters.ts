@@ -1,7 +1,7 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
 import type { FlowContext } from '../../engine/defineFlow';
 import { suratJawabanAntarInstansi } from '../../letters/lintasInstansiLetters';
-import { ASSIGNMENT_TITLES, suratTugas } from '../../letters/penugasanLetters';
+import { ASSIGNMENT_TITLES, suratTugas, type AssignmentDocument } from '../../letters/penugasanLetters';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
 import { zonedMidnight } from '../zonedTime';
@@ -40,7 +40,7 @@ export async function issueInboundAnswer(
  * SMD step 5: the surat penugasan for each official named, from the unit head, with tembusan to
  * both PyB and the official's Penilai. The team belongs to the other government: its table comes from there.
  */
-export async function issueInboundAssignments(ctx: FlowContext, inbound: LintasRequest, outbound: LintasRequest, capacity: ApproverCapacity, document: keyof typeof ASSIGNMENT_TITLES) {
+export async function issueInboundAssignments(ctx: FlowContext, inbound: LintasRequest, outbound: LintasRequest, capacity: ApproverCapacity, document: AssignmentDocument) {
   const office = await signingOffice(ctx, capacity);
   const details = readInboundDetails(inbound.details);
   const tim = await ctx.tx.timKerja.findUniqueOrThrow({
@@ -55,7 +55,7 @@ export async function issueInboundAssignments(ctx: FlowContext, inbound: LintasR
     const penilai = await tembusanOf(ctx.tx, [official.penilaiId], [ctx.actor.id]);
     const tembusan = [`Pejabat yang Berwenang pada ${office.instansi.name}`, ...penilai.map(addressLine), `Pejabat yang Berwenang pada ${inbound.targetName}`];
     letters.push(await issueLetter(ctx, {
-      kind: 'SURAT_TUGAS', penugasanId: null, unitCode: office.unitCode,
+      kind: document, penugasanId: null, unitCode: office.unitCode,
       sendTo: [official.id, ctx.actor.id, ...penilai.map((p) => p.id), ...(await pybRecipients(ctx.tx, inbound.instansiId, ctx.now, [])), ...(await requestingSide(ctx, outbound))],
       readers: [],
       build: (nomor) => suratTugas({

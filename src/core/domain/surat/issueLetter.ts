@@ -5,8 +5,9 @@ import { renderLetter } from '../../letters/renderLetter';
 import { nextLetterNumber } from '../../letters/letterNumber';
 import { readSettings } from '../instansiSettings';
 import { zonedDate } from '../zonedTime';
+import type { AssignmentDocument } from '../../letters/penugasanLetters';
 
-export type SuratKind = 'PERSETUJUAN' | 'PENOLAKAN' | 'SURAT_TUGAS' | 'PERMOHONAN_PELIBATAN' | 'JAWABAN_PELIBATAN' | 'SK_TIM_KERJA' | 'REKOMENDASI' | 'PERMOHONAN_INDIVIDU' | 'KEPUTUSAN_TIM'
+export type SuratKind = 'PERSETUJUAN' | 'PENOLAKAN' | AssignmentDocument | 'PERMOHONAN_PELIBATAN' | 'JAWABAN_PELIBATAN' | 'SK_TIM_KERJA' | 'REKOMENDASI' | 'PERMOHONAN_INDIVIDU' | 'KEPUTUSAN_TIM'
   | 'PERMOHONAN_LINTAS_INSTANSI' | 'PERMOHONAN_ANTAR_INSTANSI' | 'JAWABAN_ANTAR_INSTANSI';
 
 /** An official's own letter (format 1) has no agenda number: "Nomor : -". */

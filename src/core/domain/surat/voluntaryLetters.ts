@@ -1,6 +1,6 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
 import type { FlowContext } from '../../engine/defineFlow';
-import { suratPenolakan, suratPersetujuan, suratTugas, type RefusalReason, type VoluntaryLetterInput } from '../../letters/penugasanLetters';
+import { ASSIGNMENT_TITLES, suratPenolakan, suratPersetujuan, suratTugas, type AssignmentDocument, type RefusalReason, type VoluntaryLetterInput } from '../../letters/penugasanLetters';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
 import type { LoadedRequest } from '../pengajuan/loadRequest';
@@ -93,15 +93,15 @@ export async function issueTargetAnswer(
 
 /** The request approved at every step: the Surat Tugas with Lampiran 1 (format 6), signed by the last decider. */
 export async function issueAssignmentLetter(
-  ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, title = 'SURAT TUGAS', alsoTo: string[] = [],
+  ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, document: AssignmentDocument = 'SURAT_TUGAS', alsoTo: string[] = [],
 ): Promise<void> {
   const { tim, input, place, dasar, sendTo, readers, unitCode } = await common(ctx, request, capacity);
   const ketua = tim.memberships.filter((m) => m.role === 'KETUA');
   const zone = ctx.actor.timeZone;
   await issueLetter(ctx, {
-    kind: 'SURAT_TUGAS', penugasanId: request.id, unitCode, sendTo: [...sendTo, ...alsoTo], readers: [...readers, ...ketua.map((m) => m.pegawaiId)],
+    kind: document, penugasanId: request.id, unitCode, sendTo: [...sendTo, ...alsoTo], readers: [...readers, ...ketua.map((m) => m.pegawaiId)],
     build: (nomor) => suratTugas({
-      ...input, nomor, place, date: formatDate(ctx.now, zone), dasar, title,
+      ...input, nomor, place, date: formatDate(ctx.now, zone), dasar, title: ASSIGNMENT_TITLES[document],
       ketua: ketua.map((m) => m.pegawai.name).join(', ') || '-',
       members: [...tim.memberships.filter((m) => m.role === 'ANGGOTA').map((m) => m.pegawai.name), input.applicant.name],
       // The assignment runs from now (not from the team's start) to its own last day, else the team's (C2).
