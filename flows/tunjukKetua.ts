@@ -1,11 +1,14 @@
 // WF-11 (domain-spec §3.11): the head of the owner unit designates a (replacement) ketua tim from
-// the team's members; where the profile sets criteria (TBB: D3, III/b) an ineligible one is refused,
-// and a ketua from outside the owner unit while an eligible member from it exists needs a reason (WF-6).
+// the team's members, or a structural official where the profile allows one (Magelang's pengawas;
+// Karanganyar's chain: each designated by the official above); where the profile sets criteria
+// (TBB: D3, III/b) an ineligible one is refused, and a ketua from outside the owner unit while an
+// eligible member from it exists needs a reason (WF-6).
 import { z } from 'zod';
 import { teamRows } from '../src/core/domain/tim/teamRows';
 import { defineFlow } from '../src/core/engine/defineFlow';
 import { answerTooShort } from '../src/core/engine/answerTooShort';
 import { choice, label, text } from '../src/core/messages';
+import { joinParams, nested } from '../src/core/catalog/t';
 import { designateKetua, eligibleCandidate, ketuaCandidates, MIN_REASON, outsiderKetua, teamsActorMayDesignate } from '../src/core/domain/tim/designateKetua';
 
 const StateSchema = z.discriminatedUnion('step', [
@@ -31,10 +34,13 @@ export const tunjukKetua = defineFlow<State>({
     CHOOSE_TEAM: {
       async button(ctx, _state, press) {
         const { tim, candidates } = await ketuaCandidates(ctx, press.args.timId ?? '');
-        ctx.reply(choice('ketua.pilihKandidat', candidates.map((m) => [{
+        // Who may be ketua but is someone else's to designate is named with the rule, not offered.
+        const theirs = candidates.filter((m) => !m.mayDesignate)
+          .map((m) => nested('ketua.kandidatLainBaris', { nama: m.pegawai.name, penunjuk: nested(`ketua.penunjuk.${m.rule.penunjuk}`), citation: m.rule.citation }));
+        ctx.reply(choice('ketua.pilihKandidat', candidates.filter((m) => m.mayDesignate).map((m) => [{
           label: label('ketua.tombolKandidat', { nama: m.pegawai.name, pendidikan: m.pegawai.pendidikan ?? '-', golongan: m.pegawai.golongan ?? '-' }),
           action: 'pilih', args: { pegawaiId: m.pegawaiId },
-        }]), { tim: tim.name }));
+        }]), { tim: tim.name, lain: theirs.length > 0 ? nested('ketua.kandidatLain', { daftar: joinParams(theirs) }) : '' }));
         return { next: { step: 'CHOOSE_CANDIDATE', timId: tim.id } };
       },
     },

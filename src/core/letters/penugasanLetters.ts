@@ -135,6 +135,8 @@ export interface SuratTugasInput extends VoluntaryLetterInput {
   date: string;
   /** The profile's document: SURAT TUGAS (SMD format 6), SURAT PENUGASAN, SURAT PERINTAH. */
   title?: string;
+  /** KETUA: the letter designates the ketua tim (Karanganyar Lamp. BAB II.A); otherwise a member. */
+  peran?: 'ANGGOTA' | 'KETUA';
 }
 
 /** Format 6: the Surat Tugas with Lampiran 1 (the team table), for a new member of a team. */
@@ -154,7 +156,11 @@ export function suratTugas(input: SuratTugasInput): LetterDocument {
       { kind: 'heading', text: 'MEMERINTAHKAN :' },
       { kind: 'list', label: 'Kepada', style: 'number', items: [`${input.applicant.name}, NIP ${input.applicant.nip}, ${input.applicant.jabatan}`] },
       {
-        kind: 'list', label: 'Untuk', style: 'number', items: [
+        kind: 'list', label: 'Untuk', style: 'number', items: input.peran === 'KETUA' ? [
+          `Menjadi Ketua Tim Kerja ${input.team} pada ${input.ownerUnit} sesuai dengan penugasan terlampir, selama ${input.period};`,
+          'Melaksanakan tugas koordinasi penyusunan rencana, pelaksanaan, pemantauan, dan evaluasi, serta melaporkan hasil kinerja anggota tim kepada pemberi tugas;',
+          'Melaksanakan tugas ini dengan penuh tanggung jawab.',
+        ] : [
           `Menjadi Anggota Tim Kerja ${input.team} pada ${input.ownerUnit} sesuai dengan penugasan terlampir, selama ${input.period};`,
           'Menyusun rencana kerja individu, melaksanakan kinerja sesuai ekspektasi ketua tim, dan melaporkan hasil kinerjanya kepada ketua tim;',
           'Dalam hal tidak dapat melanjutkan keanggotaan, menyampaikan pengunduran diri melalui ketua tim;',

@@ -121,6 +121,17 @@ export const PolicyProfileSchema = z.object({
    * owner Perangkat Daerah): a preference, so an outsider needs a recorded reason.
    */
   ketuaDiutamakan: z.object({ dari: z.enum(['UNIT', 'PERANGKAT_DAERAH']), citation: z.string().min(1) }),
+  /**
+   * K12/K14: who may be ketua tim and who designates them, by kind of post. PIMPINAN_UO: the head of
+   * the owner unit or its Kepala PD; otherwise an official of that kind (Karanganyar Lamp. BAB II.A:
+   * an Administrator ketua by the JPT Pratama) or the Kepala Daerah; `suratPenugasan`: with a letter.
+   */
+  ketuaTim: z.array(z.object({
+    jenisJabatan: z.array(JenisJabatanSchema).min(1),
+    penunjuk: z.enum(['PIMPINAN_UO', 'KEPALA_DAERAH', 'JPT_PRATAMA', 'ADMINISTRATOR']),
+    suratPenugasan: z.boolean(),
+    citation: z.string().min(1),
+  })).min(1),
   /** K13: the rule that a team must have a ketua (Karanganyar "dipimpin oleh Ketua Tim"); null where it "dapat dipimpin". */
   ketuaWajib: z.string().min(1).nullable(),
   /** WF-11: criteria for a replacement ketua tim, where the regulation sets them (TBB Lamp. D.f). */

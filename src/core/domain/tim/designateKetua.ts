@@ -1,17 +1,26 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { t } from '../../catalog/t';
+import { nested, t } from '../../catalog/t';
 import { text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { ketuaShortfalls } from './ketuaEligibility';
+import { issueKetuaLetter } from '../surat/ketuaLetter';
+import { designatesAsKepalaDaerah, designatesUnder, ketuaRuleFor, structuralCandidates } from './ketuaRules';
 
 /** The shortest reason accepted for choosing a ketua from outside the owner unit. */
 export const MIN_REASON = 10;
 
-/** WF-11 T2: teams whose ketua the actor may designate: as head of the owner unit or its Kepala PD. */
+/**
+ * WF-11 T2: teams whose ketua the actor may designate: as head of the owner unit or its Kepala PD;
+ * where the profile has the Kepala Daerah designate a ketua (Karanganyar: a JPT Pratama), theirs too.
+ */
 export async function teamsActorMayDesignate(ctx: FlowContext) {
+  const all = await designatesAsKepalaDaerah(ctx);
   return ctx.tx.timKerja.findMany({
-    where: { instansiId: ctx.actor.instansiId, OR: [{ ownerUnit: { headId: ctx.actor.id } }, { ownerUnit: { perangkatDaerah: { kepalaId: ctx.actor.id } } }] },
+    where: {
+      instansiId: ctx.actor.instansiId, endsOn: { gte: ctx.now },
+      ...(all ? {} : { OR: [{ ownerUnit: { headId: ctx.actor.id } }, { ownerUnit: { perangkatDaerah: { kepalaId: ctx.actor.id } } }] }),
+    },
     include: {
       ownerUnit: { include: { perangkatDaerah: true } },
       memberships: { where: { status: 'ACTIVE' }, include: { pegawai: { include: { homeUnit: true } } }, orderBy: { pegawai: { name: 'asc' } } },
@@ -20,19 +29,37 @@ export async function teamsActorMayDesignate(ctx: FlowContext) {
   });
 }
 
+/**
+ * Who may become ketua of the team, by the profile's `ketuaTim`: its members of a kind the profile
+ * names (PF and pelaksana everywhere) and the structural officials it names (Magelang's pengawas,
+ * Karanganyar's chain); `mayDesignate` when the actor is the one who designates such a ketua.
+ */
 export async function ketuaCandidates(ctx: FlowContext, timId: string) {
   const tim = (await teamsActorMayDesignate(ctx)).find((team) => team.id === timId);
   if (!tim) throw new Refused('WF-11', 'ketua.bukanPimpinan');
-  // C1 and the ketua rules of SMD Ps 11(4), TBB Lamp. D.b, MGL Ps 11(3): a PF or pelaksana.
-  return { tim, candidates: tim.memberships.filter((m) => m.role === 'ANGGOTA' && ['FUNGSIONAL', 'PELAKSANA'].includes(m.pegawai.jenisJabatan)) };
+  const kepalaDaerah = await designatesAsKepalaDaerah(ctx);
+  const members = tim.memberships.filter((m) => m.role === 'ANGGOTA').map((m) => ({ pegawaiId: m.pegawaiId, pegawai: m.pegawai, membershipId: m.id as string | null }));
+  const others = (await structuralCandidates(ctx, tim)).map((pegawai) => ({ pegawaiId: pegawai.id, pegawai, membershipId: null }));
+  const candidates = [...members, ...others].flatMap((candidate) => {
+    const rule = ketuaRuleFor(ctx.actor.policyProfile, candidate.pegawai.jenisJabatan);
+    return rule && candidate.pegawaiId !== ctx.actor.id ? [{ ...candidate, rule, mayDesignate: designatesUnder(rule, ctx.actor, tim, kepalaDaerah) }] : [];
+  });
+  return { tim, candidates };
 }
 
 type Candidates = Awaited<ReturnType<typeof ketuaCandidates>>;
 
-/** The chosen member, if they may be ketua at all: a PF or pelaksana member meeting the profile's criteria (TBB: D3, III/b). */
+/**
+ * The chosen candidate, if the actor may make them ketua: someone the profile lets be ketua (a
+ * member PF or pelaksana, or a structural official it names), designated by the official its rule
+ * names (Karanganyar: not a Pengawas for an Administrator), meeting its criteria (TBB: D3, III/b).
+ */
 export function eligibleCandidate(ctx: FlowContext, { candidates }: Candidates, pegawaiId: string): Candidates['candidates'][number] {
   const candidate = candidates.find((m) => m.pegawaiId === pegawaiId);
   if (!candidate) throw new Refused('WF-11', 'ketua.bukanKandidat');
+  if (!candidate.mayDesignate) {
+    throw new Refused(candidate.rule.citation, 'ketua.penunjukLain', { nama: candidate.pegawai.name, penunjuk: nested(`ketua.penunjuk.${candidate.rule.penunjuk}`), citation: candidate.rule.citation });
+  }
   const rule = getPolicyProfile(ctx.actor.policyProfile).ketuaPengganti;
   const missing = ketuaShortfalls(candidate.pegawai, rule);
   if (missing.length > 0) {
@@ -61,40 +88,41 @@ export function outsiderKetua(ctx: FlowContext, { tim, candidates }: Candidates,
     ? m.pegawai.homeUnitId === tim.ownerUnitId : m.pegawai.homeUnit.perangkatDaerahId === tim.ownerUnit.perangkatDaerahId);
   const chosen = candidates.find((m) => m.pegawaiId === pegawaiId);
   if (!chosen || fromOwner(chosen)) return null;
-  const pilihan = candidates.filter((m) => fromOwner(m) && ketuaShortfalls(m.pegawai, profile.ketuaPengganti).length === 0).map((m) => m.pegawai.name);
+  const pilihan = candidates.filter((m) => m.mayDesignate && fromOwner(m) && ketuaShortfalls(m.pegawai, profile.ketuaPengganti).length === 0).map((m) => m.pegawai.name);
   if (pilihan.length === 0) return null;
   return { pemilik: dari === 'UNIT' ? tim.ownerUnit.name : tim.ownerUnit.perangkatDaerah.name, pilihan, citation };
 }
 
 /**
- * WF-11 T3–T4: the profile's criteria are checked first (TBB: D3, III/b), and a ketua from outside
- * the owner unit while an eligible member from it exists needs a reason (WF-6); then the seat
- * changes hands.
+ * WF-11 T3–T4: the profile's rules are checked first (who may be ketua and who designates them;
+ * TBB: D3, III/b), and a ketua from outside the owner unit while an eligible member from it exists
+ * needs a reason (WF-6); then the seat changes hands, with a surat penugasan where the rule says so.
  */
 export async function designateKetua(ctx: FlowContext, timId: string, pegawaiId: string, alasan?: string): Promise<void> {
   const found = await ketuaCandidates(ctx, timId);
   const { tim } = found;
   const candidate = eligibleCandidate(ctx, found, pegawaiId);
-  const rule = getPolicyProfile(ctx.actor.policyProfile).ketuaPengganti;
   const outsider = outsiderKetua(ctx, found, pegawaiId);
   if (outsider && (alasan ?? '').trim().length < MIN_REASON) {
     throw new Refused(outsider.citation, 'ketua.perluAlasan', { nama: candidate.pegawai.name, pemilik: outsider.pemilik, citation: outsider.citation });
   }
   const previous = tim.memberships.filter((m) => m.role === 'KETUA');
   for (const m of previous) await ctx.tx.membership.update({ where: { id: m.id }, data: { status: 'ENDED', endsOn: ctx.now } });
-  await ctx.tx.membership.update({ where: { id: candidate.id }, data: { status: 'ENDED', endsOn: ctx.now } });
+  if (candidate.membershipId) await ctx.tx.membership.update({ where: { id: candidate.membershipId }, data: { status: 'ENDED', endsOn: ctx.now } });
   await ctx.tx.membership.upsert({
     where: { timId_pegawaiId_role: { timId, pegawaiId, role: 'KETUA' } },
     create: { timId, pegawaiId, role: 'KETUA', status: 'ACTIVE', startsOn: ctx.now, endsOn: tim.endsOn },
     update: { status: 'ACTIVE', startsOn: ctx.now, endsOn: tim.endsOn },
   });
+  // Karanganyar: a structural ketua is designated "dengan surat penugasan".
+  if (candidate.rule.suratPenugasan) await issueKetuaLetter(ctx, tim, candidate.pegawaiId);
   const news = text('ketua.ditunjuk', { nama: candidate.pegawai.name, tim: tim.name, oleh: ctx.actor.name });
-  const told = new Set([...tim.memberships.map((m) => m.pegawaiId), ...(candidate.pegawai.penilaiId ? [candidate.pegawai.penilaiId] : [])]);
+  const told = new Set([...tim.memberships.map((m) => m.pegawaiId), candidate.pegawaiId, ...(candidate.pegawai.penilaiId ? [candidate.pegawai.penilaiId] : [])]);
   told.delete(ctx.actor.id);
   for (const id of told) ctx.notify(id, news);
   ctx.reply(news);
   ctx.audit({
-    action: 'tim.tunjukKetua', outcome: 'OK', rule: outsider?.citation ?? rule.citation, subject: `tim:${timId}`,
+    action: 'tim.tunjukKetua', outcome: 'OK', rule: outsider?.citation ?? candidate.rule.citation, subject: `tim:${timId}`,
     details: { ketua: pegawaiId, sebelumnya: previous.map((m) => m.pegawaiId), ...(outsider ? { alasanLuarUnit: alasan!.trim(), diutamakan: outsider.pilihan } : {}) },
   });
 }
