@@ -72,7 +72,7 @@ describe('domain-spec §7.A: profiles and master data', () => {
     expect(bot.inbox(applicant).map(messageText)).toContainEqual(expect.stringMatching(/telah disetujui seluruhnya/));
     expect(bot.lastText(penilai)).toMatch(/^Permohonan nomor 1 telah diputuskan atas nama Bapak\/Ibu: DISETUJUI oleh Statistisi Pertama Uji atas nama Kabid Statistik Uji/);
     // The letters are signed by the delegate "a.n." the official whose step it was.
-    const letter = await bot.db.surat.findFirstOrThrow({ where: { kind: 'SURAT_TUGAS' } });
+    const letter = await bot.db.surat.findFirstOrThrow({ where: { kind: 'SURAT_PENUGASAN' } }); // TBB B.1.c: "menerima surat penugasan"
     expect(JSON.parse(letter.document).signature).toMatchObject({ nama: 'Statistisi Pertama Uji', atasNama: 'a.n. JABATAN KABID STATISTIK UJI,' });
   });
 

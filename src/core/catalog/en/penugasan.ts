@@ -48,6 +48,7 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'pengajuan.disetujuiLangkah': 'Request number {nomor} has been approved by {nama} ({peran}). Next step: {peranBerikutnya}.',
   'pengajuan.disetujuiAkhir': 'Request number {nomor} to join team {tim} has been fully approved. The approval letter and the Surat Tugas (assignment letter) follow. Press "Accept the assignment" to start working in the team, or "Raise an objection" if there is something to tell the official who assigned you.',
   'pengajuan.ditolak': 'Request number {nomor} has been rejected by {nama} ({peran}). Reason: {alasan}',
+  'pengajuan.ditolakSetelahSetuju': 'Request number {nomor} from {pemohon} for team {tim}, which you approved earlier, was refused by {nama} ({peran}). Reason: {alasan}. No assignment is issued.',
   'prioritas.rendah': ' — low priority ({citation})',
   'prioritas.tambahan': ' — additional task ({citation})',
   'tugas.perintah': 'see your work teams, your own unit\'s work first',

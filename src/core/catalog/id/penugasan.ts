@@ -46,6 +46,7 @@ export const penugasan = {
   'pengajuan.disetujuiLangkah': 'Pengajuan nomor {nomor} disetujui oleh {nama} ({peran}). Langkah berikutnya: {peranBerikutnya}.',
   'pengajuan.disetujuiAkhir': 'Pengajuan nomor {nomor} untuk bergabung dengan tim {tim} telah disetujui seluruhnya. Surat persetujuan dan Surat Tugas menyusul. Tekan "Terima penugasan" untuk mulai bekerja di tim, atau "Ajukan keberatan" bila ada yang perlu disampaikan kepada pemberi tugas.',
   'pengajuan.ditolak': 'Pengajuan nomor {nomor} ditolak oleh {nama} ({peran}). Alasan: {alasan}',
+  'pengajuan.ditolakSetelahSetuju': 'Pengajuan nomor {nomor} dari {pemohon} untuk tim {tim}, yang sebelumnya Bapak/Ibu setujui, ditolak oleh {nama} ({peran}). Alasan: {alasan}. Penugasan tidak diterbitkan.',
   'prioritas.rendah': ' — prioritas rendah ({citation})',
   'prioritas.tambahan': ' — tugas tambahan ({citation})',
   'tugas.perintah': 'melihat tim kerja Bapak/Ibu, pekerjaan unit sendiri lebih dahulu',

@@ -8,6 +8,7 @@ import { formatDateTime } from '../formatTime';
 import { choice, label, text } from '../../messages';
 import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
 import { chainOfRequest } from './requestChain';
+import { getPolicyProfile } from '../../policy/policyProfile';
 import { stepGroup } from './parallelSteps';
 import { lockRequest } from './lockRequest';
 import { involvementAdvanced, involvementApproved, involvementRejected } from '../pelibatan/involvementDecisions';
@@ -96,7 +97,8 @@ export async function proceedAfter(
       { label: label('pengajuan.ajukanKeberatan'), action: 'keberatan', ...answer },
     ]], { nomor: request.number, tim: request.tim?.name ?? '-' }));
     if (request.tim) {
-      await issueAssignmentLetter(ctx, request, capacity);
+      // The letter the profile assigns with (TBB B.1.c, B.2.d: "menerima surat penugasan"; LMD: a surat perintah).
+      await issueAssignmentLetter(ctx, request, capacity, getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.document);
       await postToTeamChats(ctx, request.tim.id, text('grup.pengajuanDisetujui', { tim: request.tim.name, nama: request.pegawai.name, jabatan: request.pegawai.jabatan, nomor: request.number }));
     }
   }
@@ -117,7 +119,14 @@ export async function rejectStep(
   }
   if (request.workflow === 'WF-1') proposalRejected(ctx, request, step, reason);
   else if (request.mode === 'PENUNJUKAN') await involvementRejected(ctx, request, step, capacity, reason);
-  else ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
+  else {
+    ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
+    // [PRODUCT] (AC-35): whoever agreed earlier, the target head above all, learns the request ended.
+    const earlier = new Set(request.steps.filter((s) => s.status === 'APPROVED' && s.decidedById && s.decidedById !== ctx.actor.id).map((s) => s.decidedById!));
+    for (const id of earlier) {
+      ctx.notify(id, text('pengajuan.ditolakSetelahSetuju', { nomor: request.number, pemohon: request.pegawai.name, tim: request.tim?.name ?? '-', nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
+    }
+  }
   informPrincipal(ctx, request.number, capacity, nested('persetujuan.ditolakOleh', { ...decisionParams(ctx, capacity), alasan: reason }));
   ctx.reply(text('persetujuan.tercatatTolak', { nomor: request.number }));
   if (answersForTarget(request, step)) {
