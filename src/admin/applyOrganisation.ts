@@ -1,5 +1,6 @@
 import type { Tx } from '../db/tx';
 import { ChangeTracker, differingFields } from './changeTracker';
+import { endSeatsOfGone } from './endSeatsOfGone';
 import type { ImportPlan } from './validateImport';
 import { applyTeams } from './applyTeams';
 import { zonedMidnight } from '../core/domain/zonedTime';
@@ -67,6 +68,7 @@ async function deactivateUnlisted(ctx: ApplyContext, plan: ImportPlan): Promise<
     await ctx.tx.conversation.deleteMany({ where: { pegawaiId: pegawai.id } });
     ctx.tracker.mark('pegawai', pegawai.nip, 'removed');
   }
+  await endSeatsOfGone(ctx, gone);
 }
 
 type Model = 'perangkatDaerah' | 'unitOrganisasi' | 'pegawai';

@@ -40,6 +40,36 @@ describe('Lamandau Ps 24: a team set by Keputusan', () => {
     expect(buttonsOf(bot.inbox(sekda).at(-1))).toEqual(['Tim Satu Data', 'Batal']);
     await bot.as(sekda).press('Tim Satu Data');
     expect(bot.lastText(sekda)).toMatch(/^Tetapkan Tim Satu Data dengan Keputusan\?\nKetua: Pranata Muda Uji\nAnggota: (Analis Madya Uji, Pelaksana Uji|Pelaksana Uji, Analis Madya Uji)\n/);
+    // The Kepala PD may not press the Sekda's button (AC-46): refused, nothing issued.
+    expect((await bot.as(kadis).press('Terbitkan Keputusan', sekda)).status).toBe('refused');
+    expect(await bot.db.surat.count()).toBe(1);
+    await bot.as(sekda).press('Terbitkan Keputusan');
+    const sekdaDecree = bot.inbox(sekda).filter((m) => m.kind === 'document').at(-1);
+    expect((await pdfText(Buffer.from(sekdaDecree && sekdaDecree.kind === 'document' ? sekdaDecree.contentBase64 : '', 'base64'))).join(' ').replace(/\s+/g, ' '))
+      .toContain('KEPUTUSAN JABATAN SEKRETARIS DAERAH UJI');
+  });
+
+  it('a team across governments is set by the Bupati alone (AC-46)', async () => {
+    bot = await TestBot.start();
+    const organisation = smallOrganisation('LMD');
+    organisation.timKerja[0]!.lingkup = 'LINTAS_INSTANSI';
+    const bupatiNip = '196505051990031005';
+    const { nipPenilai: _penilai, ...model } = organisation.pegawai.find((p) => p.nip === NIP.sekda)!;
+    organisation.pegawai.push({ ...model, nip: bupatiNip, nama: 'Bupati Uji', jabatan: 'Bupati', email: 'bupati@contoh.go.id' });
+    organisation.peran.push({ peran: 'KEPALA_DAERAH', nip: bupatiNip });
+    const org = await loadOrganisation(bot, organisation);
+    const sekda = await org.link(NIP.sekda);
+    const kadis = await org.link(NIP.kadis);
+    const bupati = await org.link(bupatiNip);
+    for (const notBupati of [sekda, kadis]) {
+      await bot.as(notBupati).command('keputusantim');
+      expect(buttonsOf(bot.inbox(notBupati).at(-1))).not.toContain('Tim Satu Data');
+    }
+    await bot.as(bupati).command('keputusantim');
+    expect(buttonsOf(bot.inbox(bupati).at(-1))).toContain('Tim Satu Data');
+    await bot.as(bupati).press('Tim Satu Data');
+    await bot.as(bupati).press('Terbitkan Keputusan');
+    expect(bot.lastText(bupati)).toMatch(/^Keputusan penetapan Tim Satu Data nomor \S+ terbit/);
   });
 
   it('refuses a team without a ketua, naming the rule, and is not offered outside Lamandau', async () => {

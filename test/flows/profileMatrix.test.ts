@@ -7,6 +7,7 @@ import { documentsOf, askForOfficial } from '../helpers/involvement';
 import { approveAll } from '../helpers/approveAll';
 import { volunteer } from '../helpers/volunteer';
 import { askAcrossInstansi, lintasBot } from '../helpers/lintasInstansi';
+import { designatePelaksana } from '../helpers/designation';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 
 let bot: TestBot;
@@ -46,6 +47,16 @@ async function start(profile: Profile) {
 const letterTitles = async (user: TestUser) => (await documentsOf(bot, user)).map((d) => d.text.match(/SURAT (TUGAS|PENUGASAN|PERINTAH)/)?.[0]).filter(Boolean);
 
 describe.each(PROFILES)('profile %s', (profile) => {
+  it('WF-1: the unit head designates a Pelaksana of the unit with the profile\'s letter; the assignment starts when accepted', async () => {
+    const designated = await designatePelaksana(profile);
+    bot = designated.bot;
+    expect(await bot.db.penugasan.findFirstOrThrow()).toMatchObject({ workflow: 'WF-1', mode: 'PENUNJUKAN', status: 'ISSUED', assignerId: designated.head.pegawaiId });
+    expect(await letterTitles(designated.pelaksana)).toEqual([TITLE[profile]]);
+    expect(await bot.db.membership.count({ where: { pegawaiId: designated.pelaksana.pegawaiId, tim: { code: 'TIM-STAT' } } })).toBe(0);
+    await bot.as(designated.pelaksana).press('Terima penugasan');
+    expect(await bot.db.membership.count({ where: { pegawaiId: designated.pelaksana.pegawaiId, status: 'ACTIVE', tim: { code: 'TIM-STAT' } } })).toBe(1);
+  });
+
   it('WF-4 within the unit: the motivation alone suffices (an oral request, no letter or CV); the approver assigns with the profile\'s letter (AC-28, AC-29)', async () => {
     const { people, all } = await start(profile);
     await volunteer(bot, people.pelaksana, /^Tim Statistik Sektoral/);

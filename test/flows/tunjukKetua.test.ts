@@ -47,6 +47,32 @@ describe('designating a replacement ketua tim (WF-11)', () => {
   });
 });
 
+describe('a ketua who leaves the instansi (mutasi): TBB Lamp. D.f "kekosongan jabatan, perpindahan ketua tim"', () => {
+  it('the re-import that no longer lists them ends their seat; the owner head is asked for a replacement, chosen by the Perbup\'s criteria (AC-47)', async () => {
+    bot = await TestBot.start();
+    const organisation = withJuniorPelaksana('TBB');
+    const org = await loadOrganisation(bot, organisation);
+    const head = await org.link(NIP.kabidA);
+    const member = await org.link(NIP.pfMadya);
+
+    organisation.pegawai = organisation.pegawai.filter((p) => p.nip !== NIP.pfMuda);
+    organisation.timKerja[0]!.anggota = organisation.timKerja[0]!.anggota.filter((a) => a.nip !== NIP.pfMuda);
+    await loadOrganisation(bot, organisation);
+    await bot.core.drainOutbox();
+    expect(bot.lastText(head)).toBe('Pranata Muda Uji, ketua Tim Satu Data, tidak lagi tercatat sebagai pegawai aktif instansi (pemutakhiran data pegawai); tim kini tanpa ketua. Mohon tunjuk ketua pengganti dengan /tunjukketua.');
+    expect(await bot.db.membership.count({ where: { tim: { code: 'TIM-DATA' }, role: 'KETUA', status: 'ACTIVE' } })).toBe(0);
+    expect(await bot.db.auditLog.findFirst({ where: { action: 'tim.keanggotaanBerakhir' } })).toMatchObject({ rule: 'S12', outcome: 'OK' });
+
+    await bot.as(head).command('tunjukketua');
+    await bot.as(head).press('Tim Satu Data');
+    expect((await bot.as(head).press(/^Pelaksana Uji/)).status).toBe('refused');
+    await bot.as(head).command('tunjukketua');
+    await bot.as(head).press('Tim Satu Data');
+    await bot.as(head).press(/^Analis Madya Uji/);
+    expect(bot.lastText(member)).toBe('Analis Madya Uji ditunjuk sebagai ketua Tim Satu Data oleh Kabid Aptika Uji.');
+  });
+});
+
 describe('the ketua from the owner unit first (WF-6)', () => {
   it('asks for a recorded reason before a ketua from another unit while an eligible member of the owner unit exists (Samarinda Ps 11(6))', async () => {
     bot = await TestBot.start();

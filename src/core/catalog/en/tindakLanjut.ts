@@ -93,6 +93,8 @@ export const tindakLanjut: Partial<Record<CatalogKey, string>> = {
   'mundur.terkirim': 'Your resignation number {nomor} has been sent to {penerima}.',
   'mundur.kabar': 'Resignation number {nomor} ({nama}, team {tim}): {hasil}',
   'mundur.ketuaKosong': 'Team {tim} currently has no team lead. Please designate a replacement.',
+  'tim.anggotaNonaktif': '{nama} is no longer listed as an active official of the agency (staff data update); their membership of team {tim} ends today.',
+  'tim.ketuaNonaktif': '{nama}, lead of team {tim}, is no longer listed as an active official of the agency (staff data update); the team has no lead now. Please designate a replacement with /tunjukketua.',
   'ketua.perintah': 'designate a (replacement) team lead from the team\'s members',
   'ketua.bukanPimpinan': 'A team lead is designated by the head of the unit that owns the work or the head of the regional agency.',
   'ketua.bukanKandidat': 'The team lead is chosen from the team\'s members who are functional officials or implementing staff, or from the officials this instansi\'s regulation lets lead a team.',

@@ -91,6 +91,8 @@ export const tindakLanjut = {
   'mundur.terkirim': 'Permohonan pengunduran diri nomor {nomor} telah dikirim kepada {penerima}.',
   'mundur.kabar': 'Pengunduran diri nomor {nomor} ({nama}, tim {tim}): {hasil}',
   'mundur.ketuaKosong': 'Tim {tim} saat ini tidak memiliki ketua tim. Mohon tunjuk ketua tim pengganti.',
+  'tim.anggotaNonaktif': '{nama} tidak lagi tercatat sebagai pegawai aktif instansi (pemutakhiran data pegawai); keanggotaannya di tim {tim} berakhir hari ini.',
+  'tim.ketuaNonaktif': '{nama}, ketua tim {tim}, tidak lagi tercatat sebagai pegawai aktif instansi (pemutakhiran data pegawai); tim kini tanpa ketua. Mohon tunjuk ketua pengganti dengan /tunjukketua.',
   'ketua.perintah': 'menunjuk (pengganti) ketua tim dari anggota tim',
   'ketua.bukanPimpinan': 'Ketua tim ditunjuk oleh pimpinan unit pemilik kinerja atau Kepala Perangkat Daerah.',
   'ketua.bukanKandidat': 'Ketua tim dipilih dari anggota tim yang merupakan Pejabat Fungsional atau Pelaksana, atau dari pejabat yang menurut peraturan instansi ini dapat menjadi ketua tim.',
