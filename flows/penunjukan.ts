@@ -10,7 +10,7 @@ import { getPolicyProfile } from '../src/core/policy/policyProfile';
 import { formatDate } from '../src/core/domain/formatTime';
 import { zonedDate, zonedMidnight } from '../src/core/domain/zonedTime';
 import { validLastDay } from '../src/core/domain/penunjukan/lastDay';
-import { isProposal } from '../src/core/domain/penunjukan/proposeMember';
+import { isProposal, issuingPenilai } from '../src/core/domain/penunjukan/proposeMember';
 
 const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('CHOOSE_TEAM') }),
@@ -42,8 +42,7 @@ async function confirm(ctx: FlowContext, state: { timId: string; pegawaiId: stri
   if (!validLastDay(selesai, ctx.now, tim.endsOn, ctx.actor.timeZone)) return cancel(ctx);
   const shown = { nama: person.name, tim: tim.name, ekspektasi: state.ekspektasi, selesai: formatDate(zonedMidnight(selesai, ctx.actor.timeZone), ctx.actor.timeZone) };
   // Tulang Bawang Barat: a unit head who does not appraise the official proposes; the Penilai issues.
-  const penilai = isProposal(ctx.actor.policyProfile, ctx.actor.id, person) && person.penilaiId
-    ? await ctx.tx.pegawai.findUnique({ where: { id: person.penilaiId } }) : null;
+  const penilai = isProposal(ctx.actor.policyProfile, ctx.actor.id, person) ? await issuingPenilai(ctx, person) : null;
   ctx.reply(penilai
     ? choice('penunjukan.konfirmasiUsulan', [[{ label: label('penunjukan.kirimUsulan'), action: 'terbitkan', style: 'primary' }, cancelButton]], { ...shown, penilai: penilai.name, citation: rule.usulan!.citation })
     : choice('penunjukan.konfirmasi', [[{ label: label('penunjukan.terbitkan'), action: 'terbitkan', style: 'primary' }, cancelButton]], { ...shown, citation: rule.citation }));

@@ -9,8 +9,9 @@ afterEach(async () => { await bot?.stop(); });
 
 const KASI = '198707072011011007';
 const BUPATI = '196505051990031005';
+const KEPALA_UPTD = '198808082012011008';
 
-/** The small organisation with a Kepala Seksi (pengawas) in the Bidang Aplikasi Informatika and a Bupati. */
+/** The small organisation with a Kepala Seksi (pengawas) in the Bidang Aplikasi Informatika, a Kepala UPTD and a Bupati. */
 async function start(profile: string) {
   const organisation = smallOrganisation(profile);
   // A structural official has no JF kategori or jenjang: the Kabid's row is the model.
@@ -20,6 +21,9 @@ async function start(profile: string) {
     { ...model, nip: BUPATI, nama: 'Bupati Uji', jabatan: 'Bupati', jenisJabatan: 'JPT_MADYA', kodeUnit: 'SETDA', email: 'bupati@contoh.go.id' },
   );
   organisation.peran.push({ peran: 'KEPALA_DAERAH', nip: BUPATI });
+  // A pengawas who heads a UPTD of the Dinas (Magelang Ps 8(3) excepts them).
+  organisation.unitOrganisasi.push({ kode: 'DISKOMINFO.UPTD', nama: 'UPTD Jaringan', kodePerangkatDaerah: 'DISKOMINFO', kodeInduk: 'DISKOMINFO', tipeUnit: 'UPTD', jenisPimpinan: 'PENGAWAS', nipPimpinan: KEPALA_UPTD });
+  organisation.pegawai.push({ ...model, nip: KEPALA_UPTD, nama: 'Kepala UPTD Uji', jabatan: 'Kepala UPTD Jaringan', jenisJabatan: 'PENGAWAS', kodeUnit: 'DISKOMINFO.UPTD', nipPenilai: NIP.kadis, email: 'uptd@contoh.go.id' });
   bot = await TestBot.start();
   return loadOrganisation(bot, organisation);
 }
@@ -39,6 +43,7 @@ describe('who may be ketua tim, and who designates them, per profile (K12, K14)'
     let kabid = await org.link(NIP.kabidA);
     const { names } = await candidatesFor(kabid);
     expect(names).toContainEqual(expect.stringMatching(/^Kasi Aplikasi Uji/));
+    expect(names.some((n) => n.startsWith('Kepala UPTD'))).toBe(false);
     await bot.as(kabid).press(/^Kasi Aplikasi Uji/);
     expect(await ketuaOf()).toEqual(['Kasi Aplikasi Uji']);
     expect((await bot.db.auditLog.findFirstOrThrow({ where: { action: 'tim.tunjukKetua' } })).rule).toMatch(/^003-MGL Ps 8\(3\)/);
@@ -50,6 +55,19 @@ describe('who may be ketua tim, and who designates them, per profile (K12, K14)'
     expect(samarinda.names.some((n) => n.startsWith('Kasi'))).toBe(false);
     expect(samarinda.names).toContainEqual(expect.stringMatching(/^Analis Madya Uji/));
     expect(samarinda.text).toBe('Pilih ketua Tim Satu Data:');
+  });
+
+  it('Lamandau: a JPT Pratama or Administrator may be ketua (Ps 24(4)), but nobody makes their superior or a peer ketua of their team', async () => {
+    const org = await start('LMD');
+    const kabid = await org.link(NIP.kabidA);
+    const kadis = await org.link(NIP.kadis);
+    const asKabid = await candidatesFor(kabid);
+    expect(asKabid.names.some((n) => /^(Kepala Dinas|Kabid Statistik|Kasi)/.test(n))).toBe(false);
+    expect(asKabid.text).toContain('- Kepala Dinas Uji: ditunjuk oleh pimpinan unit organisasi pemilik kinerja atau Kepala Perangkat Daerah (002-LMD Ps 24(4)');
+    const asKadis = await candidatesFor(kadis);
+    expect(asKadis.names).toContainEqual(expect.stringMatching(/^Kabid Aptika Uji/));
+    await bot.as(kadis).press(/^Kabid Aptika Uji/);
+    expect(await ketuaOf()).toEqual(['Kabid Aptika Uji']);
   });
 
   it('Karanganyar: a pengawas ketua comes from an Administrator, an Administrator from the JPT Pratama, a JPT Pratama from the Kepala Daerah, each with a surat penugasan (AC-44)', async () => {

@@ -16,10 +16,12 @@ afterEach(async () => { await bot?.stop(); });
 const PROFILES = ['SMD', 'TBB', 'LMD', 'MGL', 'KRA', 'BASELINE'] as const;
 type Profile = (typeof PROFILES)[number];
 
-/** The letter each profile assigns with (SMD format 6; TBB, MGL, KRA: surat penugasan; LMD Ps 20: surat perintah). */
+/** The letter each profile designates with (SMD format 6; TBB, MGL, KRA: surat penugasan; LMD Ps 20: surat perintah). */
 const TITLE: Record<Profile, string> = {
   SMD: 'SURAT TUGAS', TBB: 'SURAT PENUGASAN', LMD: 'SURAT PERINTAH', MGL: 'SURAT PENUGASAN', KRA: 'SURAT PENUGASAN', BASELINE: 'SURAT PENUGASAN',
 };
+/** A voluntary request ends with "menerima surat penugasan" everywhere; Samarinda writes it as its format-6 Surat Tugas. */
+const VOLUNTARY_TITLE: Record<Profile, string> = { ...TITLE, LMD: 'SURAT PENUGASAN' };
 
 /** WF-4: who decides a Pelaksana's request to join a team of their own unit (the Kabid Statistik either way). */
 const IN_UNIT: Record<Profile, string[]> = {
@@ -66,7 +68,7 @@ describe.each(PROFILES)('profile %s', (profile) => {
     expect(await approveAll(bot, all, request.id)).toEqual(IN_UNIT[profile]);
     const decided = await bot.db.approvalStep.findFirstOrThrow({ where: { penugasanId: request.id }, orderBy: { position: 'desc' } });
     expect(decided.decidedById).toBe(people.kabidB.pegawaiId);
-    expect(await letterTitles(people.pelaksana)).toEqual([TITLE[profile]]);
+    expect(await letterTitles(people.pelaksana)).toEqual([VOLUNTARY_TITLE[profile]]);
     await bot.as(people.pelaksana).press('Terima penugasan');
     expect(await bot.db.membership.count({ where: { pegawaiId: people.pelaksana.pegawaiId, status: 'ACTIVE', tim: { code: 'TIM-STAT' } } })).toBe(1);
   });
@@ -78,7 +80,7 @@ describe.each(PROFILES)('profile %s', (profile) => {
     // Magelang: within one Perangkat Daerah it is the in-unit mechanism (003-MGL Lamp. II.B.1.a).
     expect(request).toMatchObject({ workflow: profile === 'MGL' ? 'WF-4' : 'WF-5', scope: 'LINTAS_UO' });
     expect(await approveAll(bot, all, request.id)).toEqual(CROSS_UNIT[profile]);
-    expect(await letterTitles(people.pfPertama)).toContain(TITLE[profile]);
+    expect(await letterTitles(people.pfPertama)).toContain(VOLUNTARY_TITLE[profile]);
     await bot.as(people.pfPertama).press('Terima penugasan');
     expect(await bot.db.membership.count({ where: { pegawaiId: people.pfPertama.pegawaiId, status: 'ACTIVE', tim: { code: 'TIM-DATA' } } })).toBe(1);
   });
@@ -110,7 +112,7 @@ describe.each(PROFILES)('profile %s', (profile) => {
     expect(bot.inbox(people.pfPertama).map(messageText)).toContainEqual(expect.stringMatching(/^Pengajuan nomor 1 ditolak oleh /));
     // AC-35: where the target head agreed before the own Penilai refused, the target head hears of it.
     if (CROSS_UNIT[profile].indexOf('TARGET_PIMPINAN_UO') >= 0 && CROSS_UNIT[profile].at(-1) === 'HOME_PENILAI') {
-      expect(bot.inbox(people.kabidA).map(messageText).at(-1)).toMatch(/^Pengajuan nomor 1 dari Statistisi Pertama Uji untuk Tim Satu Data, yang sebelumnya Bapak\/Ibu setujui, ditolak oleh Kabid Statistik Uji \(Pejabat Penilai Kinerja pemohon\)\. Alasan: /);
+      expect(bot.inbox(people.kabidA).map(messageText).at(-1)).toMatch(/^Untuk diketahui: pengajuan nomor 1 dari Statistisi Pertama Uji untuk Tim Satu Data, yang sudah melalui langkah Bapak\/Ibu, ditolak oleh Kabid Statistik Uji \(Pejabat Penilai Kinerja pemohon\)\. Alasan: /);
     }
   });
 

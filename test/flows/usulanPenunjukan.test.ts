@@ -4,6 +4,8 @@ import { loadOrganisation } from '../helpers/organisationBot';
 import { documentsOf } from '../helpers/involvement';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import { tickAt } from '../scheduler/schedulerHarness';
+import { homeView } from '../../src/core/domain/beranda/homeView';
+import { loadPegawai, toActor } from '../../src/core/auth/resolveActor';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
@@ -43,8 +45,10 @@ describe('penunjukan on the unit head\'s proposal, issued by the Penilai (Tulang
     await bot.as(head).press('Kirim usulan');
     expect(await penugasan()).toMatchObject({ status: 'PROPOSED', workflow: 'WF-1', mode: 'PENUNJUKAN', assignerId: head.pegawaiId });
     expect(bot.lastText(head)).toMatch(/^Usulan penunjukan nomor 1: Pelaksana Uji untuk Tim Statistik Sektoral dikirim kepada Pejabat Penilai Kinerja-nya, Kasubbag Uji/);
-    // The official hears nothing yet: there is no assignment before the Penilai issues it.
+    // The official hears nothing yet, nor sees it on their home view: there is no assignment before the Penilai issues it.
     expect(bot.inbox(pelaksana).filter((m) => m.kind !== 'text' || !m.text.startsWith('Akun'))).toEqual([]);
+    const home = await homeView({ tx: bot.db, actor: toActor((await loadPegawai(bot.db, pelaksana.pegawaiId))!), now: bot.clock.now() });
+    expect(JSON.stringify(home)).not.toContain('Tim Statistik Sektoral');
     const card = bot.lastText(kasubbag);
     expect(card).toMatch(/^Usulan penunjukan nomor 1 dari Kabid Statistik Uji/);
     expect(card).toContain('Langkah: penerbitan surat penugasan sebagai Pejabat Penilai Kinerja pegawai yang diusulkan');
@@ -117,7 +121,7 @@ describe('penunjukan on the unit head\'s proposal, issued by the Penilai (Tulang
     expect(() => bot.findButton(kasubbag, 'Terbitkan surat penugasan')).toThrow(/no button/);
   });
 
-  it('a unit head who is the official\'s Penilai designates directly; where the unit head designates (Samarinda), nothing is proposed', async () => {
+  it('the official\'s own Penilai designates directly; where the unit head designates (Samarinda), nothing is proposed', async () => {
     let started = await start();
     await bot.as(started.kasubbag).command('tunjuk');
     await bot.as(started.kasubbag).press('Tim Statistik Sektoral');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { JenisJabatanSchema, JfJenjangSchema } from '../domain/enums';
+import { JenisJabatanSchema, JfJenjangSchema, UnitTypeSchema } from '../domain/enums';
 import { LintasInstansiSchema } from './lintasInstansiSchema';
 
 export const PerformerSchema = z.enum([
@@ -30,6 +30,8 @@ const WorkflowSchema = z.object({
   workflow: z.enum(['WF-4', 'WF-5']),
   steps: z.array(StepSchema).min(1),
   approvedStatus: z.string().regex(/^[A-Z_]+$/),
+  /** The letter that assigns the applicant once approved ("menerima surat penugasan"; Samarinda: the Surat Tugas of format 6). */
+  document: z.enum(['SURAT_TUGAS', 'SURAT_PENUGASAN', 'SURAT_PERINTAH']),
   /** FREE: any written reason; otherwise the prescribed alternatives (e.g. SMD alternatif 1 and 2). */
   rejectReasons: z.union([z.literal('FREE'), z.array(z.enum(['KUALIFIKASI_TIDAK_SESUAI', 'ANGGOTA_MENCUKUPI'])).min(1)]),
   /**
@@ -130,6 +132,8 @@ export const PolicyProfileSchema = z.object({
     jenisJabatan: z.array(JenisJabatanSchema).min(1),
     penunjuk: z.enum(['PIMPINAN_UO', 'KEPALA_DAERAH', 'JPT_PRATAMA', 'ADMINISTRATOR']),
     suratPenugasan: z.boolean(),
+    /** Heads of these kinds of unit are not (Magelang Ps 8(3): "kecuali … kepala unit pelaksana teknis daerah"). */
+    kecualiKepala: z.array(UnitTypeSchema).optional(),
     citation: z.string().min(1),
   })).min(1),
   /** K13: the rule that a team must have a ketua (Karanganyar "dipimpin oleh Ketua Tim"); null where it "dapat dipimpin". */

@@ -22,7 +22,8 @@ export async function homeView(ctx: ReadContext): Promise<{ title: string; updat
     orderBy: { createdAt: 'asc' },
   });
   const mine = await ctx.tx.approvalStep.findMany({
-    where: { status: 'PENDING', penugasan: { pegawaiId: ctx.actor.id } },
+    // Their own voluntary requests: a designation is not theirs to follow before it is issued to them.
+    where: { status: 'PENDING', penugasan: { pegawaiId: ctx.actor.id, mode: 'PENGAJUAN_SUKARELA' } },
     include: { penugasan: { include: { tim: true } }, assignee: true },
     orderBy: { createdAt: 'asc' },
   });

@@ -1,6 +1,6 @@
 import type { FlowContext } from '../../engine/defineFlow';
 import { Refused } from '../../errors';
-import { nested, type Param } from '../../catalog/t';
+import { nested, type CatalogKey, type Param } from '../../catalog/t';
 import { text } from '../../messages';
 import { formatDate, formatDateTime } from '../formatTime';
 import { loadRequest } from './loadRequest';
@@ -37,17 +37,19 @@ type Request = {
   steps: Array<{ status: string; performer: string; pendingSince: Date | null; assignee: { name: string } }>;
 };
 
+// Statuses that say by themselves where a request stands.
+const SETTLED: Record<string, CatalogKey> = {
+  WITHDRAWN: 'pengajuanku.ditarik', ACTIVE: 'pengajuanku.berjalan', ENDED: 'pengajuanku.berakhir', CANCELLED: 'pengajuanku.dibatalkan', OBJECTED: 'pengajuanku.keberatan',
+};
+
 /** Where one request stands: the step and official it waits for, or how it ended. */
 export function requestState(r: Request, zone: string): Param {
   const pending = r.steps.find((s) => s.status === 'PENDING');
-  return pending
-    ? nested('pengajuanku.menunggu', { peran: rolePhrase(pending.performer), nama: pending.assignee.name, sejak: formatDate(pending.pendingSince ?? r.createdAt, zone) })
-    : r.status === 'WITHDRAWN' ? nested('pengajuanku.ditarik')
-      : r.status === 'ACTIVE' ? nested('pengajuanku.berjalan')
-        : r.status === 'OBJECTED' ? nested('pengajuanku.keberatan')
-          : r.steps.some((s) => s.status === 'REJECTED') ? nested('pengajuanku.ditolak')
-            : r.mode === 'PENUNJUKAN' ? nested(r.status === 'AWAITING_SK_TIM' ? 'pengajuanku.menungguSk' : 'pengajuanku.menungguPegawai', { nama: r.pegawai.name })
-              : nested('pengajuanku.disetujui');
+  if (pending) return nested('pengajuanku.menunggu', { peran: rolePhrase(pending.performer), nama: pending.assignee.name, sejak: formatDate(pending.pendingSince ?? r.createdAt, zone) });
+  if (SETTLED[r.status]) return nested(SETTLED[r.status]!);
+  if (r.steps.some((s) => s.status === 'REJECTED')) return nested('pengajuanku.ditolak');
+  if (r.mode === 'PENUNJUKAN') return nested(r.status === 'AWAITING_SK_TIM' ? 'pengajuanku.menungguSk' : 'pengajuanku.menungguPegawai', { nama: r.pegawai.name });
+  return nested('pengajuanku.disetujui');
 }
 
 /**

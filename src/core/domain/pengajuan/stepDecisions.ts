@@ -8,7 +8,7 @@ import { formatDateTime } from '../formatTime';
 import { choice, label, text } from '../../messages';
 import { requireApprover, type ApproverCapacity } from '../../auth/requireApprover';
 import { chainOfRequest } from './requestChain';
-import { getPolicyProfile } from '../../policy/policyProfile';
+import { workflowOfRequest } from './selectWorkflow';
 import { stepGroup } from './parallelSteps';
 import { lockRequest } from './lockRequest';
 import { involvementAdvanced, involvementApproved, involvementRejected } from '../pelibatan/involvementDecisions';
@@ -27,7 +27,7 @@ export async function openStep(ctx: FlowContext, stepId: string): Promise<StepCh
   if (!step) return { status: 'decided' };
   // C7: never decide, or even confirm the existence of, another instansi's request.
   if (step.penugasan.instansiId !== ctx.actor.instansiId) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
-  // C7: a party to the request (its applicant; in WF-2 also the head who asked) never decides it, not even as a Plh.
+  // C7: a party to the request (its applicant; for a designation also the head who asked or proposed) never decides it, not even as a Plh.
   if (requestParties(step.penugasan).includes(ctx.actor.id)) throw new Refused('C7', 'persetujuan.bukanWewenang', { rule: 'C7' });
   const capacity = await requireApprover(ctx.tx, ctx.actor, step, ctx.now);
   await lockRequest(ctx.tx, step.penugasanId, ctx.now);
@@ -91,14 +91,15 @@ export async function proceedAfter(
   } else if (designation) {
     await involvementApproved(ctx, request, capacity);
   } else {
+    // The letter the profile's chain assigns with ("menerima surat penugasan"; Samarinda: the Surat Tugas).
+    const { document } = workflowOfRequest(request);
     const answer = { scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [request.pegawaiId], args: { penugasanId: request.id } };
     ctx.notify(request.pegawaiId, choice('pengajuan.disetujuiAkhir', [[
       { label: label('pengajuan.terimaPenugasan'), action: 'terimaPenugasan', style: 'primary', ...answer },
       { label: label('pengajuan.ajukanKeberatan'), action: 'keberatan', ...answer },
-    ]], { nomor: request.number, tim: request.tim?.name ?? '-' }));
+    ]], { nomor: request.number, tim: request.tim?.name ?? '-', surat: nested(`surat.jenis.${document}`) }));
     if (request.tim) {
-      // The letter the profile assigns with (TBB B.1.c, B.2.d: "menerima surat penugasan"; LMD: a surat perintah).
-      await issueAssignmentLetter(ctx, request, capacity, getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.document);
+      await issueAssignmentLetter(ctx, request, capacity, document);
       await postToTeamChats(ctx, request.tim.id, text('grup.pengajuanDisetujui', { tim: request.tim.name, nama: request.pegawai.name, jabatan: request.pegawai.jabatan, nomor: request.number }));
     }
   }
@@ -121,8 +122,8 @@ export async function rejectStep(
   else if (request.mode === 'PENUNJUKAN') await involvementRejected(ctx, request, step, capacity, reason);
   else {
     ctx.notify(request.pegawaiId, text('pengajuan.ditolak', { nomor: request.number, nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
-    // [PRODUCT] (AC-35): whoever agreed earlier, the target head above all, learns the request ended.
-    const earlier = new Set(request.steps.filter((s) => s.status === 'APPROVED' && s.decidedById && s.decidedById !== ctx.actor.id).map((s) => s.decidedById!));
+    // [PRODUCT] (AC-35): whoever decided an earlier step (or was stood in for), the target head above all, learns the request ended.
+    const earlier = new Set(request.steps.filter((s) => s.status === 'APPROVED').flatMap((s) => [s.decidedById, s.onBehalfOf]).filter((id): id is string => !!id && id !== ctx.actor.id));
     for (const id of earlier) {
       ctx.notify(id, text('pengajuan.ditolakSetelahSetuju', { nomor: request.number, pemohon: request.pegawai.name, tim: request.tim?.name ?? '-', nama: ctx.actor.name, peran: rolePhrase(step.performer), alasan: reason }));
     }

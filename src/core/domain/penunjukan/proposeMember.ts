@@ -19,6 +19,13 @@ export function isProposal(profileId: string, actorId: string, official: { penil
   return !!rule.usulan && rule.issuer === 'PENILAI' && official.penilaiId !== actorId;
 }
 
+/** The official's active Penilai, who issues the proposal; refused (with whom to ask) when there is none. */
+export async function issuingPenilai(ctx: FlowContext, official: { name: string; penilaiId: string | null }) {
+  const penilai = official.penilaiId ? await ctx.tx.pegawai.findFirst({ where: { id: official.penilaiId, active: true } }) : null;
+  if (!penilai) throw new Refused('WF-1', 'penunjukan.tanpaPenilai', { nama: official.name, citation: getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO.citation });
+  return penilai;
+}
+
 /** What a WF-1 designation records besides its columns. */
 export interface DesignationDetails { ekspektasi: string; citation: string; profile?: string }
 
@@ -30,8 +37,8 @@ export async function proposeMember(
   ctx: FlowContext, input: { tim: { id: string; name: string; ownerUnitId: string }; assignee: { id: string; name: string; penilaiId: string | null }; ekspektasi: string; endsOn: Date },
 ): Promise<number> {
   const rule = getPolicyProfile(ctx.actor.policyProfile).penunjukan.DALAM_UO;
-  const penilai = input.assignee.penilaiId ? await ctx.tx.pegawai.findFirst({ where: { id: input.assignee.penilaiId, active: true } }) : null;
-  if (!rule.usulan || !penilai) throw new Refused('WF-1', 'penunjukan.tanpaPenilai', { nama: input.assignee.name, citation: rule.citation });
+  const penilai = await issuingPenilai(ctx, input.assignee);
+  if (!rule.usulan) throw new Refused('WF-1', 'penunjukan.bukanWewenang', { citation: rule.citation });
   const last = await ctx.tx.penugasan.findFirst({ where: { instansiId: ctx.actor.instansiId }, orderBy: { number: 'desc' } });
   const details: DesignationDetails = { ekspektasi: input.ekspektasi, citation: rule.usulan.citation, profile: ctx.actor.policyProfile };
   const penugasan = await ctx.tx.penugasan.create({

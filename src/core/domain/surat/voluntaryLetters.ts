@@ -91,7 +91,10 @@ export async function issueTargetAnswer(
   });
 }
 
-/** The request approved at every step: the Surat Tugas with Lampiran 1 (format 6), signed by the last decider. */
+/**
+ * The request approved at every step: the letter that assigns the official, in the layout of the
+ * Surat Tugas with Lampiran 1 (format 6) and titled as the profile names it, signed by the last decider.
+ */
 export async function issueAssignmentLetter(
   ctx: FlowContext, request: LoadedRequest, capacity: ApproverCapacity, document: AssignmentDocument = 'SURAT_TUGAS', alsoTo: string[] = [],
 ): Promise<void> {

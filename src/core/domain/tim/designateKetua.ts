@@ -42,7 +42,7 @@ export async function ketuaCandidates(ctx: FlowContext, timId: string) {
   const others = (await structuralCandidates(ctx, tim)).map((pegawai) => ({ pegawaiId: pegawai.id, pegawai, membershipId: null }));
   const candidates = [...members, ...others].flatMap((candidate) => {
     const rule = ketuaRuleFor(ctx.actor.policyProfile, candidate.pegawai.jenisJabatan);
-    return rule && candidate.pegawaiId !== ctx.actor.id ? [{ ...candidate, rule, mayDesignate: designatesUnder(rule, ctx.actor, tim, kepalaDaerah) }] : [];
+    return rule && candidate.pegawaiId !== ctx.actor.id ? [{ ...candidate, rule, mayDesignate: designatesUnder(rule, ctx.actor, tim, kepalaDaerah, candidate.pegawai) }] : [];
   });
   return { tim, candidates };
 }
