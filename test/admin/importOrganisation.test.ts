@@ -144,6 +144,10 @@ describe('organisation import', () => {
     }]);
     expect(await db.instansi.count()).toBe(0);
 
+    Object.assign(tulangBawang.instansi, { pengaturan: { lintasInstansiMasukLanjutan: [{ ...jawab, status: 'TARGET_INSTRUCTED_PENILAI' }, { ...jawab, status: 'TARGET_INSTRUCTED_PENILAI' }] } });
+    expect((await importOrganisation(db, writeFile(toImportJson(tulangBawang)), { now })).errors).toEqual([expect.objectContaining({
+      field: 'pengaturan.lintasInstansiMasukLanjutan', reason: 'status TARGET_INSTRUCTED_PENILAI sudah dipakai tahap lain; setiap tahap menunggu pada status sendiri',
+    })]);
     Object.assign(tulangBawang.instansi, { pengaturan: { lintasInstansiMasukLanjutan: [{ ...jawab, status: 'TARGET_INSTRUCTED_PENILAI' }] } });
     expect((await importOrganisation(db, writeFile(toImportJson(tulangBawang)), { now })).errors).toEqual([]);
   });

@@ -132,6 +132,24 @@ describe.each(PROFILES)('profile %s', (profile) => {
     await bot.as(people.pfMuda).press('Terima penugasan');
     expect(await bot.db.membership.count({ where: { pegawaiId: people.pfMuda.pegawaiId, status: 'ACTIVE', tim: { code: 'TIM-STAT' } } })).toBe(1);
   });
+
+  it('WF-2 refused at its first step: the reason is required, the requesting head gets it, in writing where the request was by letter', async () => {
+    const { people, all } = await start(profile);
+    await askForOfficial(bot, people.kabidB, /^Pranata Muda Uji/);
+    const request = await bot.db.penugasan.findFirstOrThrow({ include: { steps: { orderBy: { position: 'asc' } } } });
+    const holder = all.find((p) => p.pegawaiId === request.steps[0]!.assigneeId)!;
+    await bot.as(holder).press('Tolak');
+    await bot.as(holder).say('Tidak');
+    expect(bot.lastText(holder)).toBe('Alasan terlalu singkat. Mohon tuliskan alasan minimal 10 karakter.');
+    await bot.as(holder).say('Pegawai sedang menyelesaikan aplikasi layanan publik');
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('REJECTED');
+    expect(bot.inbox(people.kabidB).map(messageText)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1 \(Pranata Muda Uji\) ditolak oleh .*Alasan: Pegawai sedang menyelesaikan aplikasi layanan publik$/));
+    const answers = (await documentsOf(bot, people.kabidB)).filter((d) => d.fileName.startsWith('jawaban-pelibatan'));
+    // Magelang within one Perangkat Daerah asks without a letter (AC-20), so nothing is answered in writing.
+    expect(answers).toHaveLength(profile === 'MGL' ? 0 : 1);
+    if (answers[0]) expect(answers[0].text.replace(/\s+/g, ' ')).toContain('Pegawai sedang menyelesaikan aplikasi layanan publik');
+    expect(await bot.db.surat.count({ where: { kind: { in: ['SURAT_TUGAS', 'SURAT_PENUGASAN', 'SURAT_PERINTAH'] } } })).toBe(0);
+  });
 });
 
 /** WF-3: where a request across governments waits first, and who the first letter copies. */

@@ -80,6 +80,17 @@ describe('penunjukan on the unit head\'s proposal, issued by the Penilai (Tulang
     expect(bot.lastText(kasubbag)).toBe('Penugasan aktif yang Bapak/Ibu terbitkan. Pilih yang akan dibatalkan:');
   });
 
+  it('at the end of its period the Penilai who issued it is told, with the head who proposed it (S8, S12)', async () => {
+    const { head, kasubbag, pelaksana } = await start();
+    await propose(head);
+    await bot.as(head).press('Kirim usulan');
+    await bot.as(kasubbag).press('Terbitkan surat penugasan');
+    await bot.as(pelaksana).press('Terima penugasan');
+    await tickAt(bot, '2027-01-01T16:00:30Z');
+    const notice = 'Penugasan nomor 1: Pelaksana Uji selesai sebagai anggota Tim Statistik Sektoral pada 31 Desember 2026, akhir masa penugasannya.';
+    for (const told of [kasubbag, head]) expect(bot.inbox(told).map(messageText).filter((t) => t.includes('akhir masa penugasannya'))).toEqual([notice]);
+  });
+
   it('the Penilai may refuse it with a reason: the proposer hears why and the official is never asked; the proposer follows it in /pengajuanku', async () => {
     const { head, kasubbag, pelaksana } = await start();
     await propose(head);

@@ -21,6 +21,8 @@ const findEnded = (db: Db, now: Date) => db.penugasan.findMany({
   where: { status: 'ACTIVE', endsOn: { lte: new Date(now.getTime() - GRACE_MS) } },
   include: {
     pegawai: { select: { name: true } },
+    // Whoever issued it after a chain (a volunteer's last approver, the Penilai of a proposal).
+    steps: { where: { status: 'APPROVED' }, orderBy: { position: 'desc' }, take: 1, select: { decidedById: true } },
     tim: { select: { name: true, ownerUnit: { select: { headId: true } }, memberships: { where: { role: 'KETUA', status: 'ACTIVE' }, select: { pegawaiId: true } } } },
   },
 });
@@ -53,13 +55,18 @@ export async function closeEndedTasks(db: Db, now: Date, schedules: Map<string, 
 
 function individualNotices(task: EndedTask, selesai: string): Map<string, CoreMessage> {
   const message = text('individu.berakhir', { nomor: task.number, tugas: individualTaskName(task.details), selesai });
-  return new Map([task.pegawaiId, ...(task.assignerId ? [task.assignerId] : [])].map((id) => [id, message]));
+  return new Map([task.pegawaiId, ...issuers(task)].map((id) => [id, message]));
 }
 
 function teamNotices(task: EndedTask, selesai: string): Map<string, CoreMessage> {
   const tim = task.tim!;
-  const others = [task.assignerId, tim.ownerUnit.headId, ...tim.memberships.map((m) => m.pegawaiId)].filter((id): id is string => !!id && id !== task.pegawaiId);
+  const others = [...issuers(task), tim.ownerUnit.headId, ...tim.memberships.map((m) => m.pegawaiId)].filter((id): id is string => !!id && id !== task.pegawaiId);
   const notices = new Map<string, CoreMessage>(others.map((id) => [id, text('penugasan.berakhirTembusan', { nama: task.pegawai.name, nomor: task.number, tim: tim.name, selesai })]));
   notices.set(task.pegawaiId, text('penugasan.berakhir', { nomor: task.number, tim: tim.name, selesai }));
   return notices;
+}
+
+/** Who gave the assignment: the head who designated or asked for the official, and whoever issued it last. */
+function issuers(task: EndedTask): string[] {
+  return [task.assignerId, task.steps[0]?.decidedById].filter((id): id is string => !!id);
 }
