@@ -17,6 +17,8 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     const { applicant, targetHead, ownPenilai, ketua } = started;
     expect(bot.lastText(applicant)).toBe('Pengajuan nomor 1 telah dikirim kepada Pranata Muda Uji (Ketua tim yang dituju). Bapak/Ibu akan diberi tahu setiap ada keputusan.');
     expect(bot.lastText(ketua)).toMatch(/Langkah: rekomendasi sebagai Ketua tim yang dituju\nDasar: 000-SMD Lamp\. BAB III format 4b dan 5/);
+    // AC-32: the target head has nothing to decide before the ketua tim's recommendation.
+    expect(() => bot.findButton(targetHead, 'Setujui')).toThrow(/no button/);
     await recommendAsKetua(bot, ketua);
     expect(bot.lastText(targetHead)).toMatch(/\nRekomendasi ketua tim \(Pranata Muda Uji\): direkomendasikan\nLangkah: persetujuan/);
     expect(texts(applicant)).toContainEqual(expect.stringMatching(/^Pengajuan nomor 1: DIREKOMENDASIKAN oleh ketua tim Pranata Muda Uji/));
@@ -26,6 +28,9 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
 
     await bot.as(ownPenilai).press('Tolak');
     expect(bot.lastText(ownPenilai)).toContain('000-SMD Lamp. BAB II.B.10.b.ii langkah 3');
+    // AC-34: a reason of one's own is not one of the two alternatives: nothing is decided.
+    await bot.as(ownPenilai).say('Saya kira belum perlu');
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('FORWARDED_TO_HOME');
     await bot.as(ownPenilai).press(/jumlah anggota tim sudah mencukupi/);
 
     const request = await bot.db.penugasan.findFirstOrThrow({ include: { steps: { orderBy: { position: 'asc' } } } });
