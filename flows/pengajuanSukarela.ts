@@ -23,6 +23,8 @@ const StateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('ASK_MOTIVATION'), timId: z.string() }),
   z.object({ step: z.literal('CONFIRM'), timId: z.string(), motivasi: z.string(), lampiran: z.array(FileSchema).max(MAX_FILES).default([]) }),
   z.object({ step: z.literal('ASK_REASON'), stepId: z.string() }),
+  // SMD: a refusal picks one of the two prescribed alternatives, by its button; typed text is answered with that.
+  z.object({ step: z.literal('CHOOSE_REASON'), stepId: z.string() }),
   z.object({ step: z.literal('ASK_OBJECTION'), penugasanId: z.string() }),
 ]);
 type State = z.infer<typeof StateSchema>;
@@ -101,6 +103,17 @@ export const pengajuanSukarela = defineFlow<State>({
         return { end: true };
       },
     },
+    CHOOSE_REASON: {
+      async text(ctx, state) {
+        const check = await openStep(ctx, state.stepId);
+        if (check.status === 'decided') {
+          ctx.reply(text('persetujuan.sudahDiputuskan'));
+          return { end: true };
+        }
+        ctx.reply(text('persetujuan.pakaiAlasanTombol', { nomor: check.request.number, citation: check.request.steps.find((s) => s.id === state.stepId)!.citation }));
+        return { stay: true };
+      },
+    },
     ASK_REASON: {
       async text(ctx, state, input) {
         if (answerTooShort(ctx, input, MIN_REASON, 'persetujuan.alasanTerlaluPendek')) return { stay: true };
@@ -150,6 +163,7 @@ export const pengajuanSukarela = defineFlow<State>({
         label: label(`alasan.${reason}` as 'alasan.ANGGOTA_MENCUKUPI'), action: 'alasan', args: { stepId: args.stepId!, alasan: reason },
         scope: 'action' as const, flowId: PENGAJUAN_FLOW_ID, allowed: [ctx.actor.id],
       }]), { nomor: check.request.number, citation: step.citation }));
+      return { next: { step: 'CHOOSE_REASON', stepId: step.id } };
     },
     async alasan(ctx, args) {
       const check = await openStep(ctx, args.stepId ?? '');

@@ -30,6 +30,7 @@ describe('pengajuan sukarela (WF-4, WF-5)', () => {
     expect(bot.lastText(ownPenilai)).toContain('000-SMD Lamp. BAB II.B.10.b.ii langkah 3');
     // AC-34: a reason of one's own is not one of the two alternatives: nothing is decided.
     await bot.as(ownPenilai).say('Saya kira belum perlu');
+    expect(bot.lastText(ownPenilai)).toBe('Permohonan nomor 1: alasannya dipilih dari yang ditetapkan (000-SMD Lamp. BAB II.B.10.b.ii langkah 3). Tekan tombol alasan pada pesan di atas, atau ketik /batal.');
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('FORWARDED_TO_HOME');
     await bot.as(ownPenilai).press(/jumlah anggota tim sudah mencukupi/);
 

@@ -11,6 +11,7 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'persetujuan.hasil': '{permohonan}\n\n{hasil}',
   'persetujuan.mintaAlasan': 'Write the reason for rejecting request number {nomor}. A reason is required and will be passed on to the applicant.',
   'persetujuan.pilihAlasan': 'Choose the reason for rejecting request number {nomor} ({citation}):',
+  'persetujuan.pakaiAlasanTombol': 'Request number {nomor}: the reason is one of those prescribed ({citation}). Press a reason\'s button in the message above, or type /batal.',
   'persetujuan.alasanTerlaluPendek': 'The reason is too short. Please write at least 10 characters.',
   'persetujuan.disetujuiOleh': 'APPROVED by {nama}{atasNama} on {waktu}.',
   'persetujuan.ditolakOleh': 'REJECTED by {nama}{atasNama} on {waktu}. Reason: {alasan}',

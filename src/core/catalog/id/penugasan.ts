@@ -9,6 +9,7 @@ export const penugasan = {
   'persetujuan.hasil': '{permohonan}\n\n{hasil}',
   'persetujuan.mintaAlasan': 'Tuliskan alasan penolakan permohonan nomor {nomor}. Alasan wajib diisi dan akan disampaikan kepada pemohon.',
   'persetujuan.pilihAlasan': 'Pilih alasan penolakan permohonan nomor {nomor} ({citation}):',
+  'persetujuan.pakaiAlasanTombol': 'Permohonan nomor {nomor}: alasannya dipilih dari yang ditetapkan ({citation}). Tekan tombol alasan pada pesan di atas, atau ketik /batal.',
   'persetujuan.alasanTerlaluPendek': 'Alasan terlalu singkat. Mohon tuliskan alasan minimal 10 karakter.',
   'persetujuan.disetujuiOleh': 'DISETUJUI oleh {nama}{atasNama} pada {waktu}.',
   'persetujuan.ditolakOleh': 'DITOLAK oleh {nama}{atasNama} pada {waktu}. Alasan: {alasan}',
