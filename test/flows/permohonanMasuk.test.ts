@@ -26,6 +26,14 @@ async function namePranata(kabidAptika: Parameters<TestBot['as']>[0]) {
   await bot.as(kabidAptika).press('Kirim');
 }
 
+/** Our head asks Kabupaten Seberang, our PyB forwards it, and their PyB has their Bidang Aplikasi Informatika answer. */
+async function askedAndInstructed(started: Awaited<ReturnType<typeof twoGovernments>>) {
+  await askAcrossInstansi(bot, started.requester, { pick: /^Pemerintah Kabupaten Seberang/ });
+  await bot.as(started.pyb).press('Setujui dan teruskan');
+  await instructAptika(started.seberang.pyb);
+  expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'TARGET_INSTRUCTED_PENILAI' });
+}
+
 describe('a request between two governments that both run timkerja (WF-3 mirrored)', () => {
   it('arrives as the other government\'s own request; its PyB, unit head and letters answer it, and each step is recorded on the requesting side', async () => {
     const started = await twoGovernments('SMD', 'SMD');
@@ -177,11 +185,8 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
   it('Tulang Bawang Barat receiving: its Perbup ends once a unit is instructed, and its PyB is told so', async () => {
     const started = await twoGovernments('SMD', 'TBB');
     bot = started.bot;
-    const { requester, pyb, seberang } = started;
-    await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
-    await bot.as(pyb).press('Setujui dan teruskan');
-    await instructAptika(seberang.pyb);
-    expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'TARGET_INSTRUCTED_PENILAI' });
+    const { seberang } = started;
+    await askedAndInstructed(started);
     expect(texts(seberang.pyb)).toContainEqual('Permohonan masuk nomor 1: peraturan instansi ini tidak mengatur tahap setelah ini (001-TBB Lamp. c. A.3 (tahapan hanya huruf a sampai c)). Langkah berikutnya ditetapkan instansi (kebijakan instansi).');
     expect(bot.inbox(seberang.kabidAptika).filter((m) => m.kind === 'choice')).toEqual([]);
   });
@@ -197,16 +202,13 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
       ],
     });
     bot = started.bot;
-    const { requester, pyb, seberang } = started;
-    await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
-    await bot.as(pyb).press('Setujui dan teruskan');
-    await instructAptika(seberang.pyb);
-    expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'TARGET_INSTRUCTED_PENILAI' });
+    const { seberang } = started;
+    await askedAndInstructed(started);
     expect(texts(seberang.pyb).filter((t) => t.includes('tidak mengatur tahap setelah ini'))).toEqual([]);
     expect(texts(seberang.kabidAptika).at(-1)).toContain('Dasar: kebijakan instansi (Penilai menjawab ketersediaan pegawai)');
     await namePranata(seberang.kabidAptika);
     expect(await statuses()).toEqual({ KELUAR: 'ANSWER_RECEIVED_BY_OWN_PYB', MASUK: 'AVAILABILITY_ANSWERED' });
-    expect((await documentsOf(bot, requester)).map((d) => d.fileName)).toContainEqual(expect.stringMatching(/^jawaban-antar-instansi/));
+    expect((await documentsOf(bot, started.requester)).map((d) => d.fileName)).toContainEqual(expect.stringMatching(/^jawaban-antar-instansi/));
     expect(texts(seberang.kabidAptika).at(-1)).toContain('Dasar: kebijakan instansi (surat tugas dari Penilai)');
     await bot.as(seberang.kabidAptika).press('Terbitkan surat penugasan');
     expect(await statuses()).toEqual({ KELUAR: 'ASSIGNMENT_ISSUED', MASUK: 'ASSIGNMENT_ISSUED' });
