@@ -10,6 +10,7 @@ import { determineScope } from '../src/core/domain/pengajuan/determineScope';
 import { selectWorkflow } from '../src/core/domain/pengajuan/selectWorkflow';
 import { findTeamForVolunteer, listTeamsOpenToVolunteers } from '../src/core/domain/pengajuan/listTeamsOpenToVolunteers';
 import { submitPengajuan } from '../src/core/domain/pengajuan/submitPengajuan';
+import { volunteerTeamByCode } from '../src/core/domain/pengajuan/teamByCode';
 import { approveStep, openStep, rejectReasons, rejectStep } from '../src/core/domain/pengajuan/stepDecisions';
 import { PENGAJUAN_FLOW_ID } from '../src/core/domain/pengajuan/notifyStep';
 import { roleName } from '../src/core/domain/pengajuan/roleName';
@@ -42,7 +43,11 @@ export const pengajuanSukarela = defineFlow<State>({
   // C1: only a Pejabat Fungsional or Pelaksana may volunteer.
   availableTo: async (ctx) => ctx.actor.jenisJabatan === 'FUNGSIONAL' || ctx.actor.jenisJabatan === 'PELAKSANA',
   refusal: { rule: 'C1', key: 'pengajuan.hanyaFungsionalPelaksana' },
-  async start(ctx) {
+  async start(ctx, args) {
+    if (args.trim()) {
+      const named = await volunteerTeamByCode(ctx, args);
+      return named ? askMotivation(ctx, named) : { end: true };
+    }
     const teams = await listTeamsOpenToVolunteers(ctx.tx, ctx.actor, ctx.now);
     if (teams.length === 0) {
       ctx.reply(text('pengajuan.tidakAdaTim'));
@@ -56,9 +61,12 @@ export const pengajuanSukarela = defineFlow<State>({
     CHOOSE_TEAM: {
       async button(ctx, _state, press) {
         if (press.action !== 'pilih' || !press.args.timId) return cancel(ctx);
-        const tim = await findTeamForVolunteer(ctx.tx, ctx.actor, press.args.timId);
-        ctx.reply(text('pengajuan.tulisMotivasi', { nama: tim.name, unit: tim.ownerUnit.name, kompetensi: tim.kompetensi ?? '-' }));
-        return { next: { step: 'ASK_MOTIVATION', timId: tim.id } };
+        return askMotivation(ctx, await findTeamForVolunteer(ctx.tx, ctx.actor, press.args.timId));
+      },
+      // Issue 6 item 3: the official may name the team by its code instead (also one not in the first 20).
+      async text(ctx, _state, input) {
+        const named = await volunteerTeamByCode(ctx, input);
+        return named ? askMotivation(ctx, named) : { stay: true };
       },
     },
     ASK_MOTIVATION: {
@@ -181,6 +189,11 @@ export const pengajuanSukarela = defineFlow<State>({
     },
   },
 });
+
+function askMotivation(ctx: FlowContext, tim: { id: string; name: string; kompetensi: string | null; ownerUnit: { name: string } }) {
+  ctx.reply(text('pengajuan.tulisMotivasi', { nama: tim.name, unit: tim.ownerUnit.name, kompetensi: tim.kompetensi ?? '-' }));
+  return { next: { step: 'ASK_MOTIVATION', timId: tim.id } } as const;
+}
 
 /** Whether the applicant's letter to this team carries a CV and documents (the profile's format 1, across units). */
 async function offersFiles(ctx: FlowContext, timId: string): Promise<boolean> {

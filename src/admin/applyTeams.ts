@@ -39,6 +39,9 @@ async function syncMembers(ctx: ApplyContext, timId: string, row: TimRow): Promi
   const wanted = new Map(row.anggota.map((a) => [`${ctx.pegawaiIds.get(a.nip)}/${a.peran}`, a]));
   for (const membership of current) {
     const key = `${membership.pegawaiId}/${membership.role}`;
+    // A seat an assignment in the bot gave (also to another government's official, WF-3) is that
+    // assignment's: it ends with it (S3, S8), not because the file predates it.
+    if (membership.penugasanId && !wanted.has(key)) continue;
     const status = wanted.has(key) ? 'ACTIVE' : 'ENDED';
     const data = { status, startsOn: day(row.mulai), endsOn: day(row.selesai) };
     const diff = status === 'ENDED' ? differingFields(membership, { status }) : differingFields(membership, data);

@@ -11,7 +11,7 @@ afterEach(async () => { await h?.stop(); });
 // answer arrives in the DM as Block Kit that Slack accepted.
 const FIRST_ANSWERS: Array<[command: string, who: keyof typeof NIP, answer: RegExp]> = [
   ['tugas', 'pelaksana', /^Tim kerja dan tugas Bapak\/Ibu:\n- Tim Satu Data \(anggota\)/],
-  ['ajukan', 'pelaksana', /^Pilih tim kerja yang ingin Bapak\/Ibu ikuti:/],
+  ['ajukan', 'pelaksana', /^Pilih tim kerja yang ingin Bapak\/Ibu ikuti, atau ketik kode timnya:/],
   ['lapor', 'pelaksana', /^Capaian untuk indikator "Dataset terbit" \(target 40 dataset\)\?/],
   ['laporantim', 'pfMuda', /^Draf laporan tim, disusun dari laporan anggota:/],
   ['mintalaporan', 'kabidA', /^Pilih tim yang laporannya diminta:/],

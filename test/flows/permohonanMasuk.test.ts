@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageText, type TestBot } from '../helpers/botHarness';
 import { documentsOf } from '../helpers/involvement';
-import { askAcrossInstansi, SEBERANG, twoGovernments } from '../helpers/lintasInstansi';
+import { askAcrossInstansi, askedAndInstructed, instructAptika, namePranata, SEBERANG, twoGovernments } from '../helpers/lintasInstansi';
 import { NIP } from '../fixtures/smallOrganisation';
 import { tickAt } from '../scheduler/schedulerHarness';
 
@@ -10,29 +10,6 @@ afterEach(async () => { await bot?.stop(); });
 
 const statuses = async () => Object.fromEntries((await bot.db.pelibatanLintasInstansi.findMany()).map((r) => [r.direction, r.status]));
 const texts = (user: Parameters<TestBot['inbox']>[0]) => bot.inbox(user).map(messageText);
-
-/** Their PyB approves the request and instructs the head of their Bidang Aplikasi Informatika to answer. */
-async function instructAptika(pybSeberang: Parameters<TestBot['as']>[0]) {
-  await bot.as(pybSeberang).press('Setujui');
-  await bot.as(pybSeberang).press('Pilih unit yang menjawab');
-  await bot.as(pybSeberang).say('aplikasi');
-  await bot.as(pybSeberang).press(/^Bidang Aplikasi Informatika/);
-}
-
-/** Their Kabid Aptika names the second official of the list, the Pranata Muda. */
-async function namePranata(kabidAptika: Parameters<TestBot['as']>[0]) {
-  await bot.as(kabidAptika).press('Tunjuk pegawai');
-  await bot.as(kabidAptika).say('2');
-  await bot.as(kabidAptika).press('Kirim');
-}
-
-/** Our head asks Kabupaten Seberang, our PyB forwards it, and their PyB has their Bidang Aplikasi Informatika answer. */
-async function askedAndInstructed(started: Awaited<ReturnType<typeof twoGovernments>>) {
-  await askAcrossInstansi(bot, started.requester, { pick: /^Pemerintah Kabupaten Seberang/ });
-  await bot.as(started.pyb).press('Setujui dan teruskan');
-  await instructAptika(started.seberang.pyb);
-  expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'TARGET_INSTRUCTED_PENILAI' });
-}
 
 describe('a request between two governments that both run timkerja (WF-3 mirrored)', () => {
   it('arrives as the other government\'s own request; its PyB, unit head and letters answer it, and each step is recorded on the requesting side', async () => {
@@ -57,7 +34,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     expect(await bot.db.auditLog.count({ where: { outcome: 'REFUSED', rule: 'C7', actorId: await started.org.idOf(NIP.sekda) } })).toBe(1);
     expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'RECEIVED' });
 
-    await instructAptika(seberang.pyb);
+    await instructAptika(bot, seberang.pyb);
     expect(await statuses()).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'TARGET_INSTRUCTED_PENILAI' });
     // Samarinda's requesting side has no event for the instruction: its requester just hears of it.
     expect(bot.lastText(requester)).toBe(`Kabar dari ${SEBERANG} atas permohonan lintas instansi nomor 1: Pejabat yang Berwenang di sana menyetujui dan menginstruksikan Pejabat Penilai Kinerja untuk menjawab ketersediaan pegawai.`);
@@ -106,8 +83,8 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     const { requester, pyb, seberang } = started;
     await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
     await bot.as(pyb).press('Setujui dan teruskan');
-    await instructAptika(seberang.pyb);
-    await namePranata(seberang.kabidAptika);
+    await instructAptika(bot, seberang.pyb);
+    await namePranata(bot, seberang.kabidAptika);
     const firstAnswerCard = bot.findButton(seberang.pyb, 'Setujui');
     await bot.as(seberang.pyb).press('Tolak');
     await bot.as(seberang.pyb).say('Mohon ditugaskan pegawai yang lebih senior');
@@ -137,7 +114,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     await tickAt(bot, '2026-11-25T03:00:00Z');
     expect(texts(pyb).filter((t) => t.startsWith('Pengingat'))).toHaveLength(1);
     await bot.as(pyb).press('Setujui dan teruskan');
-    await instructAptika(seberang.pyb);
+    await instructAptika(bot, seberang.pyb);
     const remindedBefore = texts(requester).length + texts(pyb).length + texts(kadis).length;
     // Four working days later: their unit head is reminded and the head's Penilai told; our side waits for them and hears nothing.
     await tickAt(bot, '2026-12-01T02:00:00Z');
@@ -168,7 +145,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     await bot.as(requester).command('pengajuanku');
     expect(bot.lastText(requester)).toMatch(/^Pengajuan Bapak\/Ibu:\n- Nomor lintas instansi 1, 2 pegawai dari Pemerintah Kabupaten Seberang untuk Tim Statistik Sektoral: menunggu keputusan Pejabat yang Berwenang sejak \d+ November 2026$/);
     await bot.as(pyb).press('Setujui dan teruskan');
-    await instructAptika(seberang.pyb);
+    await instructAptika(bot, seberang.pyb);
     await bot.as(requester).command('pengajuanku');
     expect(bot.lastText(requester)).toContain(': menunggu surat dari Pemerintah Kabupaten Seberang sejak');
     // Only the head who asked may withdraw it.
@@ -186,7 +163,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     const started = await twoGovernments('SMD', 'TBB');
     bot = started.bot;
     const { seberang } = started;
-    await askedAndInstructed(started);
+    await askedAndInstructed(bot, started);
     expect(texts(seberang.pyb)).toContainEqual('Permohonan masuk nomor 1: peraturan instansi ini tidak mengatur tahap setelah ini (001-TBB Lamp. c. A.3 (tahapan hanya huruf a sampai c)). Langkah berikutnya ditetapkan instansi (kebijakan instansi).');
     expect(bot.inbox(seberang.kabidAptika).filter((m) => m.kind === 'choice')).toEqual([]);
   });
@@ -203,10 +180,10 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     });
     bot = started.bot;
     const { seberang } = started;
-    await askedAndInstructed(started);
+    await askedAndInstructed(bot, started);
     expect(texts(seberang.pyb).filter((t) => t.includes('tidak mengatur tahap setelah ini'))).toEqual([]);
     expect(texts(seberang.kabidAptika).at(-1)).toContain('Dasar: kebijakan instansi (Penilai menjawab ketersediaan pegawai)');
-    await namePranata(seberang.kabidAptika);
+    await namePranata(bot, seberang.kabidAptika);
     expect(await statuses()).toEqual({ KELUAR: 'ANSWER_RECEIVED_BY_OWN_PYB', MASUK: 'AVAILABILITY_ANSWERED' });
     expect((await documentsOf(bot, started.requester)).map((d) => d.fileName)).toContainEqual(expect.stringMatching(/^jawaban-antar-instansi/));
     expect(texts(seberang.kabidAptika).at(-1)).toContain('Dasar: kebijakan instansi (surat tugas dari Penilai)');
@@ -229,8 +206,8 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     const { requester, pyb, seberang } = started;
     await askAcrossInstansi(bot, requester, { pick: /^Pemerintah Kabupaten Seberang/ });
     await bot.as(pyb).press('Setujui dan teruskan');
-    await instructAptika(seberang.pyb);
-    await namePranata(seberang.kabidAptika);
+    await instructAptika(bot, seberang.pyb);
+    await namePranata(bot, seberang.kabidAptika);
     await bot.as(seberang.pyb).press('Setujui');
     expect(await statuses()).toEqual({ KELUAR: 'TARGET_APPROVED', MASUK: 'ANSWER_APPROVED_BY_TARGET_PYB' });
     await bot.as(seberang.kabidAptika).press('Terbitkan surat penugasan');
@@ -255,7 +232,7 @@ describe('a request between two governments that both run timkerja (WF-3 mirrore
     await bot.as(seberang.pyb).press('Pilih unit yang menjawab');
     await bot.as(seberang.pyb).say('aplikasi');
     await bot.as(seberang.pyb).press(/^Bidang Aplikasi Informatika/);
-    await namePranata(seberang.kabidAptika);
+    await namePranata(bot, seberang.kabidAptika);
     expect(await statuses()).toEqual({ KELUAR: 'TARGET_INSTRUCTED_PENILAI', MASUK: 'TARGET_APPROVED' });
     expect(texts(requester)).toContainEqual(expect.stringMatching(/^Peraturan instansi ini tidak mengatur tahap setelah ini \(001-TBB/));
   });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
 import { TestBot, type TestUser } from './botHarness';
 import { EKSPEKTASI, KOMPETENSI, MAKSUD } from './involvement';
@@ -73,4 +74,28 @@ export async function twoGovernments(profile: string, targetProfile: string, tar
     pranata: await other.link(NIP.pfMuda), analis: await other.link(NIP.pfMadya),
   };
   return { ...started, other, seberang };
+}
+
+/** Their PyB approves the request and instructs the head of their Bidang Aplikasi Informatika to answer. */
+export async function instructAptika(bot: TestBot, pybSeberang: TestUser) {
+  await bot.as(pybSeberang).press('Setujui');
+  await bot.as(pybSeberang).press('Pilih unit yang menjawab');
+  await bot.as(pybSeberang).say('aplikasi');
+  await bot.as(pybSeberang).press(/^Bidang Aplikasi Informatika/);
+}
+
+/** Their Kabid Aptika names officials by their numbers in the list (default the second, the Pranata Muda). */
+export async function namePranata(bot: TestBot, kabidAptika: TestUser, numbers = '2') {
+  await bot.as(kabidAptika).press('Tunjuk pegawai');
+  await bot.as(kabidAptika).say(numbers);
+  await bot.as(kabidAptika).press('Kirim');
+}
+
+/** Our head asks Kabupaten Seberang, our PyB forwards it, and their PyB has their Bidang Aplikasi Informatika answer. */
+export async function askedAndInstructed(bot: TestBot, started: Awaited<ReturnType<typeof twoGovernments>>) {
+  await askAcrossInstansi(bot, started.requester, { pick: /^Pemerintah Kabupaten Seberang/ });
+  await bot.as(started.pyb).press('Setujui dan teruskan');
+  await instructAptika(bot, started.seberang.pyb);
+  const statuses = Object.fromEntries((await bot.db.pelibatanLintasInstansi.findMany()).map((r) => [r.direction, r.status]));
+  expect(statuses).toEqual({ KELUAR: 'FORWARDED_TO_TARGET_PYB', MASUK: 'TARGET_INSTRUCTED_PENILAI' });
 }

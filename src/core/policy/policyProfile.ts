@@ -91,7 +91,11 @@ export const PolicyProfileSchema = z.object({
   name: z.string(),
   /** The regional regulation, as a letter's Dasar names it; null for the baseline profile (no regional rule). */
   regulation: z.string().nullable(),
-  sukarela: z.object({ DALAM_UO: WorkflowSchema, LINTAS_UO: WorkflowSchema, LINTAS_PD: WorkflowSchema.optional() }),
+  sukarela: z.object({
+    DALAM_UO: WorkflowSchema, LINTAS_UO: WorkflowSchema, LINTAS_PD: WorkflowSchema.optional(),
+    /** Voluntary requests stay inside the instansi (AC-40): the regulation's words where it says so, else null. */
+    batasInstansi: z.object({ kutipan: z.string().min(1).nullable(), citation: z.string().min(1) }),
+  }),
   laporanKinerjaAnggota: z.object({
     recipients: z.array(z.object({ role: ReportRecipientSchema, citation: z.string() })).min(1),
   }),

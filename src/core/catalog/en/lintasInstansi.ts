@@ -58,6 +58,7 @@ export const lintasInstansi: Partial<Record<CatalogKey, string>> = {
   'lintas.peristiwaTidakBerlaku': 'That letter does not fit the stage the request is in ({citation}).',
   'lintas.alasanWajib': 'The reason given by the other government must be recorded ({citation}).',
   'lintas.daftarWajib': 'The list of staff assigned must be recorded ({citation}).',
+  'lintas.anggotaMenerima': '{nama} ({jabatan}, {instansi}) accepted the assignment letter of their government and is now a member of team {tim} (request across governments number {nomor}).',
   'lintas.anggotaBaru': 'Staff of {target} assigned to team {tim} (request across governments number {nomor}):\n{daftar}',
   'lintas.mintaSk': 'Request across governments number {nomor} was approved by the other government. Set the team by SK Tim Kerja (team decree) with these staff ({citation}).',
   'lintas.tetapkanSk': 'Issue SK Tim Kerja',

@@ -56,6 +56,7 @@ export const lintasInstansi = {
   'lintas.peristiwaTidakBerlaku': 'Isi surat itu tidak sesuai dengan tahap permohonan saat ini ({citation}).',
   'lintas.alasanWajib': 'Alasan dari instansi dituju wajib dicatat ({citation}).',
   'lintas.daftarWajib': 'Daftar pegawai yang ditugaskan wajib dicatat ({citation}).',
+  'lintas.anggotaMenerima': '{nama} ({jabatan}, {instansi}) menerima surat penugasan dari instansinya dan kini anggota tim {tim} (permohonan lintas instansi nomor {nomor}).',
   'lintas.anggotaBaru': 'Pegawai dari {target} ditugaskan dalam tim {tim} (permohonan lintas instansi nomor {nomor}):\n{daftar}',
   'lintas.mintaSk': 'Permohonan lintas instansi nomor {nomor} disetujui instansi dituju. Tetapkan Surat Keputusan Tim Kerja dengan pegawai tersebut ({citation}).',
   'lintas.tetapkanSk': 'Tetapkan SK Tim Kerja',

@@ -16,7 +16,8 @@ export async function sendEvidenceByCode(ctx: FlowContext, code: string): Promis
   const attachment = await ctx.tx.laporanAttachment.findFirst({
     where: {
       id: code.trim(),
-      laporan: { instansiId: ctx.actor.instansiId, OR: [{ authorId: ctx.actor.id }, { addressees: { some: { pegawaiId: ctx.actor.id } } }] },
+      // Both sides name the actor, not the instansi: a member from another government (WF-3) reads their own evidence.
+      laporan: { OR: [{ authorId: ctx.actor.id }, { addressees: { some: { pegawaiId: ctx.actor.id } } }] },
     },
     include: { laporan: { include: { author: true } } },
   });

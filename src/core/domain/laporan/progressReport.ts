@@ -14,12 +14,15 @@ export const ProgressContentSchema = z.object({
 });
 export type ProgressContent = z.infer<typeof ProgressContentSchema>;
 
-/** The teams an official reports to as anggota (R1): active memberships of running teams. */
+/**
+ * The teams an official reports to as anggota (R1): active memberships of running teams, also a
+ * team of another government they were assigned to across governments (WF-3, accepted).
+ */
 export async function teamsToReportTo(ctx: ReadContext) {
   return ctx.tx.timKerja.findMany({
-    where: { instansiId: ctx.actor.instansiId, startsOn: { lte: ctx.now }, endsOn: { gte: new Date(ctx.now.getTime() - 86_400_000) },
+    where: { startsOn: { lte: ctx.now }, endsOn: { gte: new Date(ctx.now.getTime() - 86_400_000) },
       memberships: { some: { pegawaiId: ctx.actor.id, role: 'ANGGOTA', status: 'ACTIVE' } } },
-    include: { ownerUnit: true, targets: { orderBy: { createdAt: 'asc' } } },
+    include: { ownerUnit: true, targets: { orderBy: { createdAt: 'asc' } }, instansi: { select: { timeZone: true } } },
     orderBy: { name: 'asc' },
   });
 }
@@ -41,11 +44,12 @@ export async function openProgressReport(ctx: FlowContext, subject: ReportSubjec
   const found = 'timId' in subject
     ? await teamDuty(ctx, subject.timId)
     : await taskDuty(ctx, subject.penugasanId);
-  const period = weeklyPeriod(ctx.now, ctx.actor.timeZone, parseCadence(found.cadence));
+  // A team's period is its government's (the ketua's digest counts in it), also for a member from elsewhere.
+  const period = weeklyPeriod(ctx.now, found.timeZone, parseCadence(found.cadence));
   const key = { authorId: ctx.actor.id, ...found.key, periodStart: period.periodStart };
   const laporan = await ctx.tx.laporan.findFirst({ where: key, include: { attachments: true } })
     ?? await ctx.tx.laporan.create({
-      data: { ...key, instansiId: ctx.actor.instansiId, periodEnd: period.periodEnd, dueAt: period.dueAt, status: 'DRAFT', content: '{}' },
+      data: { ...key, instansiId: found.instansiId, periodEnd: period.periodEnd, dueAt: period.dueAt, status: 'DRAFT', content: '{}' },
       include: { attachments: true },
     });
   return { subjek: found.subjek, laporan, content: ProgressContentSchema.parse(JSON.parse(laporan.content)) };
@@ -54,14 +58,14 @@ export async function openProgressReport(ctx: FlowContext, subject: ReportSubjec
 async function teamDuty(ctx: FlowContext, timId: string) {
   const tim = (await teamsToReportTo(ctx)).find((team) => team.id === timId);
   if (!tim) throw new Refused('R1', 'laporan.bukanAnggota');
-  return { key: { timId, kind: 'KEMAJUAN_ANGGOTA' }, cadence: tim.reportCadence, subjek: teamSubject(tim.name) };
+  return { key: { timId, kind: 'KEMAJUAN_ANGGOTA' }, cadence: tim.reportCadence, subjek: teamSubject(tim.name), instansiId: tim.instansiId, timeZone: tim.instansi.timeZone };
 }
 
 // An individual task reports on the default weekly cadence ([SILENT]: the regulations say "berkala").
 async function taskDuty(ctx: FlowContext, penugasanId: string) {
   const task = (await tasksToReportOn(ctx)).find((p) => p.id === penugasanId);
   if (!task) throw new Refused('R2', 'laporan.bukanTugas');
-  return { key: { penugasanId, kind: 'KEMAJUAN_INDIVIDU' }, cadence: '', subjek: taskSubject(task.details) };
+  return { key: { penugasanId, kind: 'KEMAJUAN_INDIVIDU' }, cadence: '', subjek: taskSubject(task.details), instansiId: ctx.actor.instansiId, timeZone: ctx.actor.timeZone };
 }
 
 /** The targets a report's capaian answers: the team's, or the individual task's. */

@@ -27,13 +27,16 @@ export type ReportState = 'BELUM' | 'DRAF' | 'REVISI' | 'TERKIRIM';
  */
 export async function reportStates(ctx: ReadContext) {
   const profile = getPolicyProfile(ctx.actor.policyProfile);
-  const teams = (await teamsToReportTo(ctx)).map((tim) => ({ kind: 'tim' as const, id: tim.id, name: tim.name, ownerUnitId: tim.ownerUnitId, cadence: tim.reportCadence }));
+  const teams = (await teamsToReportTo(ctx)).map((tim) => ({
+    kind: 'tim' as const, id: tim.id, name: tim.name, ownerUnitId: tim.ownerUnitId, cadence: tim.reportCadence, timeZone: tim.instansi.timeZone,
+  }));
   const tasks = (await tasksToReportOn(ctx)).map((task) => ({
     kind: 'individu' as const, id: task.id, name: t(ctx.actor.locale, 'individu.judul', { tugas: individualTaskName(task.details) }), ownerUnitId: task.ownerUnitId, cadence: '',
+    timeZone: ctx.actor.timeZone,
   }));
   const states: Array<{ kind: 'tim' | 'individu'; id: string; name: string; priority: string; state: ReportState; dueAt: Date; late: boolean }> = [];
   for (const item of ownUnitFirst([...teams, ...tasks], ctx.actor.homeUnitId)) {
-    const period = weeklyPeriod(ctx.now, ctx.actor.timeZone, parseCadence(item.cadence));
+    const period = weeklyPeriod(ctx.now, item.timeZone, parseCadence(item.cadence));
     const which = item.kind === 'tim' ? { timId: item.id, kind: 'KEMAJUAN_ANGGOTA' } : { penugasanId: item.id, kind: 'KEMAJUAN_INDIVIDU' };
     const laporan = await ctx.tx.laporan.findFirst({ where: { authorId: ctx.actor.id, ...which, periodStart: period.periodStart } });
     const state: ReportState = !laporan ? 'BELUM' : laporan.status === 'DRAFT' ? 'DRAF' : laporan.status === 'REVISION_REQUESTED' ? 'REVISI' : 'TERKIRIM';

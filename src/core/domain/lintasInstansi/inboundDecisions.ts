@@ -4,7 +4,8 @@ import { Refused } from '../../errors';
 import { text } from '../../messages';
 import type { InboundStage } from '../../policy/lintasInstansiSchema';
 import { getPolicyProfile } from '../../policy/policyProfile';
-import { issueInboundAnswer, issueInboundAssignments } from '../surat/inboundLetters';
+import { issueInboundAnswer } from '../surat/inboundLetters';
+import { assignInbound } from './assignInbound';
 import { advanceRequest } from './advanceRequest';
 import { inboundHolders, inboundVersion, notifyInboundStage } from './inboundCard';
 import { inboundStageAt } from './inboundStages';
@@ -148,11 +149,11 @@ export async function answerInbound(ctx: FlowContext, open: Open<'JAWAB'>, answe
   await notifyInboundStage(ctx, moved);
 }
 
-/** The unit head issues the surat penugasan to each official named; the requesting side gets its copy. */
+/** The unit head issues the surat penugasan to each official named, who confirm it; the requesting side gets its copy. */
 export async function issueInbound(ctx: FlowContext, open: Open<'TERBITKAN'>) {
   const moved = await move(ctx, open, open.stage.next, 'SURAT_PENUGASAN', open.details, null);
   if (!moved) return;
-  const letters = await issueInboundAssignments(ctx, moved, await counterpart(ctx, moved), open.capacity, open.stage.document);
+  const letters = await assignInbound(ctx, moved, await counterpart(ctx, moved), open.capacity, open.stage);
   await relayKabar(ctx, moved, 'PENUGASAN', { suratId: letters[0]?.id });
   ctx.reply(text('lintas.penugasanTerbit', { nomor: moved.number, jumlah: letters.length }));
 }

@@ -6,6 +6,7 @@ import { individualReportRecipients } from '../laporan/individualReportRecipient
 import { individualTaskName } from '../penunjukan/individualTaskName';
 import { taskSubject, teamSubject } from '../workSubject';
 import { typeTeamFormedByVolunteers } from '../tim/incidentalTeam';
+import { joinedAcrossInstansi } from '../lintasInstansi/joinedAcross';
 
 export type AcceptanceCheck = { status: 'open'; request: Awaited<ReturnType<typeof loadRequest>> } | { status: 'done' };
 
@@ -43,7 +44,10 @@ export async function acceptAssignment(ctx: FlowContext, penugasanId: string): P
   await ctx.tx.penugasan.update({ where: { id: penugasanId }, data: { status: 'ACTIVE', startsOn: ctx.now, endsOn } });
   await typeTeamFormedByVolunteers(ctx, request);
   const told = new Set([...tim.memberships.map((m) => m.pegawaiId), ...(tim.ownerUnit.headId ? [tim.ownerUnit.headId] : [])]);
-  for (const pegawaiId of told) ctx.notify(pegawaiId, text('pengajuan.anggotaBaru', { nama: ctx.actor.name, jabatan: ctx.actor.jabatan, tim: tim.name, nomor: request.number }));
+  const news = request.scope === 'LINTAS_INSTANSI'
+    ? await joinedAcrossInstansi(ctx, request, tim.name)
+    : text('pengajuan.anggotaBaru', { nama: ctx.actor.name, jabatan: ctx.actor.jabatan, tim: tim.name, nomor: request.number });
+  for (const pegawaiId of told) ctx.notify(pegawaiId, news);
   ctx.audit({ action: 'penugasan.terima', outcome: 'OK', subject: `penugasan:${penugasanId}`, rule: 'C2' });
   ctx.reply(text('pengajuan.diterima', { tim: tim.name }));
 }

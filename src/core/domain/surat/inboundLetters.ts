@@ -1,7 +1,7 @@
 import type { ApproverCapacity } from '../../auth/requireApprover';
 import type { FlowContext } from '../../engine/defineFlow';
 import { suratJawabanAntarInstansi } from '../../letters/lintasInstansiLetters';
-import { ASSIGNMENT_TITLES, suratTugas, type AssignmentDocument } from '../../letters/penugasanLetters';
+import { ASSIGNMENT_TITLES, suratTugas, type AssignmentDocument, type LetterPerson } from '../../letters/penugasanLetters';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
 import { zonedMidnight } from '../zonedTime';
@@ -37,25 +37,29 @@ export async function issueInboundAnswer(
 }
 
 /**
- * SMD step 5: the surat penugasan for each official named, from the unit head, with tembusan to
- * both PyB and the official's Penilai. The team belongs to the other government: its table comes from there.
+ * SMD step 5: the surat penugasan for each official named, filed with their assignment, from the unit
+ * head, with tembusan to both PyB and the official's Penilai. The team belongs to the other
+ * government: its table comes from there.
  */
-export async function issueInboundAssignments(ctx: FlowContext, inbound: LintasRequest, outbound: LintasRequest, capacity: ApproverCapacity, document: AssignmentDocument) {
+export async function issueInboundAssignments(
+  ctx: FlowContext, inbound: LintasRequest, outbound: LintasRequest, capacity: ApproverCapacity, document: AssignmentDocument,
+  assignments: Array<{ official: LetterPerson & { id: string; penilaiId: string | null }; penugasan: { id: string } }>,
+) {
   const office = await signingOffice(ctx, capacity);
   const details = readInboundDetails(inbound.details);
   const tim = await ctx.tx.timKerja.findUniqueOrThrow({
     where: { id: outbound.timId! },
     include: { targets: { orderBy: { createdAt: 'asc' } }, memberships: { where: { status: 'ACTIVE', role: 'KETUA' }, include: { pegawai: true } } },
   });
-  const officials = await ctx.tx.pegawai.findMany({ where: { id: { in: details.pegawaiIds ?? [] }, instansiId: inbound.instansiId }, orderBy: { name: 'asc' } });
+  const officials = assignments.map((a) => a.official);
   const tz = ctx.actor.timeZone;
   const date = formatDate(ctx.now, tz);
   const letters = [];
-  for (const official of officials) {
+  for (const { official, penugasan } of assignments) {
     const penilai = await tembusanOf(ctx.tx, [official.penilaiId], [ctx.actor.id]);
     const tembusan = [`Pejabat yang Berwenang pada ${office.instansi.name}`, ...penilai.map(addressLine), `Pejabat yang Berwenang pada ${inbound.targetName}`];
     letters.push(await issueLetter(ctx, {
-      kind: document, penugasanId: null, unitCode: office.unitCode,
+      kind: document, penugasanId: penugasan.id, unitCode: office.unitCode,
       sendTo: [official.id, ctx.actor.id, ...penilai.map((p) => p.id), ...(await pybRecipients(ctx.tx, inbound.instansiId, ctx.now, [])), ...(await requestingSide(ctx, outbound))],
       readers: [],
       build: (nomor) => suratTugas({

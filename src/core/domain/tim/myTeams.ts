@@ -11,8 +11,9 @@ import { individualTaskName } from '../penunjukan/individualTaskName';
  */
 export async function listMyTeams(ctx: ReadContext): Promise<string[]> {
   const memberships = await ctx.tx.membership.findMany({
-    where: { pegawaiId: ctx.actor.id, status: 'ACTIVE', tim: { instansiId: ctx.actor.instansiId, endsOn: { gte: ctx.now } } },
-    include: { tim: { include: { ownerUnit: true } } },
+    // The actor's own seats, also in another government's team (WF-3).
+    where: { pegawaiId: ctx.actor.id, status: 'ACTIVE', tim: { endsOn: { gte: ctx.now } } },
+    include: { tim: { include: { ownerUnit: true, instansi: { select: { name: true } } } } },
     orderBy: { tim: { name: 'asc' } },
   });
   const tasks = await ctx.tx.penugasan.findMany({
@@ -21,7 +22,10 @@ export async function listMyTeams(ctx: ReadContext): Promise<string[]> {
   });
   const locale = ctx.actor.locale;
   const items = [
-    ...memberships.map((m) => ({ name: m.tim.name, role: m.role === 'KETUA' ? 'tugas.peran.KETUA' as const : 'tugas.peran.ANGGOTA' as const, ownerUnit: m.tim.ownerUnit, endsOn: m.tim.endsOn })),
+    ...memberships.map((m) => ({
+      name: m.tim.name, role: m.role === 'KETUA' ? 'tugas.peran.KETUA' as const : 'tugas.peran.ANGGOTA' as const, endsOn: m.tim.endsOn,
+      ownerUnit: m.tim.instansiId === ctx.actor.instansiId ? m.tim.ownerUnit : { ...m.tim.ownerUnit, name: `${m.tim.ownerUnit.name}, ${m.tim.instansi.name}` },
+    })),
     ...tasks.map((p) => ({ name: t(locale, 'individu.judul', { tugas: individualTaskName(p.details) }), role: 'tugas.peran.INDIVIDU' as const, ownerUnit: p.ownerUnit, endsOn: new Date(p.endsOn!.getTime() - 1) })),
   ].map((item) => ({ ...item, ownerUnitId: item.ownerUnit.id }));
   const profile = getPolicyProfile(ctx.actor.policyProfile);
