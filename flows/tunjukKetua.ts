@@ -35,8 +35,9 @@ export const tunjukKetua = defineFlow<State>({
       async button(ctx, _state, press) {
         const { tim, candidates } = await ketuaCandidates(ctx, press.args.timId ?? '');
         // Who may be ketua but is someone else's to designate is named with the rule, not offered.
-        const theirs = candidates.filter((m) => !m.mayDesignate)
-          .map((m) => nested('ketua.kandidatLainBaris', { nama: m.pegawai.name, penunjuk: nested(`ketua.penunjuk.${m.rule.penunjuk}`), citation: m.rule.citation }));
+        const theirs = candidates.filter((m) => !m.mayDesignate).map((m) => (m.needsKeputusan
+          ? nested('ketua.kandidatKeputusanBaris', { nama: m.pegawai.name, citation: m.rule.citation })
+          : nested('ketua.kandidatLainBaris', { nama: m.pegawai.name, penunjuk: nested(`ketua.penunjuk.${m.rule.penunjuk}`), citation: m.rule.citation })));
         ctx.reply(choice('ketua.pilihKandidat', candidates.filter((m) => m.mayDesignate).map((m) => [{
           label: label('ketua.tombolKandidat', { nama: m.pegawai.name, pendidikan: m.pegawai.pendidikan ?? '-', golongan: m.pegawai.golongan ?? '-' }),
           action: 'pilih', args: { pegawaiId: m.pegawaiId },

@@ -3,6 +3,7 @@ import { ChangeTracker, differingFields } from './changeTracker';
 import { endSeatsOfGone } from './endSeatsOfGone';
 import type { ImportPlan } from './validateImport';
 import { applyTeams } from './applyTeams';
+import { reroutePendingSteps } from './reroutePendingSteps';
 import { zonedMidnight } from '../core/domain/zonedTime';
 
 export interface ApplyContext {
@@ -55,6 +56,7 @@ export async function applyOrganisation(ctx: ApplyContext, plan: ImportPlan, ful
   await applyRoles(ctx, plan, fullFile);
   await applyDelegations(ctx, plan, fullFile);
   await applyTeams(ctx, plan);
+  await reroutePendingSteps(ctx);
 }
 
 // A JSON file is the whole organisation: whoever it no longer lists loses access (kept for the record).

@@ -12,7 +12,7 @@ export async function applyTeams(ctx: ApplyContext, plan: ImportPlan): Promise<v
     const data = {
       name: row.nama, jenis: row.jenis, lingkup: row.lingkup, ownerUnitId: ctx.unitIds.get(row.kodeUnitPemilik)!,
       startsOn: day(row.mulai), endsOn: day(row.selesai), maksudTujuan: row.maksudTujuan ?? null, kompetensi: row.kompetensi ?? null,
-      openToVolunteers: row.terbukaSukarela, reportCadence: JSON.stringify({
+      openToVolunteers: row.terbukaSukarela, wajibKeputusan: row.wajibKeputusan, reportCadence: JSON.stringify({
         irama: 'MINGGUAN', hari: row.laporan.hari, jam: row.laporan.jam, ...(row.laporan.pengingat ? { pengingat: row.laporan.pengingat } : {}),
       }),
     };

@@ -62,6 +62,8 @@ export const TargetRowSchema = z.object({ subKegiatan: teks, sasaran: teks, indi
 export const TimRowSchema = z.object({
   kode, nama: teks, jenis: TimJenisSchema, lingkup: LingkupSchema, kodeUnitPemilik: kode, mulai: tanggal, selesai: tanggal,
   maksudTujuan: opsional, kompetensi: opsional, terbukaSukarela: z.boolean().default(false),
+  /** Lamandau Ps 24(1): another regulation mandates that the team be set by Keputusan. */
+  wajibKeputusan: z.boolean().default(false),
   laporan: z.object({
     hari: HariSchema, jam: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format jam harus JJ:MM'),
     /** Reminder ladder in hours from the due time, e.g. [-24, -2, 24]; at most 5. */

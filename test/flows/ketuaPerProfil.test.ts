@@ -12,8 +12,9 @@ const BUPATI = '196505051990031005';
 const KEPALA_UPTD = '198808082012011008';
 
 /** The small organisation with a Kepala Seksi (pengawas) in the Bidang Aplikasi Informatika, a Kepala UPTD and a Bupati. */
-async function start(profile: string) {
+async function start(profile: string, change: (organisation: ReturnType<typeof smallOrganisation>) => void = () => {}) {
   const organisation = smallOrganisation(profile);
+  change(organisation);
   // A structural official has no JF kategori or jenjang: the Kabid's row is the model.
   const { nipPenilai: _penilai, ...model } = organisation.pegawai.find((p) => p.nip === NIP.kabidA)!;
   organisation.pegawai.push(
@@ -57,17 +58,34 @@ describe('who may be ketua tim, and who designates them, per profile (K12, K14)'
     expect(samarinda.text).toBe('Pilih ketua Tim Satu Data:');
   });
 
-  it('Lamandau: a JPT Pratama or Administrator may be ketua (Ps 24(4)), but nobody makes their superior or a peer ketua of their team', async () => {
-    const org = await start('LMD');
+  it('Lamandau: a JPT Pratama or Administrator may be ketua of a team set by Keputusan (Ps 24(4)), but nobody makes their superior or a peer ketua of their team', async () => {
+    const org = await start('LMD', (organisation) => { Object.assign(organisation.timKerja[0]!, { wajibKeputusan: true }); });
     const kabid = await org.link(NIP.kabidA);
     const kadis = await org.link(NIP.kadis);
     const asKabid = await candidatesFor(kabid);
     expect(asKabid.names.some((n) => /^(Kepala Dinas|Kabid Statistik|Kasi)/.test(n))).toBe(false);
-    expect(asKabid.text).toContain('- Kepala Dinas Uji: ditunjuk oleh pimpinan unit organisasi pemilik kinerja atau Kepala Perangkat Daerah (002-LMD Ps 24(4)');
+    expect(asKabid.text).toContain('- Kepala Dinas Uji: ditunjuk oleh pimpinan unit organisasi pemilik kinerja atau Kepala Perangkat Daerah (002-LMD Ps 24(1)-(4))');
     const asKadis = await candidatesFor(kadis);
     expect(asKadis.names).toContainEqual(expect.stringMatching(/^Kabid Aptika Uji/));
     await bot.as(kadis).press(/^Kabid Aptika Uji/);
     expect(await ketuaOf()).toEqual(['Kabid Aptika Uji']);
+  });
+
+  it('Lamandau: on a team no Keputusan sets, a JPT Pratama or Administrator is named with the rule and cannot be made ketua', async () => {
+    const org = await start('LMD');
+    const kadis = await org.link(NIP.kadis);
+    const { names, text } = await candidatesFor(kadis);
+    expect(names.some((n) => /^(Kabid|Kasi)/.test(n))).toBe(false);
+    expect(names).toContainEqual(expect.stringMatching(/^Analis Madya Uji/));
+    expect(text).toContain('Tidak dapat Bapak/Ibu tunjuk untuk tim ini:\n- Kabid Aptika Uji: hanya untuk tim kerja yang ditetapkan dengan Keputusan (002-LMD Ps 24(1)-(4))');
+    // A button offered while the team was recorded as set by Keputusan no longer works once it is not.
+    await bot.db.timKerja.updateMany({ where: { code: 'TIM-DATA' }, data: { wajibKeputusan: true } });
+    await candidatesFor(kadis);
+    const kabidButton = bot.findButton(kadis, /^Kabid Aptika Uji/);
+    await bot.db.timKerja.updateMany({ where: { code: 'TIM-DATA' }, data: { wajibKeputusan: false } });
+    const pressed = await bot.as(kadis).pressToken(kabidButton);
+    expect(pressed).toMatchObject({ status: 'refused', notice: expect.stringMatching(/^Kabid Aptika Uji dapat menjadi ketua hanya untuk tim kerja yang pembentukannya ditetapkan dengan Keputusan \(002-LMD Ps 24\(1\)-\(4\)\)/) });
+    expect(await ketuaOf()).toEqual(['Pranata Muda Uji']);
   });
 
   it('Karanganyar: a pengawas ketua comes from an Administrator, an Administrator from the JPT Pratama, a JPT Pratama from the Kepala Daerah, each with a surat penugasan (AC-44)', async () => {

@@ -38,6 +38,15 @@ const CROSS_UNIT: Record<Profile, string[]> = {
   BASELINE: ['TARGET_PIMPINAN_UO', 'HOME_PENILAI'],
 };
 
+/**
+ * The target head's approval letter (format 3) names the letter still to come, and says "dari kami"
+ * only where that head decides last and issues it (Lamandau). Magelang, within one Perangkat Daerah: none.
+ */
+const APPROVAL_CLOSING: Record<Profile, string | null> = {
+  SMD: 'Setelah Saudara menerima Surat Tugas,', TBB: 'Setelah Saudara menerima Surat Penugasan,', LMD: 'Setelah Saudara menerima Surat Penugasan dari kami,',
+  MGL: null, KRA: 'Setelah Saudara menerima Surat Penugasan,', BASELINE: 'Setelah Saudara menerima Surat Penugasan,',
+};
+
 async function start(profile: Profile) {
   bot = await TestBot.start();
   const org = await loadOrganisation(bot, smallOrganisation(profile));
@@ -81,6 +90,8 @@ describe.each(PROFILES)('profile %s', (profile) => {
     expect(request).toMatchObject({ workflow: profile === 'MGL' ? 'WF-4' : 'WF-5', scope: 'LINTAS_UO' });
     expect(await approveAll(bot, all, request.id)).toEqual(CROSS_UNIT[profile]);
     expect(await letterTitles(people.pfPertama)).toContain(VOLUNTARY_TITLE[profile]);
+    const approval = (await documentsOf(bot, people.pfPertama)).find((d) => d.fileName.startsWith('persetujuan-'));
+    expect(approval?.text.replace(/\s+/g, ' ').match(/Setelah Saudara menerima [^,]*,/)?.[0] ?? null).toBe(APPROVAL_CLOSING[profile]);
     await bot.as(people.pfPertama).press('Terima penugasan');
     expect(await bot.db.membership.count({ where: { pegawaiId: people.pfPertama.pegawaiId, status: 'ACTIVE', tim: { code: 'TIM-DATA' } } })).toBe(1);
   });

@@ -29,6 +29,11 @@ export interface VoluntaryLetterInput {
    * recommended for or against it. Absent where no recommendation was made; nothing is then said of one.
    */
   ketuaTim?: { recommended: boolean };
+  /**
+   * Format 3's last point: the letter that will assign the applicant (the profile's document), and
+   * whether this letter's signer issues it ("dari kami"). Absent: the format's own Surat Tugas from us.
+   */
+  assignment?: { document: AssignmentDocument; fromSigner: boolean };
 }
 
 /** "Penata (III/c)"; undefined when neither is known. */
@@ -91,7 +96,7 @@ export function suratPersetujuan(input: VoluntaryLetterInput): LetterDocument {
     afterVerification(input, `${category(input.applicant.jabatan)} serta kualifikasi keahlian yang Saudara miliki sesuai dengan kebutuhan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`),
     // Only when the decision follows the ketua's recommendation does the letter say it rests on it.
     `${input.ketuaTim?.recommended ? 'Atas rekomendasi dari Ketua Tim Kerja tersebut, kami' : 'Kami'} menyetujui permohonan Saudara untuk dilibatkan dalam Tim Kerja ${input.team} pada ${input.ownerUnit}.`,
-    'Setelah Saudara menerima Surat Tugas dari kami, agar Saudara segera melapor kepada Ketua Tim Kerja tersebut.',
+    `Setelah Saudara menerima ${assignmentName(input.assignment?.document ?? 'SURAT_TUGAS')}${input.assignment?.fromSigner === false ? '' : ' dari kami'}, agar Saudara segera melapor kepada Ketua Tim Kerja tersebut.`,
   ], 'Demikian kami sampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.');
 }
 
@@ -123,6 +128,8 @@ export function suratPenolakan(input: VoluntaryLetterInput & { reason: RefusalRe
 export const ASSIGNMENT_TITLES = { SURAT_TUGAS: 'SURAT TUGAS', SURAT_PENUGASAN: 'SURAT PENUGASAN', SURAT_PERINTAH: 'SURAT PERINTAH' } as const;
 /** The profile's name for the letter that assigns an official; the letter is stored and captioned by it. */
 export type AssignmentDocument = keyof typeof ASSIGNMENT_TITLES;
+/** "Surat Penugasan": the title as a sentence names it. */
+const assignmentName = (document: AssignmentDocument) => ASSIGNMENT_TITLES[document].toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
 
 export interface SuratTugasInput extends VoluntaryLetterInput {
   /** Dasar items of the instansi (format 6 names national and regional rules; never another region's). */

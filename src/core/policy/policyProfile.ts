@@ -138,6 +138,8 @@ export const PolicyProfileSchema = z.object({
     suratPenugasan: z.boolean(),
     /** Heads of these kinds of unit are not (Magelang Ps 8(3): "kecuali … kepala unit pelaksana teknis daerah"). */
     kecualiKepala: z.array(UnitTypeSchema).optional(),
+    /** Only for a team another regulation wants set by Keputusan (Lamandau Ps 24(4) "sebagaimana dimaksud pada ayat (3)"). */
+    hanyaTimKeputusan: z.boolean().optional(),
     citation: z.string().min(1),
   })).min(1),
   /** K13: the rule that a team must have a ketua (Karanganyar "dipimpin oleh Ketua Tim"); null where it "dapat dipimpin". */

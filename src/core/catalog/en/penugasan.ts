@@ -5,6 +5,8 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'persetujuan.diputuskanAtasNama': 'Request number {nomor} was decided on your behalf: {hasil}',
   'persetujuan.bukanWewenang': 'Sorry, you are not authorised to decide this step ({rule}). The attempt has been recorded.',
   'persetujuan.sudahDiputuskan': 'This step has already been decided.',
+  'persetujuan.dialihkan': 'Request number {nomor} ({tim}) now waits for {nama} as {peran}, per the latest organisation data (before: {lama}).',
+  'persetujuan.dialihkanDariAnda': 'Request number {nomor} ({tim}) no longer waits for your decision: per the latest organisation data, {peran} is now {nama}.',
   'persetujuan.setujui': 'Approve',
   'persetujuan.tolak': 'Reject',
   'persetujuan.mengetahui': 'Acknowledge',

@@ -3,6 +3,8 @@ export const penugasan = {
   'persetujuan.diputuskanAtasNama': 'Permohonan nomor {nomor} telah diputuskan atas nama Bapak/Ibu: {hasil}',
   'persetujuan.bukanWewenang': 'Mohon maaf, Bapak/Ibu tidak berwenang memutuskan langkah ini ({rule}). Percobaan ini telah dicatat.',
   'persetujuan.sudahDiputuskan': 'Langkah ini sudah diputuskan sebelumnya.',
+  'persetujuan.dialihkan': 'Permohonan nomor {nomor} ({tim}) kini menunggu {nama} sebagai {peran}, sesuai data organisasi terbaru (sebelumnya {lama}).',
+  'persetujuan.dialihkanDariAnda': 'Permohonan nomor {nomor} ({tim}) tidak lagi menunggu keputusan Bapak/Ibu: sesuai data organisasi terbaru, {peran} kini {nama}.',
   'persetujuan.setujui': 'Setujui',
   'persetujuan.tolak': 'Tolak',
   'persetujuan.mengetahui': 'Mengetahui',

@@ -4,6 +4,7 @@ import { ASSIGNMENT_TITLES, suratPenolakan, suratPersetujuan, suratTugas, type A
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { formatDate } from '../formatTime';
 import type { LoadedRequest } from '../pengajuan/loadRequest';
+import { workflowOfRequest } from '../pengajuan/selectWorkflow';
 import { issueLetter } from './issueLetter';
 import { suratRekomendasi, type RekomendasiInput } from '../../letters/rekomendasiLetter';
 import { signingOffice } from './signingOffice';
@@ -85,9 +86,11 @@ export async function issueTargetAnswer(
   // the recommendation does not write that the verification found the opposite.
   const { ketuaTim, ...plain } = full;
   const input = ketuaTim?.recommended === answer.approved ? full : plain;
+  // "dari kami" only where the target decides last and so issues the assignment letter itself.
+  const assignment = { document: workflowOfRequest(request).document, fromSigner: request.steps.at(-1)!.performer.startsWith('TARGET_') };
   await issueLetter(ctx, {
     kind: answer.approved ? 'PERSETUJUAN' : 'PENOLAKAN', penugasanId: request.id, unitCode, sendTo, readers,
-    build: (nomor) => (answer.approved ? suratPersetujuan({ ...input, nomor }) : suratPenolakan({ ...input, nomor, reason: answer.reason })),
+    build: (nomor) => (answer.approved ? suratPersetujuan({ ...input, nomor, assignment }) : suratPenolakan({ ...input, nomor, reason: answer.reason })),
   });
 }
 

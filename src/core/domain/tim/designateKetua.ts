@@ -5,6 +5,7 @@ import { text } from '../../messages';
 import { getPolicyProfile } from '../../policy/policyProfile';
 import { ketuaShortfalls } from './ketuaEligibility';
 import { issueKetuaLetter } from '../surat/ketuaLetter';
+import { moveWaitingSteps } from '../pengajuan/waitingStepMoves';
 import { designatesAsKepalaDaerah, designatesUnder, ketuaRuleFor, structuralCandidates } from './ketuaRules';
 
 /** The shortest reason accepted for choosing a ketua from outside the owner unit. */
@@ -32,7 +33,8 @@ export async function teamsActorMayDesignate(ctx: FlowContext) {
 /**
  * Who may become ketua of the team, by the profile's `ketuaTim`: its members of a kind the profile
  * names (PF and pelaksana everywhere) and the structural officials it names (Magelang's pengawas,
- * Karanganyar's chain); `mayDesignate` when the actor is the one who designates such a ketua.
+ * Karanganyar's chain); `mayDesignate` when the actor is the one who designates such a ketua, and
+ * the team is one their rule allows (`needsKeputusan` otherwise).
  */
 export async function ketuaCandidates(ctx: FlowContext, timId: string) {
   const tim = (await teamsActorMayDesignate(ctx)).find((team) => team.id === timId);
@@ -42,7 +44,10 @@ export async function ketuaCandidates(ctx: FlowContext, timId: string) {
   const others = (await structuralCandidates(ctx, tim)).map((pegawai) => ({ pegawaiId: pegawai.id, pegawai, membershipId: null }));
   const candidates = [...members, ...others].flatMap((candidate) => {
     const rule = ketuaRuleFor(ctx.actor.policyProfile, candidate.pegawai.jenisJabatan);
-    return rule && candidate.pegawaiId !== ctx.actor.id ? [{ ...candidate, rule, mayDesignate: designatesUnder(rule, ctx.actor, tim, kepalaDaerah, candidate.pegawai) }] : [];
+    if (!rule || candidate.pegawaiId === ctx.actor.id) return [];
+    // Lamandau Ps 24(4): a JPT Pratama or Administrator leads only a team set by Keputusan.
+    const needsKeputusan = !!rule.hanyaTimKeputusan && !tim.wajibKeputusan;
+    return [{ ...candidate, rule, needsKeputusan, mayDesignate: !needsKeputusan && designatesUnder(rule, ctx.actor, tim, kepalaDaerah, candidate.pegawai) }];
   });
   return { tim, candidates };
 }
@@ -57,6 +62,7 @@ type Candidates = Awaited<ReturnType<typeof ketuaCandidates>>;
 export function eligibleCandidate(ctx: FlowContext, { candidates }: Candidates, pegawaiId: string): Candidates['candidates'][number] {
   const candidate = candidates.find((m) => m.pegawaiId === pegawaiId);
   if (!candidate) throw new Refused('WF-11', 'ketua.bukanKandidat');
+  if (candidate.needsKeputusan) throw new Refused(candidate.rule.citation, 'ketua.hanyaTimKeputusan', { nama: candidate.pegawai.name, citation: candidate.rule.citation });
   if (!candidate.mayDesignate) {
     throw new Refused(candidate.rule.citation, 'ketua.penunjukLain', { nama: candidate.pegawai.name, penunjuk: nested(`ketua.penunjuk.${candidate.rule.penunjuk}`), citation: candidate.rule.citation });
   }
@@ -121,6 +127,11 @@ export async function designateKetua(ctx: FlowContext, timId: string, pegawaiId:
   told.delete(ctx.actor.id);
   for (const id of told) ctx.notify(id, news);
   ctx.reply(news);
+  // A recommendation the former ketua still owed (Samarinda formats 4b and 5) is the new ketua's.
+  for (const move of await moveWaitingSteps(ctx.tx, { instansiId: ctx.actor.instansiId, timId }, ctx.now, ctx.actor.timeZone)) {
+    for (const m of move.messages) ctx.notify(m.to, m.message);
+    ctx.audit({ action: 'persetujuan.dialihkan', outcome: 'OK', rule: 'C7', subject: `penugasan:${move.penugasanId}`, details: { stepId: move.stepId, dari: move.from, ke: move.to, sebab: 'ketua tim berganti' } });
+  }
   ctx.audit({
     action: 'tim.tunjukKetua', outcome: 'OK', rule: outsider?.citation ?? candidate.rule.citation, subject: `tim:${timId}`,
     details: { ketua: pegawaiId, sebelumnya: previous.map((m) => m.pegawaiId), ...(outsider ? { alasanLuarUnit: alasan!.trim(), diutamakan: outsider.pilihan } : {}) },

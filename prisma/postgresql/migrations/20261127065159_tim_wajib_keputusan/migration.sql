@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TimKerja" ADD COLUMN     "wajibKeputusan" BOOLEAN NOT NULL DEFAULT false;

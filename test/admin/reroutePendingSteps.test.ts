@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { messageText, type TestBot, type TestUser } from '../helpers/botHarness';
+import { loadOrganisation } from '../helpers/organisationBot';
+import { recommendAsKetua, requestToJoinSatuData } from '../helpers/volunteer';
+import { NIP, smallOrganisation } from '../fixtures/smallOrganisation';
+
+let bot: TestBot;
+afterEach(async () => { await bot?.stop(); });
+
+const KABID_BARU = '198909092014011010';
+const texts = (user: TestUser) => bot.inbox(user).map(messageText);
+const pendingStep = () => bot.db.approvalStep.findFirstOrThrow({ where: { status: 'PENDING' }, include: { assignee: true } });
+
+/** Samarinda's organisation where a new Kabid heads the Bidang Aplikasi Informatika and appraises its officials. */
+function withNewKabidAptika() {
+  const organisation = smallOrganisation('SMD');
+  const old = organisation.pegawai.find((p) => p.nip === NIP.kabidA)!;
+  organisation.pegawai.push({ ...old, nip: KABID_BARU, nama: 'Kabid Aptika Baru', email: 'kabid.baru@contoh.go.id' });
+  organisation.unitOrganisasi.find((u) => u.kode === 'DISKOMINFO.APTIKA')!.nipPimpinan = KABID_BARU;
+  for (const p of organisation.pegawai) if (p.nipPenilai === NIP.kabidA) p.nipPenilai = KABID_BARU;
+  return organisation;
+}
+
+describe('an import that changes who holds a role moves the steps waiting for the old holder', () => {
+  it('a new unit head gets the waiting card and decides; the applicant and the former head are told; the former head\'s button does nothing', async () => {
+    const started = await requestToJoinSatuData();
+    bot = started.bot;
+    const { applicant, targetHead, ketua } = started;
+    await recommendAsKetua(bot, ketua);
+    const oldButton = bot.findButton(targetHead, 'Setujui');
+    expect((await pendingStep()).assignee.name).toBe('Kabid Aptika Uji');
+
+    // Mutasi: the former Kabid moves to the Sekretariat Daerah, still in service.
+    const organisation = withNewKabidAptika();
+    Object.assign(organisation.pegawai.find((p) => p.nip === NIP.kabidA)!, { kodeUnit: 'SETDA', jabatan: 'Staf Ahli Bidang Pemerintahan', nipPenilai: NIP.sekda });
+    const org = await loadOrganisation(bot, organisation);
+    const newHead = await org.link(KABID_BARU);
+    await bot.core.drainOutbox();
+
+    const step = await pendingStep();
+    expect(step).toMatchObject({ assigneeId: newHead.pegawaiId, pendingSince: bot.clock.now() });
+    expect(texts(newHead)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1: pengajuan sukarela/));
+    expect(texts(applicant)).toContain('Permohonan nomor 1 (Tim Satu Data) kini menunggu Kabid Aptika Baru sebagai Pimpinan Unit Organisasi yang dituju, sesuai data organisasi terbaru (sebelumnya Kabid Aptika Uji).');
+    expect(bot.lastText(targetHead)).toBe('Permohonan nomor 1 (Tim Satu Data) tidak lagi menunggu keputusan Bapak/Ibu: sesuai data organisasi terbaru, Pimpinan Unit Organisasi yang dituju kini Kabid Aptika Baru.');
+    expect(await bot.db.auditLog.findFirst({ where: { action: 'persetujuan.dialihkan' } })).toMatchObject({ outcome: 'OK', subject: `penugasan:${step.penugasanId}` });
+
+    expect((await bot.as(targetHead).pressToken(oldButton)).status).toBe('refused');
+    await bot.as(newHead).press('Setujui');
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('FORWARDED_TO_HOME');
+
+    // The same file again moves nothing and tells nobody.
+    const before = await bot.db.outboxMessage.count();
+    await loadOrganisation(bot, organisation);
+    expect(await bot.db.outboxMessage.count()).toBe(before);
+  });
+
+  it('the applicant\'s Penilai who left the instansi: the step goes to the Penilai the file now names', async () => {
+    const started = await requestToJoinSatuData();
+    bot = started.bot;
+    const { applicant, targetHead, ketua, ownPenilai } = started;
+    await recommendAsKetua(bot, ketua);
+    await bot.as(targetHead).press('Setujui');
+    expect((await pendingStep()).assigneeId).toBe(ownPenilai.pegawaiId);
+
+    // The Kabid Statistik is no longer listed; the Kepala Dinas appraises the Statistisi for now.
+    const organisation = smallOrganisation('SMD');
+    organisation.pegawai = organisation.pegawai.filter((p) => p.nip !== NIP.kabidB);
+    for (const p of organisation.pegawai) if (p.nipPenilai === NIP.kabidB) p.nipPenilai = NIP.kadis;
+    delete (organisation.unitOrganisasi.find((u) => u.kode === 'DISKOMINFO.STATISTIK') as { nipPimpinan?: string }).nipPimpinan;
+    organisation.delegasi = [];
+    const org = await loadOrganisation(bot, organisation);
+    const kadis = await org.link(NIP.kadis);
+    await bot.core.drainOutbox();
+
+    expect((await pendingStep()).assigneeId).toBe(kadis.pegawaiId);
+    expect(texts(applicant)).toContain('Permohonan nomor 1 (Tim Satu Data) kini menunggu Kepala Dinas Uji sebagai Pejabat Penilai Kinerja pemohon, sesuai data organisasi terbaru (sebelumnya Kabid Statistik Uji).');
+    // Nobody writes to an official who is gone.
+    expect(texts(ownPenilai).some((t) => t.includes('tidak lagi menunggu'))).toBe(false);
+    await bot.as(kadis).press('Setujui');
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('HOME_APPROVED');
+  });
+
+  it('a new ketua tim owes the recommendation the former ketua had not given yet (Samarinda formats 4b and 5)', async () => {
+    const started = await requestToJoinSatuData();
+    bot = started.bot;
+    const { applicant, targetHead, ketua } = started;
+    const analis = await started.org.link(NIP.pfMadya);
+    await bot.as(targetHead).command('tunjukketua');
+    await bot.as(targetHead).press('Tim Satu Data');
+    await bot.as(targetHead).press(/^Analis Madya Uji/);
+
+    expect((await pendingStep()).assigneeId).toBe(analis.pegawaiId);
+    expect(bot.lastText(ketua)).toBe('Permohonan nomor 1 (Tim Satu Data) tidak lagi menunggu keputusan Bapak/Ibu: sesuai data organisasi terbaru, Ketua tim yang dituju kini Analis Madya Uji.');
+    expect(texts(applicant)).toContain('Permohonan nomor 1 (Tim Satu Data) kini menunggu Analis Madya Uji sebagai Ketua tim yang dituju, sesuai data organisasi terbaru (sebelumnya Pranata Muda Uji).');
+    await recommendAsKetua(bot, analis);
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('SUBMITTED_TO_TARGET');
+  });
+});
