@@ -39,7 +39,7 @@ async function askNext(ctx: FlowContext, laporanId: string): Promise<Transition<
   if (step === 'KENDALA') ctx.reply(choice('laporan.tanyaKendala', [[{ label: label('laporan.tidakAdaKendala'), action: 'tidakAda' }]]));
   if (step === 'RENCANA') ctx.reply(text('laporan.tanyaRencana'));
   if (step === 'CONFIRM') {
-    const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone);
+    const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, laporan.instansi.timeZone);
     ctx.reply(choice('laporan.konfirmasi', [[
       { label: label('laporan.kirim'), action: 'kirim', style: 'primary' }, { label: label('laporan.isiUlang'), action: 'ulang' },
       { label: label('laporan.simpanDraf'), action: 'simpan' },
@@ -49,9 +49,9 @@ async function askNext(ctx: FlowContext, laporanId: string): Promise<Transition<
 }
 
 async function begin(ctx: FlowContext, subject: ReportSubject) {
-  const { subjek, laporan } = await openProgressReport(ctx, subject);
+  const { subjek, laporan, periodZone } = await openProgressReport(ctx, subject);
   ctx.reply(text('laporan.mulai', {
-    subjek, periode: formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone),
+    subjek, periode: formatPeriod(laporan.periodStart!, laporan.periodEnd!, periodZone),
     batas: formatDateTime(laporan.dueAt!, ctx.actor.timeZone), lanjutan: laporan.content !== '{}' ? t(ctx.actor.locale, 'laporan.melanjutkanDraf') : '',
   }));
   return askNext(ctx, laporan.id);

@@ -44,10 +44,9 @@ export const pengajuanSukarela = defineFlow<State>({
   availableTo: async (ctx) => ctx.actor.jenisJabatan === 'FUNGSIONAL' || ctx.actor.jenisJabatan === 'PELAKSANA',
   refusal: { rule: 'C1', key: 'pengajuan.hanyaFungsionalPelaksana' },
   async start(ctx, args) {
-    if (args.trim()) {
-      const named = await volunteerTeamByCode(ctx, args);
-      return named ? askMotivation(ctx, named) : { end: true };
-    }
+    // A team named after the command; when it cannot be asked for (the reason told), the list follows.
+    const named = args.trim() ? await volunteerTeamByCode(ctx, args) : null;
+    if (named) return askMotivation(ctx, named);
     const teams = await listTeamsOpenToVolunteers(ctx.tx, ctx.actor, ctx.now);
     if (teams.length === 0) {
       ctx.reply(text('pengajuan.tidakAdaTim'));
@@ -191,7 +190,7 @@ export const pengajuanSukarela = defineFlow<State>({
 });
 
 function askMotivation(ctx: FlowContext, tim: { id: string; name: string; kompetensi: string | null; ownerUnit: { name: string } }) {
-  ctx.reply(text('pengajuan.tulisMotivasi', { nama: tim.name, unit: tim.ownerUnit.name, kompetensi: tim.kompetensi ?? '-' }));
+  ctx.reply(text('pengajuan.tulisMotivasi', { tim: tim.name, unit: tim.ownerUnit.name, kompetensi: tim.kompetensi ?? '-' }));
   return { next: { step: 'ASK_MOTIVATION', timId: tim.id } } as const;
 }
 

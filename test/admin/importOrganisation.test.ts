@@ -240,4 +240,19 @@ describe('organisation import', () => {
     expect(report.warnings.find((w) => w.nip === NIP.pfMuda)).toBeUndefined();
     expect((await db.pegawai.findFirstOrThrow({ where: { nip: NIP.pfMadya }, include: { penilai: true } })).penilai?.nip).toBe(NIP.kabidA);
   });
+
+  it('warns of a Lamandau Administrator made ketua of a team no Keputusan sets (Ps 24(4)), and not once the team is marked so', async () => {
+    const org = smallOrganisation('LMD');
+    org.timKerja[0]!.anggota = [{ nip: NIP.kabidA, peran: 'KETUA' }, ...org.timKerja[0]!.anggota.filter((a) => a.peran !== 'KETUA')];
+    const report = await importOrganisation(db, writeFile(toImportJson(org)), { now });
+    expect(report.ok).toBe(true);
+    expect(report.warnings).toContainEqual({
+      nip: NIP.kabidA, nama: 'Kabid Aptika Uji', citation: '002-LMD Ps 24(1)-(4)',
+      message: 'ketua Tim Satu Data, tetapi jabatan ADMINISTRATOR hanya dapat menjadi ketua tim yang ditetapkan dengan Keputusan (wajibKeputusan)',
+    });
+    Object.assign(org.timKerja[0]!, { wajibKeputusan: true });
+    const marked = await importOrganisation(db, writeFile(toImportJson(org)), { now });
+    expect(marked.warnings.filter((w) => w.nip === NIP.kabidA)).toEqual([]);
+  });
 });
+

@@ -75,7 +75,7 @@ describe('flow engine', () => {
     const second = await bot.core.handleEvent(event);
     await bot.core.drainOutbox();
     expect([first.status, second.status]).toEqual(['processed', 'duplicate']);
-    expect(bot.inbox(ani).filter((m) => m.kind === 'text' && m.text.startsWith('Uji, unit pemilik kinerja'))).toHaveLength(1);
+    expect(bot.inbox(ani).filter((m) => m.kind === 'text' && m.text.startsWith('Tim Uji'))).toHaveLength(1);
   });
 
   it('skips a malformed event without a crash and keeps serving the next one', async () => {
@@ -83,7 +83,7 @@ describe('flow engine', () => {
     expect((await bot.core.handleEvent({ kind: 'command', command: 'DROP TABLE', meta: {} })).status).toBe('invalid');
     expect((await bot.core.handleEvent(null)).status).toBe('invalid');
     await bot.as(ani).command('isi');
-    expect(bot.lastText(ani)).toMatch(/^Uji, unit pemilik kinerja Unit Uji\./);
+    expect(bot.lastText(ani)).toMatch(/^Tim Uji/);
   });
 
   it('answers a failing handler with an apology, logs no message body, and serves the next update', async () => {
@@ -137,7 +137,7 @@ describe('flow engine under load and in other languages', () => {
     await bot.as(ani).command('bantuan');
     expect(bot.lastText(ani)).toMatch(/^Commands you can use:\n/);
     await bot.as(ani).command('isi');
-    expect(bot.lastText(ani)).toMatch(/^Uji, performance-owning unit Unit Uji\./);
+    expect(bot.lastText(ani)).toMatch(/^Team Uji, performance-owning unit Unit Uji\./);
   });
 });
 

@@ -52,7 +52,7 @@ describe('outbox', () => {
     expect(await bot.core.drainOutbox()).toMatchObject({ sent: 0, retried: 0, failed: 0, paced: 0 }); // not due yet
     bot.clock.advance(2000);
     expect(await bot.core.drainOutbox()).toMatchObject({ sent: 1, retried: 0, failed: 0, paced: 0 });
-    expect(bot.inbox(ani).filter((m) => m.kind === 'text' && m.text.startsWith('Uji, unit pemilik kinerja'))).toHaveLength(1);
+    expect(bot.inbox(ani).filter((m) => m.kind === 'text' && m.text.startsWith('Tim Uji'))).toHaveLength(1);
   });
 
   it('waits for the platform Retry-After on a 429 and gives up on a permanent rejection without retrying', async () => {

@@ -14,8 +14,8 @@ const texts = (user: TestUser) => bot.inbox(user).map(messageText);
  * Statistik Sektoral; Seberang's Kabid Aptika names both, its PyB approves the answer, and the
  * Kabid issues their surat penugasan.
  */
-async function issuedToBoth() {
-  const started = await twoGovernments('SMD', 'SMD');
+async function issuedToBoth(seberangZone?: string) {
+  const started = await twoGovernments('SMD', 'SMD', undefined, seberangZone ? { zonaWaktu: seberangZone } : {});
   bot = started.bot;
   await askedAndInstructed(bot, started);
   await namePranata(bot, started.seberang.kabidAptika, '1, 2');
@@ -52,6 +52,12 @@ describe('officials another government assigns to our team, when both run timker
     const joined = 'Pranata Muda Uji (Jabatan Pranata Muda Uji, Pemerintah Kabupaten Seberang) menerima surat penugasan dari instansinya dan kini anggota Tim Statistik Sektoral (permohonan lintas instansi nomor 1).';
     expect(texts(ketua)).toContain(joined);
     expect(texts(requester)).toContain(joined); // the owner unit's head (S12)
+    // Their government's letter assigns them as anggota: the owner head may not make them ketua here.
+    await bot.as(requester).command('tunjukketua');
+    await bot.as(requester).press('Tim Statistik Sektoral');
+    const offered = bot.inbox(requester).at(-1);
+    expect(offered?.kind === 'choice' ? offered.rows.flat().map((b) => b.label) : ['no choice']).not.toContainEqual(expect.stringMatching(/^Pranata Muda Uji/));
+    await bot.as(requester).command('batal');
     // Kota Uji's admin imports its organisation again: the seat is the assignment's, not the file's.
     await loadOrganisation(bot, organisationWithPyb('SMD'));
     expect(await seatIn(tim.id, pranata)).toMatchObject({ status: 'ACTIVE' });
@@ -94,4 +100,24 @@ describe('officials another government assigns to our team, when both run timker
     expect(bot.lastText(ketua)).toMatch(/^Penugasan nomor \d untuk Pranata Muda Uji \(Tim Statistik Sektoral\) dibatalkan oleh Kabid Aptika Uji\.\nAlasan: Dibutuhkan kembali/);
     expect((await bot.as(pranata).command('lapor')).status).toBe('refused');
   });
+
+  it('from a government in another time zone: the assignment runs to the team\'s last day, and the report\'s week is the team\'s', async () => {
+    const { tim, ketua, seberang } = await issuedToBoth('Asia/Jakarta'); // Kota Uji keeps WITA
+    const { pranata } = seberang;
+    await bot.as(pranata).press('Terima penugasan');
+    expect((await seatIn(tim.id, pranata))!.endsOn).toEqual(tim.endsOn);
+    await bot.as(pranata).command('lapor');
+    // The due time is the member's own clock: Thursday 14.00 WITA is 13.00 WIB.
+    expect(texts(pranata).at(-2)).toBe('Laporan kemajuan Tim Statistik Sektoral, periode 23 November 2026 s.d. 29 November 2026, batas waktu 26 November 2026 pukul 13.00.');
+    expect((await bot.db.laporan.findFirstOrThrow()).periodStart).toEqual(new Date('2026-11-22T16:00:00Z')); // Monday 23 November, 00:00 WITA
+    await bot.as(pranata).say('40');
+    await bot.as(pranata).say('Menyusun metadata statistik sektoral kependudukan');
+    await bot.as(pranata).say('Metadata 12 dataset');
+    await bot.as(pranata).press('Lanjut');
+    await bot.as(pranata).press('Tidak ada kendala');
+    await bot.as(pranata).say('Menyelesaikan metadata berikutnya');
+    await bot.as(pranata).press('Kirim');
+    expect(bot.lastText(ketua)).toContain('\nPeriode: 23 November 2026 s.d. 29 November 2026\n');
+  });
 });
+

@@ -60,20 +60,43 @@ describe('penunjukan within the unit (WF-1)', () => {
       await bot.as(head).command('tunjuk');
       await bot.as(head).press('Tim Statistik Sektoral');
       const last = bot.inbox(head).at(-1);
-      return { head, names: last?.kind === 'choice' ? last.rows.flat().map((b) => b.label) : [] };
+      return { org, head, names: last?.kind === 'choice' ? last.rows.flat().map((b) => b.label) : [] };
     };
     const smd = await people('SMD');
     expect(smd.names).toContain('Pelaksana Uji');
     expect(smd.names).not.toContain('Kasubbid Uji');
     await bot.stop();
 
-    const { head, names } = await people('KRA');
+    const { org, head, names } = await people('KRA');
     expect(names).toContain('Kasubbid Uji');
     await bot.as(head).press('Kasubbid Uji');
     await bot.as(head).say('Mengoordinasikan penyusunan 12 tabel statistik sektoral');
     await bot.as(head).press('Sampai akhir masa tim (31 Desember 2026)');
     await bot.as(head).press('Terbitkan');
     expect(bot.lastText(head)).toMatch(/^Penunjukan nomor 1: Kasubbid Uji ditunjuk sebagai anggota Tim Statistik Sektoral\./);
+    // AC-11: designated, yes; volunteering, no (004-KRA Ps 10(6)(7)).
+    const kasubbid = await org.link('198811112012121011');
+    expect((await bot.as(kasubbid).command('ajukan')).status).toBe('refused');
+    expect(bot.lastText(kasubbid)).toMatch(/^Pengajuan sukarela hanya dapat dilakukan oleh Pejabat Fungsional dan Pelaksana/);
+  });
+
+  it('an offer to a team the official has meanwhile joined otherwise is refused when accepted: one seat per team', async () => {
+    const { pelaksana } = await designate('SMD');
+    const organisation = smallOrganisation('SMD');
+    organisation.timKerja[1]!.anggota.push({ nip: NIP.pelaksana, peran: 'ANGGOTA' });
+    await loadOrganisation(bot, organisation);
+    expect((await bot.as(pelaksana).press('Terima penugasan')).status).toBe('refused');
+    expect(bot.lastText(pelaksana)).toBe('Bapak/Ibu sudah menjadi anggota Tim Statistik Sektoral (Bidang Statistik).');
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ISSUED');
+    expect(await bot.db.membership.count({ where: { pegawaiId: pelaksana.pegawaiId, tim: { code: 'TIM-STAT' } } })).toBe(1);
+  });
+
+  it.each(['SMD', 'KRA', 'LMD'])('%s: a second assignment overlapping one the official already has is issued, and both stay active (AC-10)', async (profile) => {
+    const { pelaksana } = await designate(profile);
+    expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ISSUED');
+    await bot.as(pelaksana).press('Terima penugasan');
+    const seats = await bot.db.membership.findMany({ where: { pegawaiId: pelaksana.pegawaiId, status: 'ACTIVE' }, include: { tim: true } });
+    expect(seats.map((s) => s.tim.code).sort()).toEqual(['TIM-DATA', 'TIM-STAT']);
   });
 
   it('is not offered to an official who neither heads the unit nor appraises anyone, and is refused if tried', async () => {

@@ -179,7 +179,7 @@ describe('WF-2 chains per profile', () => {
     expect(request).toMatchObject({ scope: 'LINTAS_PD', steps: [expect.objectContaining({ performer: 'DITUJU_KEPALA_PD', assigneeId: sekda.pegawaiId })] });
   });
 
-  it('Lamandau: both answers are written, and the owner issues the SK Tim Kerja before the official may accept', async () => {
+  it('Lamandau: both answers are written (AC-19), and the owner issues the SK Tim Kerja before the official may accept', async () => {
     const started = await involvementBot('LMD');
     bot = started.bot;
     const { requester, kabidAptika, pranata, ketua } = started;

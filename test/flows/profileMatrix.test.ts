@@ -58,7 +58,7 @@ async function start(profile: Profile) {
 const letterTitles = async (user: TestUser) => (await documentsOf(bot, user)).map((d) => d.text.match(/SURAT (TUGAS|PENUGASAN|PERINTAH)/)?.[0]).filter(Boolean);
 
 describe.each(PROFILES)('profile %s', (profile) => {
-  it('WF-1: the unit head designates a Pelaksana of the unit with the profile\'s letter; the assignment starts when accepted', async () => {
+  it('WF-1: the unit head designates a Pelaksana of the unit with the profile\'s letter; the assignment starts when accepted (AC-05)', async () => {
     const designated = await designatePelaksana(profile);
     bot = designated.bot;
     expect(await bot.db.penugasan.findFirstOrThrow()).toMatchObject({ workflow: 'WF-1', mode: 'PENUNJUKAN', status: 'ISSUED', assignerId: designated.head.pegawaiId });

@@ -29,6 +29,7 @@ async function assignTask(profile: string) {
   await bot.as(head).say('dua dokumen');
   expect(bot.lastText(head)).toMatch(/^Tuliskan target sebagai angka lalu satuan/);
   await bot.as(head).say('2 dokumen');
+  // AC-08: the durasi is asked for, and nothing is issued before a valid one.
   await bot.as(head).say('2025-01-01');
   expect(bot.lastText(head)).toMatch(/^Tanggal harus berformat TTTT-BB-HH, setelah hari ini/);
   await bot.as(head).say('2026-12-31');

@@ -74,7 +74,7 @@ describe('a ketua who leaves the instansi (mutasi): TBB Lamp. D.f "kekosongan ja
 });
 
 describe('the ketua from the owner unit first (WF-6)', () => {
-  it('asks for a recorded reason before a ketua from another unit while an eligible member of the owner unit exists (Samarinda Ps 11(6))', async () => {
+  it('asks for a recorded reason before a ketua from another unit while an eligible member of the owner unit exists (Samarinda Ps 11(6), AC-41)', async () => {
     bot = await TestBot.start();
     const org = await loadOrganisation(bot, smallOrganisation('SMD'));
     const head = await org.link(NIP.kabidA);

@@ -15,7 +15,7 @@ export const formFlow = defineFlow({
   descriptionKey: 'pengajuan.perintah',
   state: StateSchema,
   async start(ctx) {
-    ctx.reply(text('pengajuan.tulisMotivasi', { nama: 'Uji', unit: 'Unit Uji', kompetensi: '-' }));
+    ctx.reply(text('pengajuan.tulisMotivasi', { tim: 'Uji', unit: 'Unit Uji', kompetensi: '-' }));
     return { next: { step: 'ASK_MOTIVATION' } };
   },
   steps: {

@@ -64,10 +64,10 @@ export const SEBERANG = 'Pemerintah Kabupaten Seberang';
  * Seberang (`targetProfile`), each with its Sekretaris Daerah as PyB. Both organisations have the
  * same shape; people of the second carry the prefix `seberang`.
  */
-export async function twoGovernments(profile: string, targetProfile: string, targetPengaturan?: object) {
+export async function twoGovernments(profile: string, targetProfile: string, targetPengaturan?: object, targetInstansi: object = {}) {
   const started = await lintasBot(profile);
   const target = organisationWithPyb(targetProfile, 'kab-seberang');
-  Object.assign(target.instansi, { nama: SEBERANG }, targetPengaturan && { pengaturan: targetPengaturan });
+  Object.assign(target.instansi, { nama: SEBERANG }, targetPengaturan && { pengaturan: targetPengaturan }, targetInstansi);
   const other = await loadOrganisation(started.bot, target);
   const seberang = {
     pyb: await other.link(NIP.sekda), kabidAptika: await other.link(NIP.kabidA), kadis: await other.link(NIP.kadis),

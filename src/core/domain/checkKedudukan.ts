@@ -31,7 +31,7 @@ export async function checkKedudukan(tx: Tx, instansiId: string, profile: Policy
     if (basic) warnings.push(basic);
     else warnings.push(...checkProfileRules(person, profile));
   }
-  return [...warnings, ...(await checkUnitHeads(tx, instansiId))];
+  return [...warnings, ...(await checkUnitHeads(tx, instansiId)), ...(await checkKetua(tx, instansiId, profile))];
 }
 
 // Every PF and pelaksana needs a Penilai of at least Pengawas rank, or a PF leading a unit kerja
@@ -71,5 +71,21 @@ async function checkUnitHeads(tx: Tx, instansiId: string): Promise<KedudukanWarn
       nip: unit.head.nip, nama: unit.head.name, citation: 'definisi Pimpinan Unit Organisasi (000-SMD Ps 1(15))',
       message: `memimpin ${unit.name} yang dipimpin jabatan ${unit.leaderKind}, tetapi jabatannya ${unit.head.jenisJabatan}`,
     }];
+  });
+}
+
+// K12/K14: a ketua from the file whose post the profile does not let lead this team (Lamandau Ps 24(4): a
+// JPT Pratama or Administrator only where a Keputusan sets the team).
+async function checkKetua(tx: Tx, instansiId: string, profile: PolicyProfile): Promise<KedudukanWarning[]> {
+  const seats = await tx.membership.findMany({
+    where: { role: 'KETUA', status: 'ACTIVE', tim: { instansiId }, pegawai: { instansiId } }, include: { pegawai: true, tim: true }, orderBy: { pegawai: { nip: 'asc' } },
+  });
+  return seats.flatMap(({ pegawai, tim }): KedudukanWarning[] => {
+    const rule = profile.ketuaTim.find((r) => r.jenisJabatan.includes(pegawai.jenisJabatan as never));
+    if (!rule) return [{ nip: pegawai.nip, nama: pegawai.name, citation: profile.ketuaTim[0]!.citation, message: `ketua ${tim.name}, tetapi jabatan ${pegawai.jenisJabatan} tidak termasuk yang dapat menjadi ketua tim` }];
+    if (rule.hanyaTimKeputusan && !tim.wajibKeputusan) {
+      return [{ nip: pegawai.nip, nama: pegawai.name, citation: rule.citation, message: `ketua ${tim.name}, tetapi jabatan ${pegawai.jenisJabatan} hanya dapat menjadi ketua tim yang ditetapkan dengan Keputusan (wajibKeputusan)` }];
+    }
+    return [];
   });
 }

@@ -52,7 +52,7 @@ export async function openProgressReport(ctx: FlowContext, subject: ReportSubjec
       data: { ...key, instansiId: found.instansiId, periodEnd: period.periodEnd, dueAt: period.dueAt, status: 'DRAFT', content: '{}' },
       include: { attachments: true },
     });
-  return { subjek: found.subjek, laporan, content: ProgressContentSchema.parse(JSON.parse(laporan.content)) };
+  return { subjek: found.subjek, laporan, periodZone: found.timeZone, content: ProgressContentSchema.parse(JSON.parse(laporan.content)) };
 }
 
 async function teamDuty(ctx: FlowContext, timId: string) {
@@ -82,6 +82,8 @@ export async function editableReport(ctx: FlowContext, laporanId: string) {
     include: {
       attachments: true, tim: { include: { targets: { orderBy: { createdAt: 'asc' } } } },
       penugasan: { include: { targets: { orderBy: { createdAt: 'asc' } }, ownerUnit: true } },
+      // The period's dates are read in its government's calendar (a WF-3 member's team is elsewhere).
+      instansi: { select: { timeZone: true } },
     },
   });
   if (!laporan) throw new Refused('R1', 'laporan.bukanAnggota');

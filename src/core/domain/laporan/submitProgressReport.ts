@@ -40,7 +40,7 @@ export async function submitProgressReport(ctx: FlowContext, laporanId: string) 
   await ctx.tx.laporanAddressee.createMany({ data: addressees.map((a) => ({ laporanId, pegawaiId: a.pegawaiId, capacity: a.capacity })) });
 
   const subjek = workSubject(laporan);
-  const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, ctx.actor.timeZone);
+  const period = formatPeriod(laporan.periodStart!, laporan.periodEnd!, laporan.instansi.timeZone);
   const ringkasan = progressSummary(subjek, period, content, laporan.attachments);
   const status = late ? nested('laporan.statusTerlambat') : resubmitted ? nested('laporan.statusDiperbarui') : '';
   // The addressees' copies of the earlier version lose their buttons: feedback belongs to the latest one.

@@ -16,10 +16,10 @@ export async function assignInbound(
   ctx: FlowContext, inbound: LintasRequest, outbound: LintasRequest, capacity: ApproverCapacity, stage: { document: AssignmentDocument; citation: string },
 ) {
   const details = readInboundDetails(inbound.details);
-  const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: outbound.timId! } });
+  const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: outbound.timId! }, include: { instansi: true } });
   const officials = await ctx.tx.pegawai.findMany({ where: { id: { in: details.pegawaiIds ?? [] }, instansiId: inbound.instansiId }, orderBy: { name: 'asc' } });
-  // C2: until the last day asked for, at the latest the team's.
-  const asked = zonedMidnight(details.selesai, ctx.actor.timeZone);
+  // C2: until the last day asked for, at the latest the team's; a day of the requesting government's calendar.
+  const asked = zonedMidnight(details.selesai, tim.instansi.timeZone);
   const endsOn = asked < tim.endsOn ? asked : tim.endsOn;
   const assignments = [];
   for (const official of officials) {

@@ -1,3 +1,4 @@
+import type { Tx } from '../../../db/tx';
 import type { FlowContext } from '../../engine/defineFlow';
 import { activeDelegates } from '../../auth/requireApprover';
 import { choice, label, type CoreMessage } from '../../messages';
@@ -15,12 +16,17 @@ type ButtonKey = 'persetujuan.mengetahui' | 'persetujuan.setujui' | 'persetujuan
  * by anyone else is refused and audited rather than silently ignored.
  */
 export async function notifyStep(ctx: FlowContext, penugasanId: string, stepId: string): Promise<void> {
-  const request = await loadRequest(ctx.tx, penugasanId);
-  const step = request.steps.find((s) => s.id === stepId)!;
-  const message = stepCard(request, step, ctx.actor.timeZone);
-  const recipients = [step.assigneeId, ...(await activeDelegates(ctx.tx, step.assigneeId, step.performer, ctx.now, requestParties(request)))];
-  const messageIds = [...new Set(recipients)].map((pegawaiId) => ctx.notify(pegawaiId, message));
+  const { message, recipients } = await stepCardSends(ctx.tx, penugasanId, stepId, ctx.actor.timeZone, ctx.now);
+  const messageIds = recipients.map((pegawaiId) => ctx.notify(pegawaiId, message));
   await ctx.tx.approvalStep.update({ where: { id: stepId }, data: { messageIds: JSON.stringify(messageIds) } });
+}
+
+/** A pending step's card and who gets it: its holder and anyone holding a delegation from them. */
+export async function stepCardSends(tx: Tx, penugasanId: string, stepId: string, timeZone: string, now: Date) {
+  const request = await loadRequest(tx, penugasanId);
+  const step = request.steps.find((s) => s.id === stepId)!;
+  const recipients = [step.assigneeId, ...(await activeDelegates(tx, step.assigneeId, step.performer, now, requestParties(request)))];
+  return { message: stepCard(request, step, timeZone), recipients: [...new Set(recipients)] };
 }
 
 /** Who may never decide a request: its applicant, and for a designation the head who asked for or proposed the official. */

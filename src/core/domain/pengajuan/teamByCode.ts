@@ -15,21 +15,24 @@ import { startOfZonedDay } from '../zonedTime';
 export async function volunteerTeamByCode(ctx: FlowContext, input: string) {
   const typed = input.trim();
   const [instansiCode, timCode] = typed.includes('/') ? typed.split('/', 2).map((s) => s.trim()) : [null, typed];
-  const instansi = instansiCode ? { code: instansiCode } : { id: ctx.actor.instansiId };
-  const tim = await ctx.tx.timKerja.findFirst({ where: { code: timCode!, instansi }, include: { ownerUnit: true, instansi: true } })
-    ?? await ctx.tx.timKerja.findFirst({ where: { code: timCode!.toUpperCase(), instansi }, include: { ownerUnit: true, instansi: true } });
+  const find = (code: string, instansi: { code: string } | { id: string }) => ctx.tx.timKerja.findFirst({ where: { code, instansi }, include: { ownerUnit: true, instansi: true } });
+  // Codes are matched as typed, then as the import usually writes them (team codes upper case, instansi codes lower case).
+  const tim = instansiCode
+    ? await find(timCode!, { code: instansiCode }) ?? await find(timCode!.toUpperCase(), { code: instansiCode.toLowerCase() })
+    : await find(timCode!, { id: ctx.actor.instansiId }) ?? await find(timCode!.toUpperCase(), { id: ctx.actor.instansiId });
   if (!tim) {
     ctx.reply(text('pengajuan.kodeTidakDikenal', { kode: typed }));
     return null;
   }
   if (tim.instansiId !== ctx.actor.instansiId) {
     const { batasInstansi } = getPolicyProfile(ctx.actor.policyProfile).sukarela;
+    // Another government's team is not described here: its code and owner suffice for the refusal.
     throw new Refused('WF-5', 'pengajuan.timInstansiLain', {
-      nama: tim.name, instansi: tim.instansi.name, citation: batasInstansi.citation,
+      kode: typed, instansi: tim.instansi.name, citation: batasInstansi.citation,
       kutipan: batasInstansi.kutipan ? nested('pengajuan.kutipanAturan', { kutipan: batasInstansi.kutipan }) : '',
     });
   }
-  const shown = { nama: tim.name, unit: tim.ownerUnit.name };
+  const shown = { tim: tim.name, unit: tim.ownerUnit.name };
   if (tim.endsOn < startOfZonedDay(ctx.now, ctx.actor.timeZone)) ctx.reply(text('pengajuan.timSudahSelesai', { ...shown, selesai: formatDate(tim.endsOn, ctx.actor.timeZone) }));
   else if (!tim.openToVolunteers) ctx.reply(text('pengajuan.timTidakTerbuka', shown));
   else if (await ctx.tx.membership.count({ where: { timId: tim.id, pegawaiId: ctx.actor.id, status: 'ACTIVE' } })) ctx.reply(text('pengajuan.sudahAnggotaTim', shown));

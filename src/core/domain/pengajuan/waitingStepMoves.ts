@@ -1,10 +1,10 @@
 import type { Tx } from '../../../db/tx';
+import { nested } from '../../catalog/t';
 import { text, type CoreMessage } from '../../messages';
 import { PelibatanPerformerSchema, PerformerSchema } from '../../policy/policyProfile';
 import { resolveDituju } from '../pelibatan/involvementParties';
 import { USULAN_PERFORMER } from '../penunjukan/proposeMember';
-import { loadRequest } from './loadRequest';
-import { requestParties, stepCard } from './notifyStep';
+import { requestParties } from './notifyStep';
 import { resolvePerformer } from './resolvePerformer';
 import { rolePhrase } from './roleName';
 
@@ -21,43 +21,59 @@ async function currentHolder(tx: Tx, step: Step): Promise<string | null | undefi
   return undefined;
 }
 
+/** Why a step moved: the import's organisation data, or a new ketua designated in the bot. */
+export type MoveCause = 'DATA' | 'KETUA';
+
 export interface StepMove {
   stepId: string;
   penugasanId: string;
   from: string;
   to: string;
-  /** What to send, and to whom: the new holder's card, whoever asked, the former holder if still in service. */
-  messages: Array<{ to: string; tag: 'kartu' | 'pemohon' | 'lama'; message: CoreMessage }>;
+  /** The step was waiting for its holder now (its card must go out); otherwise it opens later. */
+  open: boolean;
+  /** The former holder's cards of it, to be replaced by `replacement` so their buttons are gone. */
+  oldCards: string[];
+  replacement: CoreMessage;
+  /** Whoever asked, and the former holder if still in service and holding no card to replace. */
+  notices: Array<{ to: string; message: CoreMessage }>;
 }
 
 /**
- * A step still waiting for someone who no longer holds its role (a new unit head, a new Penilai or
- * ketua, an official gone) moves to whoever holds it now; its waiting time starts again (S2). A
- * role nobody holds now stays with its holder, whose superior still hears of the wait. Returns the
- * moves made (of one team's requests, when `timId` is given), each with its messages.
+ * A step of a request still going whose role someone else holds now (a new unit head, a new
+ * Penilai or ketua, an official gone) moves to them; a step already open starts its waiting time
+ * again (S2), and its card is for the caller to send (notifyStep / stepCardSends). A role nobody
+ * holds now stays with its holder, whose superior still hears of the wait. `scope` narrows it to one
+ * team's requests, or to some roles.
  */
-export async function moveWaitingSteps(tx: Tx, scope: { instansiId: string; timId?: string }, now: Date, timeZone: string): Promise<StepMove[]> {
+export async function moveWaitingSteps(
+  tx: Tx, scope: { instansiId: string; timId?: string; performers?: string[] }, now: Date, cause: MoveCause,
+): Promise<StepMove[]> {
   const steps = await tx.approvalStep.findMany({
-    where: { status: 'PENDING', penugasan: { instansiId: scope.instansiId, ...(scope.timId ? { timId: scope.timId } : {}) } },
-    include: { assignee: true, penugasan: { include: { pegawai: true } } },
-    orderBy: { createdAt: 'asc' },
+    where: {
+      status: { in: ['PENDING', 'WAITING'] }, ...(scope.performers ? { performer: { in: scope.performers } } : {}),
+      penugasan: { instansiId: scope.instansiId, ...(scope.timId ? { timId: scope.timId } : {}) },
+    },
+    include: { assignee: true, penugasan: { include: { pegawai: true, tim: true } } },
+    orderBy: [{ penugasanId: 'asc' }, { position: 'asc' }],
   });
   const moves: StepMove[] = [];
   for (const step of steps) {
     const holderId = await currentHolder(tx, step);
     if (!holderId || holderId === step.assigneeId || requestParties(step.penugasan).includes(holderId)) continue;
-    await tx.approvalStep.update({ where: { id: step.id }, data: { assigneeId: holderId, pendingSince: now, messageIds: null } });
-    const request = await loadRequest(tx, step.penugasanId);
-    const moved = request.steps.find((s) => s.id === step.id)!;
-    const params = { nomor: request.number, tim: request.tim?.name ?? '-', peran: rolePhrase(step.performer), nama: moved.assignee.name, lama: step.assignee.name };
-    const asker = request.mode === 'PENUNJUKAN' && request.assignerId ? request.assignerId : request.pegawaiId;
+    const open = step.status === 'PENDING';
+    const holder = await tx.pegawai.findUniqueOrThrow({ where: { id: holderId } });
+    await tx.approvalStep.update({ where: { id: step.id }, data: { assigneeId: holderId, ...(open ? { pendingSince: now, messageIds: null } : {}) } });
+    const { penugasan } = step;
+    const params = { nomor: penugasan.number, tim: penugasan.tim?.name ?? '-', peran: rolePhrase(step.performer), nama: holder.name, lama: step.assignee.name, sebab: nested(`persetujuan.sebab.${cause}`) };
+    const oldCards = open ? JSON.parse(step.messageIds ?? '[]') as string[] : [];
+    const asker = penugasan.mode === 'PENUNJUKAN' && penugasan.assignerId ? penugasan.assignerId : penugasan.pegawaiId;
+    const told = text('persetujuan.dialihkanDariAnda', params);
     moves.push({
-      stepId: step.id, penugasanId: step.penugasanId, from: step.assigneeId, to: holderId,
-      messages: [
-        { to: holderId, tag: 'kartu', message: stepCard(request, moved, timeZone) },
-        { to: asker, tag: 'pemohon', message: text('persetujuan.dialihkan', params) },
-        ...(step.assignee.active ? [{ to: step.assigneeId, tag: 'lama' as const, message: text('persetujuan.dialihkanDariAnda', params) }] : []),
-      ],
+      stepId: step.id, penugasanId: step.penugasanId, from: step.assigneeId, to: holderId, open, oldCards, replacement: told,
+      notices: open ? [
+        { to: asker, message: text('persetujuan.dialihkan', params) },
+        ...(step.assignee.active && oldCards.length === 0 ? [{ to: step.assigneeId, message: told }] : []),
+      ] : [],
     });
   }
   return moves;

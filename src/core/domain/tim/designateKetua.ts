@@ -6,6 +6,7 @@ import { getPolicyProfile } from '../../policy/policyProfile';
 import { ketuaShortfalls } from './ketuaEligibility';
 import { issueKetuaLetter } from '../surat/ketuaLetter';
 import { moveWaitingSteps } from '../pengajuan/waitingStepMoves';
+import { notifyStep } from '../pengajuan/notifyStep';
 import { designatesAsKepalaDaerah, designatesUnder, ketuaRuleFor, structuralCandidates } from './ketuaRules';
 
 /** The shortest reason accepted for choosing a ketua from outside the owner unit. */
@@ -40,7 +41,8 @@ export async function ketuaCandidates(ctx: FlowContext, timId: string) {
   const tim = (await teamsActorMayDesignate(ctx)).find((team) => team.id === timId);
   if (!tim) throw new Refused('WF-11', 'ketua.bukanPimpinan');
   const kepalaDaerah = await designatesAsKepalaDaerah(ctx);
-  const members = tim.memberships.filter((m) => m.role === 'ANGGOTA').map((m) => ({ pegawaiId: m.pegawaiId, pegawai: m.pegawai, membershipId: m.id as string | null }));
+  // A member another government assigned (WF-3) serves under their own government's letter: not ketua here.
+  const members = tim.memberships.filter((m) => m.role === 'ANGGOTA' && m.pegawai.instansiId === tim.instansiId).map((m) => ({ pegawaiId: m.pegawaiId, pegawai: m.pegawai, membershipId: m.id as string | null }));
   const others = (await structuralCandidates(ctx, tim)).map((pegawai) => ({ pegawaiId: pegawai.id, pegawai, membershipId: null }));
   const candidates = [...members, ...others].flatMap((candidate) => {
     const rule = ketuaRuleFor(ctx.actor.policyProfile, candidate.pegawai.jenisJabatan);
@@ -128,8 +130,10 @@ export async function designateKetua(ctx: FlowContext, timId: string, pegawaiId:
   for (const id of told) ctx.notify(id, news);
   ctx.reply(news);
   // A recommendation the former ketua still owed (Samarinda formats 4b and 5) is the new ketua's.
-  for (const move of await moveWaitingSteps(ctx.tx, { instansiId: ctx.actor.instansiId, timId }, ctx.now, ctx.actor.timeZone)) {
-    for (const m of move.messages) ctx.notify(m.to, m.message);
+  for (const move of await moveWaitingSteps(ctx.tx, { instansiId: ctx.actor.instansiId, timId, performers: ['TARGET_KETUA_TIM'] }, ctx.now, 'KETUA')) {
+    if (move.open) await notifyStep(ctx, move.penugasanId, move.stepId);
+    for (const messageId of move.oldCards) ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: move.replacement });
+    for (const notice of move.notices) ctx.notify(notice.to, notice.message);
     ctx.audit({ action: 'persetujuan.dialihkan', outcome: 'OK', rule: 'C7', subject: `penugasan:${move.penugasanId}`, details: { stepId: move.stepId, dari: move.from, ke: move.to, sebab: 'ketua tim berganti' } });
   }
   ctx.audit({
