@@ -60,4 +60,20 @@ describe('parallel approvals (Magelang Lamp. II.B.2: the home Kepala PD and the 
     expect(messageText(sekdaCard)).toMatch(/DITOLAK oleh Kabag Organisasi Uji .*Alasan: Tenaga administrasi bagian sedang kurang/);
     expect(bot.inbox(applicant).map(messageText)).toContain('Pengajuan nomor 1 ditolak oleh Kabag Organisasi Uji (Pejabat Penilai Kinerja pemohon). Alasan: Tenaga administrasi bagian sedang kurang');
   });
+
+  it('once an import makes the Kepala PD the applicant\'s Penilai too, they approve once, as if the request had been sent so', async () => {
+    const { penilai, sekda } = await requestAcrossPd();
+    const organisation = smallOrganisation('MGL');
+    const admin = organisation.pegawai.find((p) => p.nip === NIP.admin)!;
+    organisation.pegawai.push({ ...admin, nip: KABAG, nama: 'Kabag Organisasi Uji', jabatan: 'Kepala Bagian Organisasi', jenisJabatan: 'ADMINISTRATOR', email: 'kabag@contoh.go.id', nipPenilai: NIP.sekda });
+    await loadOrganisation(bot, organisation); // the Admin's Penilai is the Sekda again
+    await bot.core.drainOutbox();
+    const steps = await bot.db.approvalStep.findMany({ orderBy: { position: 'asc' } });
+    expect(steps.map((s) => [s.performer, s.status])).toEqual([['HOME_PENILAI', 'APPROVED'], ['TARGET_KEPALA_PD', 'APPROVED'], ['HOME_KEPALA_PD', 'PENDING']]);
+    expect(() => bot.findButton(penilai, 'Setujui')).toThrow(/no button/);
+    await bot.as(sekda).press('Setujui');
+    expect(await bot.db.approvalStep.count({ where: { status: { in: ['PENDING', 'WAITING'] } } })).toBe(0);
+    expect(bot.inbox(penilai).map(messageText)).toContainEqual(expect.stringMatching(/^Permohonan nomor 1 \(Tim Satu Data\) tidak lagi menunggu keputusan Bapak\/Ibu/));
+  });
 });
+

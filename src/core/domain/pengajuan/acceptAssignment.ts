@@ -36,7 +36,7 @@ export async function acceptAssignment(ctx: FlowContext, penugasanId: string): P
   const tim = await ctx.tx.timKerja.findUniqueOrThrow({ where: { id: request.timId! }, include: { ownerUnit: true, memberships: { where: { role: 'KETUA', status: 'ACTIVE' } } } });
   // One seat per team: a second assignment to a team the official already sits in (e.g. asked for twice) is not taken over.
   const seat = await ctx.tx.membership.findFirst({
-    where: { timId: tim.id, pegawaiId: ctx.actor.id, role: 'ANGGOTA', status: 'ACTIVE', OR: [{ penugasanId: null }, { penugasanId: { not: penugasanId } }] },
+    where: { timId: tim.id, pegawaiId: ctx.actor.id, role: { in: ['KETUA', 'ANGGOTA'] }, status: 'ACTIVE', OR: [{ penugasanId: null }, { penugasanId: { not: penugasanId } }] },
   });
   if (seat) throw new Refused('C2', 'pengajuan.sudahAnggotaTim', { tim: tim.name, unit: tim.ownerUnit.name });
   // A designation names its own last day (C2); a volunteer's runs to the team's end.

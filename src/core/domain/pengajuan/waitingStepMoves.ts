@@ -4,7 +4,10 @@ import { text, type CoreMessage } from '../../messages';
 import { PelibatanPerformerSchema, PerformerSchema } from '../../policy/policyProfile';
 import { resolveDituju } from '../pelibatan/involvementParties';
 import { USULAN_PERFORMER } from '../penunjukan/proposeMember';
+import { loadRequest } from './loadRequest';
 import { requestParties } from './notifyStep';
+import { stepGroup } from './parallelSteps';
+import { chainOfRequest } from './requestChain';
 import { resolvePerformer } from './resolvePerformer';
 import { rolePhrase } from './roleName';
 
@@ -31,6 +34,8 @@ export interface StepMove {
   to: string;
   /** The step was waiting for its holder now (its card must go out); otherwise it opens later. */
   open: boolean;
+  /** The new holder already holds a step decided together with it: as when the request was sent, they decide once (the step is gone). */
+  merged: boolean;
   /** The former holder's cards of it, to be replaced by `replacement` so their buttons are gone. */
   oldCards: string[];
   replacement: CoreMessage;
@@ -41,7 +46,9 @@ export interface StepMove {
 /**
  * A step of a request still going whose role someone else holds now (a new unit head, a new
  * Penilai or ketua, an official gone) moves to them; a step already open starts its waiting time
- * again (S2), and its card is for the caller to send (notifyStep / stepCardSends). A role nobody
+ * again (S2), and its card is for the caller to send (notifyStep / stepCardSends). Where the new
+ * holder already holds a step decided together with it (Magelang's two home approvals), the moved
+ * step goes, as it would have when the request was sent. A role nobody
  * holds now stays with its holder, whose superior still hears of the wait. `scope` narrows it to one
  * team's requests, or to some roles.
  */
@@ -60,16 +67,25 @@ export async function moveWaitingSteps(
   for (const step of steps) {
     const holderId = await currentHolder(tx, step);
     if (!holderId || holderId === step.assigneeId || requestParties(step.penugasan).includes(holderId)) continue;
-    const open = step.status === 'PENDING';
     const holder = await tx.pegawai.findUniqueOrThrow({ where: { id: holderId } });
-    await tx.approvalStep.update({ where: { id: step.id }, data: { assigneeId: holderId, ...(open ? { pendingSince: now, messageIds: null } : {}) } });
+    const request = await loadRequest(tx, step.penugasanId);
+    const merged = stepGroup(request.steps, step.position, chainOfRequest(request))
+      .some((s) => s.id !== step.id && s.assigneeId === holderId && (s.status === 'PENDING' || s.status === 'WAITING'));
+    const open = step.status === 'PENDING' && !merged;
+    if (merged) await tx.approvalStep.delete({ where: { id: step.id } });
+    else await tx.approvalStep.update({ where: { id: step.id }, data: { assigneeId: holderId, ...(open ? { pendingSince: now, messageIds: null } : {}) } });
+    // The request's letters so far (the applicant's, with its CV) are the new holder's to read.
+    for (const surat of await tx.surat.findMany({ where: { penugasanId: step.penugasanId } })) {
+      const readers = JSON.parse(surat.recipients) as string[];
+      if (!readers.includes(holderId)) await tx.surat.update({ where: { id: surat.id }, data: { recipients: JSON.stringify([...readers, holderId]) } });
+    }
     const { penugasan } = step;
     const params = { nomor: penugasan.number, tim: penugasan.tim?.name ?? '-', peran: rolePhrase(step.performer), nama: holder.name, lama: step.assignee.name, sebab: nested(`persetujuan.sebab.${cause}`) };
-    const oldCards = open ? JSON.parse(step.messageIds ?? '[]') as string[] : [];
+    const oldCards = step.status === 'PENDING' ? JSON.parse(step.messageIds ?? '[]') as string[] : [];
     const asker = penugasan.mode === 'PENUNJUKAN' && penugasan.assignerId ? penugasan.assignerId : penugasan.pegawaiId;
     const told = text('persetujuan.dialihkanDariAnda', params);
     moves.push({
-      stepId: step.id, penugasanId: step.penugasanId, from: step.assigneeId, to: holderId, open, oldCards, replacement: told,
+      stepId: step.id, penugasanId: step.penugasanId, from: step.assigneeId, to: holderId, open, merged, oldCards, replacement: told,
       notices: open ? [
         { to: asker, message: text('persetujuan.dialihkan', params) },
         ...(step.assignee.active && oldCards.length === 0 ? [{ to: step.assigneeId, message: told }] : []),

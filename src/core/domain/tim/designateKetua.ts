@@ -134,7 +134,7 @@ export async function designateKetua(ctx: FlowContext, timId: string, pegawaiId:
     if (move.open) await notifyStep(ctx, move.penugasanId, move.stepId);
     for (const messageId of move.oldCards) ctx.reply({ kind: 'edit', targetMessageId: messageId, replacement: move.replacement });
     for (const notice of move.notices) ctx.notify(notice.to, notice.message);
-    ctx.audit({ action: 'persetujuan.dialihkan', outcome: 'OK', rule: 'C7', subject: `penugasan:${move.penugasanId}`, details: { stepId: move.stepId, dari: move.from, ke: move.to, sebab: 'ketua tim berganti' } });
+    ctx.audit({ action: 'persetujuan.dialihkan', outcome: 'OK', rule: 'C7', subject: `penugasan:${move.penugasanId}`, details: { stepId: move.stepId, dari: move.from, ke: move.to, digabung: move.merged, sebab: 'ketua tim berganti' } });
   }
   ctx.audit({
     action: 'tim.tunjukKetua', outcome: 'OK', rule: outsider?.citation ?? candidate.rule.citation, subject: `tim:${timId}`,
