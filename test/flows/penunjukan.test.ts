@@ -86,7 +86,7 @@ describe('penunjukan within the unit (WF-1)', () => {
     organisation.timKerja[1]!.anggota.push({ nip: NIP.pelaksana, peran: 'ANGGOTA' });
     await loadOrganisation(bot, organisation);
     expect((await bot.as(pelaksana).press('Terima penugasan')).status).toBe('refused');
-    expect(bot.lastText(pelaksana)).toBe('Bapak/Ibu sudah menjadi anggota Tim Statistik Sektoral (Bidang Statistik).');
+    expect(bot.lastText(pelaksana)).toBe('Bapak/Ibu sudah menjadi anggota Tim Statistik Sektoral (Bidang Statistik), sehingga penugasan nomor 1 tidak dapat diterima. Tekan "Ajukan keberatan" pada pesan penugasan itu untuk menjawabnya, dengan alasan.');
     expect((await bot.db.penugasan.findFirstOrThrow()).status).toBe('ISSUED');
     expect(await bot.db.membership.count({ where: { pegawaiId: pelaksana.pegawaiId, tim: { code: 'TIM-STAT' } } })).toBe(1);
   });

@@ -33,6 +33,7 @@ export const penugasan: Partial<Record<CatalogKey, string>> = {
   'pengajuan.timTidakTerbuka': 'Team {tim} ({unit}) is not open to voluntary requests. You may tell the head of its performance-owning unit of your interest.',
   'pengajuan.sudahAnggotaTim': 'You are already a member of team {tim} ({unit}).',
   'pengajuan.timInstansiLain': 'The work team with code {kode} belongs to {instansi}. A voluntary request (pengajuan sukarela) can only be made within your own government.{kutipan} ({citation})\n\nYou can be involved in that team through a cross-government designation (penunjukan lintas instansi), requested by the head of its performance-owning unit through the Pejabat yang Berwenang.',
+  'pengajuan.sudahAnggotaTawaran': 'You are already a member of team {tim} ({unit}), so assignment number {nomor} cannot be accepted. Press "Raise an objection" on that assignment message to answer it, with a reason.',
   'pengajuan.kutipanAturan': ' "{kutipan}"',
   'pengajuan.tombolTim': '{nama} ({unit})',
   'pengajuan.sudahAnggota': 'You are already an anggota (member) of team {nama}.',

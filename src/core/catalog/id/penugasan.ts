@@ -31,6 +31,7 @@ export const penugasan = {
   'pengajuan.timTidakTerbuka': 'Tim {tim} ({unit}) tidak dibuka untuk pengajuan sukarela. Bapak/Ibu dapat menyampaikan minat kepada pimpinan unit pemilik kinerjanya.',
   'pengajuan.sudahAnggotaTim': 'Bapak/Ibu sudah menjadi anggota tim {tim} ({unit}).',
   'pengajuan.timInstansiLain': 'Tim kerja dengan kode {kode} milik {instansi}. Pengajuan sukarela hanya dapat dilakukan di dalam instansi pemerintah Bapak/Ibu sendiri.{kutipan} ({citation})\n\nBapak/Ibu dapat dilibatkan dalam tim tersebut melalui penunjukan lintas instansi, atas permohonan pimpinan unit pemilik kinerjanya kepada Pejabat yang Berwenang.',
+  'pengajuan.sudahAnggotaTawaran': 'Bapak/Ibu sudah menjadi anggota tim {tim} ({unit}), sehingga penugasan nomor {nomor} tidak dapat diterima. Tekan "Ajukan keberatan" pada pesan penugasan itu untuk menjawabnya, dengan alasan.',
   'pengajuan.kutipanAturan': ' "{kutipan}"',
   'pengajuan.tombolTim': '{nama} ({unit})',
   'pengajuan.sudahAnggota': 'Bapak/Ibu sudah menjadi anggota tim {nama}.',

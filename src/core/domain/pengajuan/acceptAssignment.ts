@@ -38,7 +38,7 @@ export async function acceptAssignment(ctx: FlowContext, penugasanId: string): P
   const seat = await ctx.tx.membership.findFirst({
     where: { timId: tim.id, pegawaiId: ctx.actor.id, role: { in: ['KETUA', 'ANGGOTA'] }, status: 'ACTIVE', OR: [{ penugasanId: null }, { penugasanId: { not: penugasanId } }] },
   });
-  if (seat) throw new Refused('C2', 'pengajuan.sudahAnggotaTim', { tim: tim.name, unit: tim.ownerUnit.name });
+  if (seat) throw new Refused('C2', 'pengajuan.sudahAnggotaTawaran', { tim: tim.name, unit: tim.ownerUnit.name, nomor: request.number });
   // A designation names its own last day (C2); a volunteer's runs to the team's end.
   const endsOn = request.endsOn ?? tim.endsOn;
   await ctx.tx.membership.upsert({

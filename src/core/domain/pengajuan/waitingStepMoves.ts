@@ -48,9 +48,9 @@ export interface StepMove {
  * Penilai or ketua, an official gone) moves to them; a step already open starts its waiting time
  * again (S2), and its card is for the caller to send (notifyStep / stepCardSends). Where the new
  * holder already holds a step decided together with it (Magelang's two home approvals), the moved
- * step goes, as it would have when the request was sent. A role nobody
- * holds now stays with its holder, whose superior still hears of the wait. `scope` narrows it to one
- * team's requests, or to some roles.
+ * step goes, as it would have when the request was sent. A role nobody holds now stays with its
+ * holder, whose superior still hears of the wait. `scope` narrows it to one team's requests, or to
+ * some roles.
  */
 export async function moveWaitingSteps(
   tx: Tx, scope: { instansiId: string; timId?: string; performers?: string[] }, now: Date, cause: MoveCause,
