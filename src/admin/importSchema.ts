@@ -10,8 +10,11 @@ import {
 import { NipSchema } from '../core/domain/nip';
 
 const kode = z.string().trim().min(1, 'wajib diisi').max(64).regex(/^[A-Za-z0-9._-]+$/, 'hanya huruf, angka, titik, garis bawah dan tanda hubung');
-const teks = z.string().trim().min(1, 'wajib diisi');
-const opsional = z.string().trim().min(1).optional();
+// NUL, other control characters and half a surrogate pair: PostgreSQL refuses the first, letters garble the rest.
+const bersih = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+const TIDAK_BERSIH = 'mengandung karakter yang tidak sah (karakter kendali atau kode Unicode yang terpotong)';
+const teks = z.string().trim().min(1, 'wajib diisi').refine(bersih, TIDAK_BERSIH);
+const opsional = z.string().trim().min(1).refine(bersih, TIDAK_BERSIH).optional();
 const tanggal = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal harus TTTT-BB-HH');
 const zonaWaktu = z.string().refine((zone) => {
   try { new Intl.DateTimeFormat('id-ID', { timeZone: zone }); return true; } catch { return false; }

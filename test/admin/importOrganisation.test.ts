@@ -254,5 +254,18 @@ describe('organisation import', () => {
     const marked = await importOrganisation(db, writeFile(toImportJson(org)), { now });
     expect(marked.warnings.filter((w) => w.nip === NIP.kabidA)).toEqual([]);
   });
+
+  it('refuses a name with a NUL or half a surrogate pair by its line and field, and imports nothing', async () => {
+    const org = smallOrganisation('SMD');
+    org.pegawai[2]!.nama = 'Kabid\u0000Aptika';
+    org.timKerja[0]!.nama = 'Tim \ud800Data';
+    const report = await importOrganisation(db, writeFile(toImportJson(org)), { now });
+    expect(report.ok).toBe(false);
+    const reason = 'mengandung karakter yang tidak sah (karakter kendali atau kode Unicode yang terpotong)';
+    expect(report.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ section: 'pegawai', field: 'nama', reason }), expect.objectContaining({ section: 'timKerja', field: 'nama', reason }),
+    ]));
+    expect(await db.instansi.count()).toBe(0);
+  });
 });
 
