@@ -3,6 +3,7 @@ import { messageText, type TestBot, type TestUser } from '../helpers/botHarness'
 import { documentsOf } from '../helpers/involvement';
 import { askedAndInstructed, namePranata, organisationWithPyb, SEBERANG, twoGovernments } from '../helpers/lintasInstansi';
 import { loadOrganisation } from '../helpers/organisationBot';
+import { tickAt } from '../scheduler/schedulerHarness';
 
 let bot: TestBot;
 afterEach(async () => { await bot?.stop(); });
@@ -84,6 +85,9 @@ describe('officials another government assigns to our team, when both run timker
     expect(bot.lastText(ketua)).toMatch(/^Laporan kemajuan dari Pranata Muda Uji/);
     await bot.as(ketua).press('Terima');
     expect(bot.lastText(pranata)).toBe('Umpan balik ketua tim atas laporan kemajuan Tim Statistik Sektoral: DITERIMA oleh Statistisi Pertama Uji pada 23 November 2026 pukul 10.00.');
+    // The ketua's weekly digest counts it: Friday 16.00 WITA.
+    await tickAt(bot, '2026-11-27T08:00:00Z');
+    expect(bot.lastText(ketua)).toMatch(/^Ringkasan mingguan Tim Statistik Sektoral, periode 23 November 2026 s\.d\. 29 November 2026[\s\S]*\n- Pranata Muda Uji: sudah melapor\n/);
   });
 
   it('a keberatan goes to the unit head who issued it; only that head cancels an accepted one, and the requesting team hears of it', async () => {
